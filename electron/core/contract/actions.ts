@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { sceneNameSchema, skuSchema } from './primitives.js';
+
+/**
+ * Every input of the desk (UI click, deck key, hotkey, serial button, HTTP call) becomes one of these
+ * actions on the core's action bus. `confirm` acknowledges a dangerous action (DESIGN §3.3).
+ */
+const base = { confirm: z.boolean().optional() };
+
+const act = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
+  z.strictObject({ type: z.literal(type), ...base, ...shape });
+
+export const actionSchema = z.discriminatedUnion('type', [
+  act('obs.scene', { scene: sceneNameSchema }),
+  act('obs.stream.start', {}),
+  act('obs.stream.stop', {}),
+  act('obs.record.start', {}),
+  act('obs.record.stop', {}),
+  act('session.start', {
+    title: z.string().trim().min(1, 'title must not be empty').max(200),
+    planId: z.string().min(1).optional(),
+  }),
+  act('session.end', {}),
+  act('session.mark', { label: z.string().trim().min(1, 'label must not be empty').max(200) }),
+  act('product.explain', { sku: skuSchema }),
+  act('product.next', {}),
+  act('product.prev', {}),
+  act('product.clear', {}),
+  // Rehearsal: switch the desk to a simulated OBS and audience (and back) without a restart.
+  act('rehearsal.start', {}),
+  act('rehearsal.stop', {}),
+]);
+
+export type Action = z.infer<typeof actionSchema>;
+export type ActionType = Action['type'];
+export type ActionOf<T extends ActionType> = Extract<Action, { type: T }>;
+
+/** Actions that stop something the audience sees: they run only when confirmed. */
+export const DANGEROUS_ACTIONS: ReadonlySet<ActionType> = new Set<ActionType>([
+  'obs.stream.stop',
+  'obs.record.stop',
+  'session.end',
+]);
+
+/** Where an action came from; logged with it so review can tell a key press from an API call. */
+export const originSchema = z.strictObject({
+  surface: z.enum(['api', 'ws', 'ui', 'deck', 'hotkey', 'serial', 'scale', 'system']),
+  device: z.string().max(128).optional(),
+  key: z.int().nonnegative().optional(),
+});
+export type Origin = z.infer<typeof originSchema>;

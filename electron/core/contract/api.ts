@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { fenSchema, sceneNameSchema, skuSchema, timestampSchema, currencySchema } from './primitives.js';
+import { sessionSummarySchema, obsStatusSchema, sessionEventSchema } from './state.js';
+
+export const API_PREFIX = '/api/v1';
+
+export const errorCodeSchema = z.enum([
+  'bad_request', // malformed JSON or a body that fails validation
+  'unauthorized', // no token or a wrong token
+  'forbidden', // a read-only token on a route that needs the control token
+  'not_found',
+  'conflict', // refused by a guard, a missing confirmation, or a disconnected target
+  'payload_too_large',
+  'internal',
+]);
+export type ErrorCode = z.infer<typeof errorCodeSchema>;
+
+export const apiErrorSchema = z.object({
+  error: z.object({
+    code: errorCodeSchema,
+    message: z.string(),
+    /** For validation errors: the path of the first bad field, e.g. `events.3.amount`. */
+    field: z.string().optional(),
+    index: z.int().optional(),
+  }),
+});
+export type ApiError = z.infer<typeof apiErrorSchema>;
+
+export const productInputSchema = z.strictObject({
+  sku: skuSchema,
+  name: z.string().trim().min(1, 'name must not be empty').max(200),
+  priceFen: fenSchema,
+  currency: currencySchema.default('CNY'),
+  scene: sceneNameSchema.nullable().optional(),
+  image: z.string().max(2048).nullable().optional(),
+  notes: z.string().max(4000).nullable().optional(),
+});
+export type ProductInput = z.input<typeof productInputSchema>;
+
+export const productSchema = z.object({
+  sku: skuSchema,
+  name: z.string(),
+  priceFen: fenSchema,
+  currency: currencySchema,
+  scene: z.string().nullable(),
+  image: z.string().nullable(),
+  notes: z.string().nullable(),
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
+});
+export type Product = z.infer<typeof productSchema>;
+
+export const explainSegmentSchema = z.object({
+  sku: skuSchema,
+  name: z.string(),
+  startedAt: timestampSchema,
+  endedAt: timestampSchema.nullable(),
+});
+export type ExplainSegment = z.infer<typeof explainSegmentSchema>;
+
+export const sessionTotalsSchema = z.object({
+  gmvFen: fenSchema,
+  orders: z.int().nonnegative(),
+  buyers: z.int().nonnegative(),
+  peakOnline: z.int().nonnegative().nullable(),
+});
+
+export const sessionListItemSchema = sessionSummarySchema.extend({ totals: sessionTotalsSchema });
+export type SessionListItem = z.infer<typeof sessionListItemSchema>;
+
+export const sessionDetailSchema = sessionListItemSchema.extend({
+  segments: z.array(explainSegmentSchema),
+  events: z.array(sessionEventSchema),
+  eventsTruncated: z.boolean(),
+});
+export type SessionDetail = z.infer<typeof sessionDetailSchema>;
+
+export const timelinePointSchema = z.object({
+  ts: timestampSchema,
+  online: z.int().nullable(),
+  gmvFen: fenSchema,
+  orders: z.int().nonnegative(),
+});
+export const sessionTimelineSchema = z.object({
+  sessionId: z.string(),
+  bucketMs: z.int().positive(),
+  points: z.array(timelinePointSchema),
+  segments: z.array(explainSegmentSchema),
+});
+export type TimelinePoint = z.infer<typeof timelinePointSchema>;
+export type SessionTimeline = z.infer<typeof sessionTimelineSchema>;
+
+export const healthSchema = z.object({
+  ok: z.boolean(),
+  version: z.string(),
+  demo: z.boolean(),
+  obs: z.object({ connected: z.boolean(), status: obsStatusSchema, url: z.string(), reason: z.string().nullable() }),
+  db: z.object({ ok: z.boolean(), path: z.string() }),
+  devices: z.array(z.object({ id: z.string(), kind: z.string(), connected: z.boolean() })),
+});
+export type Health = z.infer<typeof healthSchema>;
+
+/** The line the core prints on stdout when it is ready to serve (DESIGN §3.1). */
+export const DESK_READY_PREFIX = 'DESK_READY ';
+export const deskReadySchema = z.object({ url: z.string(), token: z.string(), overlayToken: z.string() });
+export type DeskReady = z.infer<typeof deskReadySchema>;

@@ -1,0 +1,31 @@
+import type { KeyLook } from './state.js';
+
+/** Geometry and identity of a control surface, copied into a plain object (no library types). */
+export interface SurfaceInfo {
+  id: string;
+  kind: 'virtual' | 'streamdeck' | 'hid' | 'serial';
+  name: string;
+  columns: number;
+  rows: number;
+  /** Key image size in pixels, for surfaces that draw images. */
+  keySize: number | null;
+}
+
+export type SurfaceEvent =
+  | { type: 'key'; index: number; down: boolean; at: number }
+  | { type: 'connected' }
+  | { type: 'disconnected'; reason: string }
+  | { type: 'error'; message: string };
+
+/**
+ * A control surface: keys that show a look and report presses. The virtual deck in the console, a
+ * Stream Deck and a serial button box all implement this; the core never sees a library's types.
+ */
+export interface ControlSurface {
+  readonly info: SurfaceInfo;
+  readonly connected: boolean;
+  onEvent(listener: (event: SurfaceEvent) => void): () => void;
+  /** Shows `look` on key `index`; null blanks the key. Implementations skip unchanged keys. */
+  setKeyLook(index: number, look: KeyLook | null): void;
+  close(): Promise<void>;
+}

@@ -1,0 +1,44 @@
+import { actionSchema, DANGEROUS_ACTIONS, DeskError, parseOrThrow, type Action, type ActionOf, type ActionType, type Origin } from '../contract/index.js';
+import type { SessionLog } from './session-log.js';
+
+export type ActionHandlers = { [T in ActionType]: (action: ActionOf<T>, at: number) => Promise<unknown> | unknown };
+
+/**
+ * The one path every input takes: validate, guard, execute, log. The UI, a deck key and an HTTP call
+ * reach OBS and the session log the same way (DESIGN §1).
+ */
+export class ActionBus {
+  constructor(
+    private readonly handlers: ActionHandlers,
+    private readonly log: SessionLog,
+    private readonly now: () => number,
+  ) {}
+
+  async dispatch(input: unknown, origin: Origin): Promise<unknown> {
+    const action = parseOrThrow(actionSchema, input);
+    const at = this.now();
+    try {
+      if (DANGEROUS_ACTIONS.has(action.type) && action.confirm !== true) {
+        throw new DeskError(
+          'conflict',
+          `${action.type} needs confirmation: confirm it in the console dialog, hold the key, or send "confirm": true`,
+        );
+      }
+      // session.end closes the log, so its action is written while the session is still live.
+      if (action.type === 'session.end') this.record(action, origin, at, null);
+      const handler = this.handlers[action.type] as (a: Action, at: number) => Promise<unknown> | unknown;
+      const result = await handler(action, at);
+      if (action.type !== 'session.end') this.record(action, origin, at, null);
+      return result ?? {};
+    } catch (error) {
+      this.record(action, origin, at, error instanceof Error ? error.message : String(error));
+      throw error;
+    }
+  }
+
+  private record(action: Action, origin: Origin, at: number, refused: string | null): void {
+    const data: Record<string, unknown> = { action, origin };
+    if (refused) data.refused = refused;
+    this.log.log({ ts: at, kind: refused ? 'action.refused' : 'action', data });
+  }
+}

@@ -1,0 +1,78 @@
+import { randomBytes } from 'node:crypto';
+import { DeskError, type IngestEvent } from '../contract/index.js';
+import { startObsSim, type ObsSim } from '../../../native/sim/obs-sim.js';
+import { AudienceSim, runAudience } from '../../../native/sim/audience.js';
+import type { Desk } from './desk.js';
+
+/**
+ * Rehearsal mode: a simulated OBS and a simulated audience replace the real peers, so a newcomer (or a
+ * crew before the show) runs the whole flow with nothing real touched. Sessions recorded meanwhile are
+ * marked as rehearsals.
+ */
+export class Rehearsal {
+  private sim: ObsSim | null = null;
+  private stopAudience: (() => void) | null = null;
+  private transition: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly desk: Desk) {}
+
+  get active(): boolean {
+    return this.sim !== null;
+  }
+
+  start(): Promise<{ rehearsal: true; obsUrl: string }> {
+    return this.serialize(async () => {
+      if (this.sim) return { rehearsal: true as const, obsUrl: this.sim.url };
+      const live = this.desk.log.live;
+      if (live && !live.rehearsal) {
+        throw new DeskError('conflict', `session "${live.title}" is live for real; end it before switching to rehearsal`);
+      }
+      const sim = await startObsSim({ password: randomBytes(12).toString('base64url') });
+      this.sim = sim;
+      await this.desk.replaceObs(this.desk.makeObsLink({ url: sim.url, password: sim.password }));
+      const audience = new AudienceSim({ baseOnline: 1200 });
+      this.stopAudience = runAudience(audience, () => this.context(), (events) => this.feed(events));
+      this.desk.hub.patch({ demo: true });
+      return { rehearsal: true as const, obsUrl: sim.url };
+    });
+  }
+
+  stop(): Promise<{ rehearsal: false }> {
+    return this.serialize(async () => {
+      if (!this.sim) return { rehearsal: false as const };
+      const live = this.desk.log.live;
+      if (live?.rehearsal) this.desk.endSession(this.desk.now());
+      this.stopAudience?.();
+      this.stopAudience = null;
+      await this.desk.replaceObs(this.desk.realObsLink());
+      await this.sim.close();
+      this.sim = null;
+      this.desk.hub.patch({ demo: false });
+      return { rehearsal: false as const };
+    });
+  }
+
+  private context() {
+    const current = this.desk.explain.product;
+    return {
+      explaining: current ? { sku: current.sku, priceFen: current.priceFen } : null,
+      products: this.desk.catalog.list().map((p) => ({ sku: p.sku, priceFen: p.priceFen })),
+    };
+  }
+
+  private feed(events: IngestEvent[]): void {
+    if (!this.desk.log.live?.rehearsal) return;
+    try {
+      this.desk.ingest({ source: 'rehearsal', events });
+    } catch (error) {
+      this.desk.alerts.raise('rehearsal-audience', 'warn', `simulated audience: ${(error as Error).message}`, 10_000);
+    }
+  }
+
+  /** Start and stop never interleave, so a double click cannot leave two simulators running. */
+  private serialize<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.transition.then(work, work);
+    this.transition = run.catch(() => undefined);
+    return run;
+  }
+}

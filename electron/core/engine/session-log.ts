@@ -1,0 +1,49 @@
+import type { SessionEvent, SessionSummary } from '../contract/index.js';
+import type { NewEvent, SessionsRepo } from '../store/sessions-repo.js';
+import type { StateHub } from './state-hub.js';
+
+/** Event kinds too frequent to show in the console's recent list (they are still logged). */
+const QUIET_KINDS = new Set(['ingest.snapshot', 'ingest.like', 'ingest.enter', 'ingest.comment', 'ingest.follow']);
+const RECENT_MAX = 30;
+
+export const isQuietKind = (kind: string): boolean => QUIET_KINDS.has(kind);
+
+/**
+ * The live session and its append-only log. Every domain logs through here so the console's recent
+ * list and the stored log never disagree.
+ */
+export class SessionLog {
+  constructor(
+    private readonly repo: SessionsRepo,
+    private readonly hub: StateHub,
+  ) {}
+
+  get live(): SessionSummary | null {
+    return this.hub.state.session;
+  }
+
+  /** Appends to the live session's log; a no-op (returns null) when no session is live. */
+  log(event: NewEvent): SessionEvent | null {
+    const session = this.live;
+    if (!session) return null;
+    const id = this.repo.append(session.id, event);
+    const entry: SessionEvent = { id, ...event };
+    if (!isQuietKind(event.kind)) this.pushRecent([entry]);
+    return entry;
+  }
+
+  /** Shows entries already written (e.g. inside an ingest transaction) in the console's recent list. */
+  pushRecent(entries: readonly SessionEvent[]): void {
+    const visible = entries.filter((e) => !isQuietKind(e.kind));
+    if (!visible.length) return;
+    const recent = [...visible.reverse(), ...this.hub.state.recent].slice(0, RECENT_MAX);
+    this.hub.patch({ recent });
+  }
+
+  setLive(session: SessionSummary | null): void {
+    const recent = session
+      ? this.repo.events(session.id, { limit: RECENT_MAX, excludeKinds: [...QUIET_KINDS], newestFirst: true })
+      : [];
+    this.hub.patch({ session, recent });
+  }
+}

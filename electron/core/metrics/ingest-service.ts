@@ -1,0 +1,83 @@
+import { DeskError, type IngestBatch, type IngestResult, type SessionEvent } from '../contract/index.js';
+import type { Db } from '../store/database.js';
+import type { CommerceRepo } from '../store/commerce-repo.js';
+import type { SessionsRepo } from '../store/sessions-repo.js';
+import type { KpiTracker } from './kpi-tracker.js';
+
+export interface NewOrder {
+  sku: string;
+  amountFen: number;
+  ts: number;
+}
+
+export interface IngestDeps {
+  db: Db;
+  sessions: SessionsRepo;
+  commerce: CommerceRepo;
+  pseudonymize: (value: string) => string;
+}
+
+export interface IngestOutcome extends IngestResult {
+  tracker: KpiTracker;
+  newOrders: NewOrder[];
+  logged: SessionEvent[];
+}
+
+/**
+ * Writes one validated batch into the live session in a single transaction: events to the log,
+ * orders (a repeated orderId is a duplicate, not a second sale), refunds, and the per-second rollups.
+ * Returns the staged KPIs; the caller publishes them only after this returns, i.e. once durable.
+ */
+export function writeIngestBatch(deps: IngestDeps, sessionId: string, current: KpiTracker, batch: IngestBatch): IngestOutcome {
+  const { db, sessions, commerce, pseudonymize } = deps;
+  const next = current.clone();
+  const newOrders: NewOrder[] = [];
+  const logged: SessionEvent[] = [];
+  const seconds = new Map<number, [number | null, number, number]>();
+  let duplicates = 0;
+
+  db.transaction(() => {
+    for (const event of batch.events) {
+      const { type, ts, ...fields } = event;
+      const data: Record<string, unknown> = batch.source ? { ...fields, source: batch.source } : fields;
+      switch (event.type) {
+        case 'order': {
+          const buyer = event.buyer ? pseudonymize(event.buyer) : null;
+          const order = { orderId: event.orderId, sku: event.sku, qty: event.qty, amountFen: event.amount, buyer, ts };
+          if (!commerce.insertOrder(sessionId, order)) {
+            duplicates++;
+            continue;
+          }
+          if (buyer) data.buyer = buyer;
+          next.applyOrder(event.amount, buyer, ts);
+          newOrders.push({ sku: event.sku, amountFen: event.amount, ts });
+          break;
+        }
+        case 'snapshot':
+          if (event.online !== undefined) next.applyOnline(event.online, ts);
+          else next.touch(ts);
+          break;
+        case 'refund':
+          data.known = commerce.refund(sessionId, event.orderId, event.amount);
+          break;
+        case 'comment':
+        case 'follow':
+        case 'enter':
+          data.user = pseudonymize(event.user);
+          break;
+        case 'like':
+          break;
+      }
+      const kind = `ingest.${type}`;
+      const id = sessions.append(sessionId, { ts, kind, data });
+      if (type === 'order' || type === 'refund') logged.push({ id, ts, kind, data });
+      seconds.set(next.secondOf(ts), [next.online, next.gmvFen, next.orders]);
+    }
+    for (const [second, [online, gmv, orders]] of seconds) commerce.writeSecond(sessionId, second, online, gmv, orders);
+  })();
+
+  return { accepted: batch.events.length - duplicates, duplicates, tracker: next, newOrders, logged };
+}
+
+export const noLiveSession = () =>
+  new DeskError('conflict', 'no live session: start one with the session.start action before ingesting events');

@@ -1,0 +1,18 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * Viewer names and ids are personal data (DESIGN §8): stored as a salted hash, so review can still
+ * count distinct buyers and returning viewers without keeping who they are.
+ */
+export function createPseudonymizer(salt: string): (value: string) => string {
+  const cache = new Map<string, string>();
+  return (value) => {
+    let hashed = cache.get(value);
+    if (hashed === undefined) {
+      hashed = 'h:' + createHash('sha256').update(salt).update('\0').update(value).digest('base64url').slice(0, 16);
+      if (cache.size > 100_000) cache.clear();
+      cache.set(value, hashed);
+    }
+    return hashed;
+  };
+}

@@ -1,0 +1,33 @@
+import { DeskError, toOverlayState } from '../contract/index.js';
+import type { Desk } from '../engine/desk.js';
+import { SessionQueries } from '../review/session-queries.js';
+import { Router } from './router.js';
+
+/** Every `/api/v1` route (DESIGN §3.2). Handlers only translate HTTP to desk calls. */
+export function apiRoutes(desk: Desk): Router {
+  const review = new SessionQueries(desk.repos, desk.now);
+  const router = new Router();
+  router
+    .add('GET', '/health', () => ({ body: desk.health() }))
+    .add('GET', '/state', () => ({ body: desk.hub.state }))
+    .add('GET', '/overlay', () => ({ body: toOverlayState(desk.hub.state) }), ['control', 'overlay'])
+    .add('POST', '/actions', async (ctx) => ({ body: { ok: true, result: await desk.dispatch(await ctx.body(), { surface: 'api' }) } }))
+    .add('POST', '/ingest', async (ctx) => ({ status: 202, body: desk.ingest(await ctx.body()) }))
+    .add('GET', '/products', () => ({ body: desk.catalog.list() }))
+    .add('POST', '/products', async (ctx) => ({ status: 201, body: desk.catalog.create(await ctx.body()) }))
+    .add('GET', '/products/:sku', (ctx) => ({ body: desk.catalog.get(ctx.params.sku as string) }))
+    .add('PUT', '/products/:sku', async (ctx) => ({ body: desk.catalog.update(ctx.params.sku as string, await ctx.body()) }))
+    .add('DELETE', '/products/:sku', (ctx) => {
+      desk.catalog.remove(ctx.params.sku as string);
+      return { body: { ok: true } };
+    })
+    .add('GET', '/sessions', () => ({ body: review.list() }))
+    .add('GET', '/sessions/:id', (ctx) => ({ body: review.detail(ctx.params.id as string) }))
+    .add('GET', '/sessions/:id/timeline', (ctx) => {
+      const raw = ctx.url.searchParams.get('points');
+      const points = raw === null ? 600 : Number(raw);
+      if (!Number.isInteger(points) || points < 1) throw new DeskError('bad_request', 'points: must be a positive integer', { field: 'points' });
+      return { body: review.timeline(ctx.params.id as string, points) };
+    });
+  return router;
+}

@@ -1,0 +1,58 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { timingSafeEqual } from 'node:crypto';
+import { DeskError } from '../contract/index.js';
+
+export const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { ...JSON_HEADERS, 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+export function sendError(res: ServerResponse, error: unknown): void {
+  if (error instanceof DeskError) return sendJson(res, error.status, error.toJSON());
+  console.error(`internal error: ${(error as Error)?.stack ?? String(error)}`);
+  sendJson(res, 500, new DeskError('internal', 'internal error; the desk logged the details').toJSON());
+}
+
+/**
+ * Reads a JSON body up to `limit` bytes. A body that is too large, not JSON or of the wrong content
+ * type is refused before anything is applied.
+ */
+export async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
+  const type = req.headers['content-type'] ?? '';
+  if (!/^application\/json\b/i.test(type)) {
+    throw new DeskError('bad_request', `body must be JSON (content-type: application/json), got "${type || 'none'}"`);
+  }
+  const declared = Number(req.headers['content-length'] ?? NaN);
+  if (declared > limit) throw new DeskError('payload_too_large', `body is ${declared} bytes; the limit is ${limit}`);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) throw new DeskError('payload_too_large', `body exceeds the limit of ${limit} bytes`);
+    chunks.push(chunk);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (!text.trim()) throw new DeskError('bad_request', 'body is empty; expected a JSON value');
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new DeskError('bad_request', `body is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+/** Constant-time token comparison, so a wrong token leaks nothing through timing. */
+export function tokenMatches(given: string | null, expected: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export function bearerToken(req: IncomingMessage, url: URL): string | null {
+  const header = req.headers.authorization;
+  if (header?.startsWith('Bearer ')) return header.slice(7).trim();
+  return url.searchParams.get('token');
+}

@@ -1,0 +1,117 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { API_PREFIX, DeskError } from '../contract/index.js';
+import type { Desk } from '../engine/desk.js';
+import { apiRoutes } from './api-routes.js';
+import { bearerToken, readJson, sendError, sendJson, tokenMatches } from './http-utils.js';
+import type { Role } from './router.js';
+import { serveStatic } from './static-files.js';
+import { WsHub } from './ws-hub.js';
+
+export interface ServerOptions {
+  desk: Desk;
+  host: string;
+  port: number;
+  token: string;
+  overlayToken: string;
+  staticDir: string;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const BODY_LIMIT = 1024 * 1024;
+const INGEST_BODY_LIMIT = 16 * 1024 * 1024;
+
+/** The desk's HTTP + WebSocket server: API, console, overlay. Every API call needs a token. */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const { desk, token, overlayToken } = options;
+  const router = apiRoutes(desk);
+  const ws = new WsHub(desk);
+
+  const roleOf = (req: IncomingMessage, url: URL): Role | null => {
+    const given = bearerToken(req, url);
+    if (tokenMatches(given, token)) return 'control';
+    if (tokenMatches(given, overlayToken)) return 'overlay';
+    return null;
+  };
+
+  const handleApi = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
+    const path = url.pathname.slice(API_PREFIX.length) || '/';
+    const role = roleOf(req, url);
+    if (!role) throw new DeskError('unauthorized', 'missing or wrong token: send "Authorization: Bearer <token>" (the token is printed in DESK_READY)');
+    const match = router.match(req.method ?? 'GET', path);
+    if (!match) throw new DeskError('not_found', `no API route ${req.method} ${url.pathname}`);
+    if ('allowed' in match) {
+      res.setHeader('allow', match.allowed.join(', '));
+      throw new DeskError('not_found', `${req.method} is not supported on ${url.pathname}; use ${match.allowed.join(' or ')}`);
+    }
+    if (!match.route.roles.includes(role)) throw new DeskError('forbidden', 'this token is read-only (overlay) and cannot use this route');
+    const limit = path === '/ingest' ? INGEST_BODY_LIMIT : BODY_LIMIT;
+    const reply = await match.route.handler({ req, url, params: match.params, role, body: () => readJson(req, limit) });
+    sendJson(res, reply.status ?? 200, reply.body);
+  };
+
+  const server = createServer((req, res) => {
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://desk.invalid');
+    } catch {
+      return sendJson(res, 400, new DeskError('bad_request', 'malformed request URL').toJSON());
+    }
+    if (url.pathname === API_PREFIX || url.pathname.startsWith(API_PREFIX + '/')) {
+      handleApi(req, res, url).catch((error: unknown) => {
+        sendError(res, error);
+        // Drain (or cut) an unread body so the connection does not hang on a refused request.
+        if (!req.complete) req.resume();
+      });
+      return;
+    }
+    if ((req.method === 'GET' || req.method === 'HEAD') && serveStatic(options.staticDir, url.pathname, res)) return;
+    sendJson(res, 404, new DeskError('not_found', `nothing at ${url.pathname}`).toJSON());
+  });
+  server.keepAliveTimeout = 30_000;
+
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(req.url ?? '/', 'http://desk.invalid');
+    const role = url.pathname === '/ws' ? roleOf(req, url) : null;
+    if (!role) {
+      socket.end(url.pathname === '/ws' ? 'HTTP/1.1 401 Unauthorized\r\nconnection: close\r\n\r\n' : 'HTTP/1.1 404 Not Found\r\nconnection: close\r\n\r\n');
+      return;
+    }
+    ws.upgrade(req, socket, head, role);
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(`port ${options.port} on ${options.host} is already in use (another LiveDesk?); choose another with --port`)
+          : error.code === 'EADDRNOTAVAIL'
+            ? new Error(`cannot listen on ${options.host}: no such local address`)
+            : error,
+      );
+    };
+    server.once('error', onError);
+    server.listen(options.port, options.host, () => {
+      server.off('error', onError);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        ws.close();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

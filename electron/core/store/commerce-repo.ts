@@ -1,0 +1,101 @@
+import type { TimelinePoint } from '../contract/index.js';
+import type { Db } from './database.js';
+
+export interface OrderRow {
+  orderId: string;
+  sku: string;
+  qty: number;
+  amountFen: number;
+  buyer: string | null;
+  ts: number;
+}
+
+export interface SessionTotals {
+  gmvFen: number;
+  orders: number;
+  buyers: number;
+  peakOnline: number | null;
+}
+
+/** Orders (idempotent by order id within a session) and the per-second KPI rollups. */
+export class CommerceRepo {
+  private readonly insertOrderStmt;
+  private readonly refundStmt;
+  private readonly upsertSecondStmt;
+
+  constructor(private readonly db: Db) {
+    this.insertOrderStmt = db.prepare(
+      `INSERT OR IGNORE INTO orders (session_id, order_id, sku, qty, amount_fen, buyer, ts) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.refundStmt = db.prepare(
+      'UPDATE orders SET refunded_fen = MIN(amount_fen, refunded_fen + ?) WHERE session_id = ? AND order_id = ?',
+    );
+    this.upsertSecondStmt = db.prepare(
+      `INSERT INTO kpi_seconds (session_id, second, online, gmv_fen, orders) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (session_id, second) DO UPDATE SET online = excluded.online, gmv_fen = excluded.gmv_fen, orders = excluded.orders`,
+    );
+  }
+
+  /** Returns false when the order id was already recorded for this session (a retried batch). */
+  insertOrder(sessionId: string, o: OrderRow): boolean {
+    return this.insertOrderStmt.run(sessionId, o.orderId, o.sku, o.qty, o.amountFen, o.buyer, o.ts).changes === 1;
+  }
+
+  /** Returns false for a refund of an order this session never saw. */
+  refund(sessionId: string, orderId: string, amountFen: number): boolean {
+    return this.refundStmt.run(amountFen, sessionId, orderId).changes === 1;
+  }
+
+  writeSecond(sessionId: string, second: number, online: number | null, gmvFen: number, orders: number): void {
+    this.upsertSecondStmt.run(sessionId, second, online, gmvFen, orders);
+  }
+
+  totals(sessionId: string): SessionTotals {
+    const o = this.db
+      .prepare<[string], { gmv: number | null; orders: number; buyers: number }>(
+        'SELECT SUM(amount_fen) AS gmv, COUNT(*) AS orders, COUNT(DISTINCT buyer) AS buyers FROM orders WHERE session_id = ?',
+      )
+      .get(sessionId) as { gmv: number | null; orders: number; buyers: number };
+    const peak = this.db
+      .prepare<[string], { peak: number | null }>('SELECT MAX(online) AS peak FROM kpi_seconds WHERE session_id = ?')
+      .get(sessionId);
+    return { gmvFen: o.gmv ?? 0, orders: o.orders, buyers: o.buyers, peakOnline: peak?.peak ?? null };
+  }
+
+  /** Buyer hashes of a session, to rebuild the distinct-buyer count when a session resumes. */
+  buyers(sessionId: string): string[] {
+    return this.db
+      .prepare<[string], { buyer: string }>('SELECT DISTINCT buyer FROM orders WHERE session_id = ? AND buyer IS NOT NULL')
+      .all(sessionId)
+      .map((r) => r.buyer);
+  }
+
+  /** The last known online gauge of a session. */
+  lastOnline(sessionId: string): number | null {
+    const row = this.db
+      .prepare<[string], { online: number | null }>(
+        'SELECT online FROM kpi_seconds WHERE session_id = ? AND online IS NOT NULL ORDER BY second DESC LIMIT 1',
+      )
+      .get(sessionId);
+    return row?.online ?? null;
+  }
+
+  /**
+   * The KPI curve downsampled to at most `maxPoints` buckets: online is the bucket's peak, GMV and
+   * orders (cumulative) its last value. Reads the rollups, never the raw log.
+   */
+  timeline(sessionId: string, fromMs: number, toMs: number, maxPoints: number): { bucketMs: number; points: TimelinePoint[] } {
+    const spanSeconds = Math.max(1, Math.ceil((toMs - fromMs) / 1000));
+    const bucket = Math.max(1, Math.ceil(spanSeconds / maxPoints));
+    const rows = this.db
+      .prepare<[number, string, number, number, number], { b: number; online: number | null; gmv: number; orders: number }>(
+        `SELECT second / ? AS b, MAX(online) AS online, MAX(gmv_fen) AS gmv, MAX(orders) AS orders
+         FROM kpi_seconds WHERE session_id = ? AND second BETWEEN ? AND ? GROUP BY second / ? ORDER BY b`,
+      )
+      .all(bucket, sessionId, Math.floor(fromMs / 1000), Math.ceil(toMs / 1000), bucket);
+    return {
+      bucketMs: bucket * 1000,
+      points: rows.map((r) => ({ ts: r.b * bucket * 1000, online: r.online, gmvFen: r.gmv, orders: r.orders })),
+    };
+  }
+}

@@ -1,0 +1,62 @@
+import Database from 'better-sqlite3';
+import { MIGRATIONS } from './migrations.js';
+
+export type Db = Database.Database;
+
+/** A start-up failure with a one-line reason meant for the user (the CLI prints it and exits). */
+export class StoreError extends Error {
+  override readonly name = 'StoreError';
+}
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/**
+ * Opens (or creates) the desk database: WAL, foreign keys, pending migrations applied in one
+ * transaction. A database written by a newer LiveDesk is refused untouched.
+ */
+export function openDatabase(file: string, options: { readonly?: boolean } = {}): Db {
+  let db: Db;
+  try {
+    db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+  } catch (error) {
+    throw new StoreError(`cannot open database ${file}: ${(error as Error).message}`);
+  }
+  try {
+    const version = readUserVersion(db, file);
+    if (version > SCHEMA_VERSION) {
+      throw new StoreError(
+        `database ${file} is from a newer LiveDesk (schema ${version}, this version knows ${SCHEMA_VERSION}); refusing to touch it`,
+      );
+    }
+    if (!options.readonly) {
+      db.pragma('journal_mode = WAL');
+      // NORMAL is durable across process crashes in WAL mode; only an OS crash can lose the last commits.
+      db.pragma('synchronous = NORMAL');
+      db.pragma('foreign_keys = ON');
+      db.pragma('busy_timeout = 2000');
+      migrate(db, version);
+    }
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function readUserVersion(db: Db, file: string): number {
+  try {
+    return db.pragma('user_version', { simple: true }) as number;
+  } catch (error) {
+    throw new StoreError(`database ${file} is unreadable: ${(error as Error).message}`);
+  }
+}
+
+function migrate(db: Db, from: number): void {
+  if (from === SCHEMA_VERSION) return;
+  db.transaction(() => {
+    for (let version = from + 1; version <= SCHEMA_VERSION; version++) {
+      db.exec(MIGRATIONS[version - 1] as string);
+    }
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  })();
+}

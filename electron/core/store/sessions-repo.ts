@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import type { ExplainSegment, SessionEvent, SessionSummary } from '../contract/index.js';
+import type { Db } from './database.js';
+
+interface SessionRow {
+  id: string;
+  title: string;
+  plan_id: string | null;
+  currency: string;
+  rehearsal: number;
+  started_at: number;
+  ended_at: number | null;
+  status: SessionSummary['status'];
+}
+
+const toSummary = (r: SessionRow): SessionSummary => ({
+  id: r.id,
+  title: r.title,
+  currency: r.currency,
+  startedAt: r.started_at,
+  endedAt: r.ended_at,
+  status: r.status,
+  rehearsal: r.rehearsal === 1,
+});
+
+export interface NewEvent {
+  ts: number;
+  kind: string;
+  data: Record<string, unknown>;
+}
+
+/** Sessions, their append-only event log and their explain (讲解) segments. */
+export class SessionsRepo {
+  private readonly insertEventStmt;
+  private readonly byIdStmt;
+
+  constructor(private readonly db: Db) {
+    this.insertEventStmt = db.prepare('INSERT INTO events (session_id, ts, kind, data) VALUES (?, ?, ?, ?)');
+    this.byIdStmt = db.prepare<[string], SessionRow>('SELECT * FROM sessions WHERE id = ?');
+  }
+
+  create(input: { title: string; planId?: string | undefined; currency?: string; rehearsal: boolean; startedAt: number }): SessionSummary {
+    const id = `${new Date(input.startedAt).toISOString().slice(0, 10).replaceAll('-', '')}-${randomUUID().slice(0, 8)}`;
+    this.db
+      .prepare(
+        `INSERT INTO sessions (id, title, plan_id, currency, rehearsal, started_at, status)
+         VALUES (?, ?, ?, ?, ?, ?, 'live')`,
+      )
+      .run(id, input.title, input.planId ?? null, input.currency ?? 'CNY', input.rehearsal ? 1 : 0, input.startedAt);
+    return this.get(id) as SessionSummary;
+  }
+
+  get(id: string): SessionSummary | null {
+    const row = this.byIdStmt.get(id);
+    return row ? toSummary(row) : null;
+  }
+
+  live(): SessionSummary | null {
+    const row = this.db.prepare<[], SessionRow>(`SELECT * FROM sessions WHERE status = 'live' ORDER BY started_at DESC LIMIT 1`).get();
+    return row ? toSummary(row) : null;
+  }
+
+  list(): SessionSummary[] {
+    return this.db.prepare<[], SessionRow>('SELECT * FROM sessions ORDER BY started_at DESC').all().map(toSummary);
+  }
+
+  end(id: string, endedAt: number, status: 'ended' | 'interrupted' = 'ended'): void {
+    this.db.prepare('UPDATE sessions SET ended_at = ?, status = ? WHERE id = ?').run(endedAt, status, id);
+  }
+
+  /**
+   * Sessions still marked live when the core starts were cut off by a crash or a kill: they become
+   * `interrupted`, ending at their last logged event.
+   */
+  markInterrupted(): SessionSummary[] {
+    const stale = this.db.prepare<[], SessionRow>(`SELECT * FROM sessions WHERE status = 'live'`).all();
+    for (const row of stale) {
+      const last = this.db.prepare<[string], { ts: number | null }>('SELECT MAX(ts) AS ts FROM events WHERE session_id = ?').get(row.id);
+      this.end(row.id, last?.ts ?? row.started_at, 'interrupted');
+      this.db
+        .prepare('UPDATE explain_segments SET ended_at = ? WHERE session_id = ? AND ended_at IS NULL')
+        .run(last?.ts ?? row.started_at, row.id);
+    }
+    return stale.map((r) => this.get(r.id) as SessionSummary);
+  }
+
+  append(sessionId: string, event: NewEvent): number {
+    return Number(this.insertEventStmt.run(sessionId, event.ts, event.kind, JSON.stringify(event.data)).lastInsertRowid);
+  }
+
+  events(sessionId: string, options: { limit: number; excludeKinds?: readonly string[]; newestFirst?: boolean }): SessionEvent[] {
+    const exclude = options.excludeKinds ?? [];
+    const filter = exclude.length ? `AND kind NOT IN (${exclude.map(() => '?').join(',')})` : '';
+    const order = options.newestFirst ? 'DESC' : 'ASC';
+    return this.db
+      .prepare<unknown[], { id: number; ts: number; kind: string; data: string }>(
+        `SELECT id, ts, kind, data FROM events WHERE session_id = ? ${filter} ORDER BY id ${order} LIMIT ?`,
+      )
+      .all(sessionId, ...exclude, options.limit)
+      .map((r) => ({ id: r.id, ts: r.ts, kind: r.kind, data: JSON.parse(r.data) as Record<string, unknown> }));
+  }
+
+  eventCount(sessionId: string): number {
+    return (this.db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM events WHERE session_id = ?').get(sessionId) as { n: number }).n;
+  }
+
+  startSegment(sessionId: string, sku: string, name: string, startedAt: number): number {
+    return Number(
+      this.db
+        .prepare('INSERT INTO explain_segments (session_id, sku, name, started_at) VALUES (?, ?, ?, ?)')
+        .run(sessionId, sku, name, startedAt).lastInsertRowid,
+    );
+  }
+
+  endSegment(segmentId: number, endedAt: number): void {
+    this.db.prepare('UPDATE explain_segments SET ended_at = ? WHERE id = ? AND ended_at IS NULL').run(endedAt, segmentId);
+  }
+
+  segments(sessionId: string): ExplainSegment[] {
+    return this.db
+      .prepare<[string], { sku: string; name: string; started_at: number; ended_at: number | null }>(
+        'SELECT sku, name, started_at, ended_at FROM explain_segments WHERE session_id = ? ORDER BY started_at',
+      )
+      .all(sessionId)
+      .map((r) => ({ sku: r.sku, name: r.name, startedAt: r.started_at, endedAt: r.ended_at }));
+  }
+}
