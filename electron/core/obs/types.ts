@@ -28,4 +28,14 @@ export interface ObsLinkOptions {
   minDelayMs?: number;
   maxDelayMs?: number;
   now?: () => number;
+  /** How often an idle connection is probed (GetStats); default 1000 ms. */
+  heartbeatMs?: number;
+  /** A probe unanswered this long marks OBS as gone, even if the socket never closes; default 1200 ms. */
+  heartbeatTimeoutMs?: number;
+  /** Bound on socket open + Hello + Identify; default 4000 ms. */
+  connectTimeoutMs?: number;
+  /** Bound on each command and on the initial resync; default 5000 ms. */
+  requestTimeoutMs?: number;
+  /** Source of jitter for the retry delay (tests make it deterministic); default Math.random. */
+  random?: () => number;
 }
