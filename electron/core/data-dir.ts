@@ -1,6 +1,6 @@
-import { chmodSync, mkdirSync, readFileSync, writeFileSync, accessSync, constants } from 'node:fs';
+import { accessSync, chmodSync, constants, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
 /** The OS user-data directory + /livedesk, as Electron's `app.getPath('userData')` would place it. */
@@ -16,9 +16,21 @@ export function defaultDataDir(): string {
   }
 }
 
+/**
+ * Creates `dir` and its missing parents. Not `mkdirSync(recursive)`: on pseudo file systems such as
+ * /proc, mkdir answers ENOENT under an existing parent and Node's recursive mkdir then spins forever.
+ */
+function ensureDir(dir: string): void {
+  if (existsSync(dir)) return;
+  const parent = dirname(dir);
+  if (parent !== dir) ensureDir(parent);
+  mkdirSync(dir);
+}
+
 export function prepareDataDir(dir: string): void {
   try {
-    mkdirSync(dir, { recursive: true });
+    ensureDir(dir);
+    if (!statSync(dir).isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
     accessSync(dir, constants.W_OK | constants.R_OK);
   } catch (error) {
     throw new Error(`data dir ${dir} is not usable: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
