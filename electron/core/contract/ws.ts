@@ -9,7 +9,13 @@ import { apiErrorSchema } from './api.js';
  * its `result` echoes.
  */
 export const wsClientMessageSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('action'), id: z.string().max(64).optional(), action: z.unknown() }),
+  z.strictObject({
+    type: z.literal('action'),
+    id: z.string().max(64).optional(),
+    action: z.unknown(),
+    /** The console marks its clicks as 'ui' so review can tell them from tools on the socket. */
+    via: z.enum(['ui', 'ws']).optional(),
+  }),
   z.strictObject({ type: z.literal('ingest'), id: z.string().max(64).optional(), batch: z.unknown() }),
   z.strictObject({
     type: z.literal('surface.key'),

@@ -157,6 +157,8 @@ export class Desk {
     this.log.log({ ts: at, kind: 'session.end', data: { ...totals } });
     this.sessions.end(live.id, at);
     this.log.setLive(null);
+    // The show is over: the card leaves the stream with it.
+    this.explain.clear(at);
     this.kpi = new KpiTracker();
     this.hub.patch({ kpi: this.kpi.view() });
     return this.sessions.get(live.id) as SessionSummary;

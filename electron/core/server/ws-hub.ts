@@ -83,7 +83,7 @@ export class WsHub {
       let result: unknown;
       switch (message.type) {
         case 'action':
-          result = await this.desk.dispatch(message.action, { surface: 'ws' });
+          result = await this.desk.dispatch(message.action, { surface: message.via ?? 'ws' });
           break;
         case 'ingest':
           result = this.desk.ingest(message.batch);

@@ -12,7 +12,7 @@ export interface CoreProcess extends DeskReady {
   child: ChildProcess;
   /** Everything the core wrote on stderr so far. */
   stderr: () => string;
-  api: (method: string, path: string, body?: unknown, token?: string | null) => Promise<{ status: number; body: any }>;
+  api: (method: string, path: string, body?: unknown, token?: string | null) => Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests assert on response shapes
   /** Opens /ws and resolves with the first pushed state matching `predicate`. */
   waitForState: (predicate: (state: DeskState) => boolean, timeoutMs?: number) => Promise<DeskState>;
   stop: (signal?: NodeJS.Signals) => Promise<number | null>;

@@ -13,7 +13,7 @@ export interface DeskFixture {
   dir: string;
   token: string;
   overlayToken: string;
-  api: (method: string, path: string, body?: unknown, token?: string | null) => Promise<{ status: number; body: any }>;
+  api: (method: string, path: string, body?: unknown, token?: string | null) => Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests assert on response shapes
   /** Resolves with the first published state that satisfies `predicate` (state-change events, no sleeps). */
   waitForState: (predicate: (state: DeskState) => boolean, timeoutMs?: number) => Promise<DeskState>;
   close: () => Promise<void>;

@@ -1,0 +1,34 @@
+import { useConnectionStore } from '../../stores/connection-store.js';
+import { useDeskStore } from '../../stores/desk-store.js';
+import { VirtualDeck } from '../devices/virtual-deck.js';
+import { ProductsPanel } from '../products/products-panel.js';
+import { AlertsPanel } from './alerts-panel.js';
+import { KpiStrip } from './kpi-strip.js';
+import { NowExplaining } from './now-explaining.js';
+import { RecentLog } from './recent-log.js';
+import { ScenesPanel } from './scenes-panel.js';
+
+/** The field controller's screen: scenes left, numbers and products centre, deck and log right. */
+export function LiveConsole() {
+  const linkUp = useConnectionStore((s) => s.socket.kind === 'open');
+  const hasState = useDeskStore((s) => s.state !== null);
+  // Without a live link every control is off and the picture is dimmed: it may no longer be true.
+  const off = !linkUp;
+  return (
+    <main className={`console ${linkUp || !hasState ? '' : 'is-stale'}`} data-testid="console">
+      <div className="col col-left">
+        <ScenesPanel disabled={off} />
+        <AlertsPanel />
+      </div>
+      <div className="col col-center">
+        <KpiStrip />
+        <NowExplaining disabled={off} />
+        <ProductsPanel disabled={off} />
+      </div>
+      <div className="col col-right">
+        <VirtualDeck disabled={off} />
+        <RecentLog />
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,79 @@
+import { useState } from 'react';
+import { ConfirmDialog } from '../../components/confirm-dialog.js';
+import { formatClock } from '../../lib/format.js';
+import { useNow } from '../../lib/use-now.js';
+import { useDeskStore } from '../../stores/desk-store.js';
+import { useT } from '../../stores/prefs-store.js';
+
+/** Start a session with a title, or show the live one with its clock and a guarded End. */
+export function SessionControl({ disabled }: { disabled: boolean }) {
+  const t = useT();
+  const session = useDeskStore((s) => s.state?.session ?? null);
+  const run = useDeskStore((s) => s.run);
+  const [title, setTitle] = useState('');
+  const [confirming, setConfirming] = useState(false);
+
+  if (!session || session.status !== 'live') {
+    return (
+      <form
+        className="session-start"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const trimmed = title.trim();
+          if (!trimmed) return;
+          void run({ type: 'session.start', title: trimmed }).then((ok) => ok && setTitle(''));
+        }}
+      >
+        <span className="session-idle">{t('session.none')}</span>
+        <input
+          className="input"
+          value={title}
+          placeholder={t('session.titlePlaceholder')}
+          aria-label={t('session.titlePlaceholder')}
+          onChange={(e) => setTitle(e.target.value)}
+          maxLength={200}
+          disabled={disabled}
+        />
+        <button className="btn btn-primary" type="submit" disabled={disabled || !title.trim()}>
+          {t('session.start')}
+        </button>
+      </form>
+    );
+  }
+
+  return (
+    <div className="session-live" data-testid="session-live">
+      <span className="session-dot" aria-hidden />
+      <span className="session-title" title={session.title}>
+        {session.title}
+      </span>
+      <SessionClock startedAt={session.startedAt} />
+      <button className="btn btn-danger-outline" type="button" disabled={disabled} onClick={() => setConfirming(true)}>
+        {t('session.end')}
+      </button>
+      <ConfirmDialog
+        open={confirming}
+        danger
+        title={t('session.endTitle')}
+        confirmLabel={t('session.endConfirm')}
+        cancelLabel={t('common.cancel')}
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => {
+          setConfirming(false);
+          void run({ type: 'session.end', confirm: true });
+        }}
+      >
+        {t('session.endBody', { title: session.title })}
+      </ConfirmDialog>
+    </div>
+  );
+}
+
+function SessionClock({ startedAt }: { startedAt: number }) {
+  const now = useNow();
+  return (
+    <span className="session-clock mono" aria-label="session clock">
+      {formatClock(now - startedAt)}
+    </span>
+  );
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { describeEvent, summarizeAction } from './describe-event.js';
+import { translate } from './i18n.js';
+import type { Translate } from './i18n.js';
+
+const t: Translate = (key, vars) => translate('en', key, vars);
+const ev = (kind: string, data: Record<string, unknown>) => ({ id: 1, ts: 0, kind, data });
+
+describe('describeEvent', () => {
+  it('describes the kinds the core logs', () => {
+    expect(describeEvent(ev('explain.start', { sku: 'A1', name: '羊绒围巾', priceFen: 19900 }), t)).toEqual({
+      label: 'Explain',
+      detail: '羊绒围巾  ¥199.00',
+      tone: 'product',
+    });
+    expect(describeEvent(ev('obs.scene', { scene: 'Close-up', from: 'Wide' }), t).detail).toBe('Wide → Close-up');
+    expect(describeEvent(ev('ingest.order', { sku: 'A1', qty: 2, amount: 39800 }), t).detail).toBe('A1 ×2  ¥398.00');
+    expect(describeEvent(ev('explain.end', { sku: 'A1', seconds: 75 }), t).detail).toBe('A1  01:15');
+    expect(describeEvent(ev('session.end', { gmvFen: 100, orders: 3 }), t).detail).toBe('GMV ¥1.00 · 3 orders');
+    expect(describeEvent(ev('obs.status', { status: 'disconnected', reason: 'ECONNREFUSED' }), t)).toMatchObject({
+      detail: 'disconnected — ECONNREFUSED',
+      tone: 'warn',
+    });
+    expect(describeEvent(ev('action.refused', { action: { type: 'session.end' }, refused: 'needs confirmation' }), t)).toMatchObject({
+      label: 'Refused',
+      tone: 'error',
+    });
+  });
+
+  it('summarizes actions with their origin', () => {
+    expect(summarizeAction({ type: 'obs.scene', scene: 'Wide' })).toBe('obs.scene · Wide');
+    expect(summarizeAction({ type: 'product.clear' })).toBe('product.clear');
+    expect(describeEvent(ev('action', { action: { type: 'product.explain', sku: 'A1' }, origin: { surface: 'deck' } }), t).detail).toBe(
+      'product.explain · A1  via deck',
+    );
+  });
+
+  it('falls back to the raw kind and a compact data line', () => {
+    expect(describeEvent(ev('device.connect', { id: 'deck-1', port: 3, nested: { x: 1 } }), t)).toEqual({
+      label: 'device.connect',
+      detail: 'id=deck-1 port=3',
+      tone: 'info',
+    });
+  });
+});

@@ -1,0 +1,87 @@
+import type { SessionEvent } from '../contract.js';
+import { formatClock, formatMoney } from './format.js';
+import type { StringKey, Translate } from './i18n.js';
+
+export type EventTone = 'info' | 'warn' | 'error' | 'money' | 'scene' | 'product' | 'session';
+export type EventLine = { label: string; detail: string; tone: EventTone };
+
+type Data = Record<string, unknown>;
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : null);
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+const obj = (v: unknown): Data | null => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Data) : null);
+
+/** "obs.scene · 商品特写" — an action's type plus its one interesting argument. */
+export function summarizeAction(action: unknown): string {
+  const a = obj(action);
+  if (!a) return '?';
+  const type = str(a['type']) ?? '?';
+  const arg = str(a['scene']) ?? str(a['sku']) ?? str(a['title']) ?? str(a['label']);
+  return arg ? `${type} · ${arg}` : type;
+}
+
+function compact(data: Data): string {
+  const text = Object.entries(data)
+    .filter(([, v]) => v !== null && v !== undefined && typeof v !== 'object')
+    .map(([k, v]) => `${k}=${String(v)}`)
+    .join(' ');
+  return text.length > 120 ? `${text.slice(0, 119)}…` : text;
+}
+
+/** One event of a session log as a short, human line for the console's log and the review. */
+export function describeEvent(event: SessionEvent, t: Translate, currency = 'CNY'): EventLine {
+  const d = event.data;
+  const money = (v: unknown) => formatMoney(num(v) ?? 0, currency);
+  const labelKey = `ev.${event.kind}` as StringKey;
+  const known = t(labelKey) !== labelKey;
+  const label = known ? t(labelKey) : event.kind;
+  switch (event.kind) {
+    case 'action': {
+      const origin = str(obj(d['origin'])?.['surface']);
+      return { label, detail: [summarizeAction(d['action']), origin && t('ev.by', { origin })].filter(Boolean).join('  '), tone: 'info' };
+    }
+    case 'action.refused':
+      return { label, detail: `${summarizeAction(d['action'])}: ${str(d['refused']) ?? ''}`, tone: 'error' };
+    case 'marker':
+      return { label, detail: str(d['label']) ?? '', tone: 'session' };
+    case 'alert': {
+      const level = str(d['level']);
+      return { label, detail: str(d['text']) ?? '', tone: level === 'error' ? 'error' : level === 'warn' ? 'warn' : 'info' };
+    }
+    case 'session.start':
+      return { label, detail: str(d['title']) ?? '', tone: 'session' };
+    case 'session.end': {
+      const parts = [`GMV ${money(d['gmvFen'])}`];
+      const orders = num(d['orders']);
+      if (orders !== null) parts.push(t('ev.orders', { n: orders }));
+      return { label, detail: parts.join(' · '), tone: 'session' };
+    }
+    case 'obs.status': {
+      const status = str(d['status']) ?? '?';
+      const reason = str(d['reason']);
+      return { label, detail: reason ? `${status} — ${reason}` : status, tone: status === 'connected' ? 'info' : 'warn' };
+    }
+    case 'obs.scene':
+      return { label, detail: `${str(d['from']) ?? '—'} → ${str(d['scene']) ?? '—'}`, tone: 'scene' };
+    case 'explain.start': {
+      const name = str(d['name']) ?? str(d['sku']) ?? '?';
+      const price = num(d['priceFen']);
+      return { label, detail: price === null ? name : `${name}  ${money(price)}`, tone: 'product' };
+    }
+    case 'explain.end': {
+      const seconds = num(d['seconds']);
+      return { label, detail: `${str(d['sku']) ?? '?'}${seconds === null ? '' : `  ${formatClock(seconds * 1000)}`}`, tone: 'product' };
+    }
+    case 'ingest.order': {
+      const qty = num(d['qty']);
+      return { label, detail: `${str(d['sku']) ?? '?'}${qty && qty > 1 ? ` ×${qty}` : ''}  ${money(d['amount'])}`, tone: 'money' };
+    }
+    case 'ingest.refund':
+      return { label, detail: `${str(d['orderId']) ?? '?'}  −${money(d['amount'])}`, tone: 'warn' };
+    case 'ingest.snapshot': {
+      const online = num(d['online']);
+      return { label, detail: online === null ? compact(d) : t('ev.online', { n: online }), tone: 'info' };
+    }
+    default:
+      return { label, detail: compact(d), tone: 'info' };
+  }
+}

@@ -1,0 +1,35 @@
+export type Route =
+  | { name: 'console' }
+  | { name: 'review-list' }
+  | { name: 'review-session'; id: string }
+  | { name: 'not-found'; path: string };
+
+/** The path (ending in "/") of an app root URL. */
+export function appBasePath(rootUrl: string): string {
+  const path = new URL(rootUrl).pathname;
+  return path.endsWith('/') ? path : path.slice(0, path.lastIndexOf('/') + 1);
+}
+
+/** Maps a location pathname to a route, relative to the app root. */
+export function routeFromPath(pathname: string, basePath: string): Route {
+  let rel = pathname.startsWith(basePath) ? pathname.slice(basePath.length) : pathname.replace(/^\//, '');
+  rel = rel.replace(/\/+$/, '');
+  if (rel === '' || rel === 'index.html') return { name: 'console' };
+  if (rel === 'review') return { name: 'review-list' };
+  const m = /^review\/([^/]+)$/.exec(rel);
+  if (m?.[1]) return { name: 'review-session', id: decodeURIComponent(m[1]) };
+  return { name: 'not-found', path: pathname };
+}
+
+export function pathForRoute(route: Route, basePath: string): string {
+  switch (route.name) {
+    case 'console':
+      return basePath;
+    case 'review-list':
+      return `${basePath}review`;
+    case 'review-session':
+      return `${basePath}review/${encodeURIComponent(route.id)}`;
+    case 'not-found':
+      return route.path;
+  }
+}
