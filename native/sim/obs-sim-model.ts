@@ -4,43 +4,27 @@
  * checked against a real OBS 29.0.2 under Xvfb.
  */
 
-/** obs-websocket's RequestStatus codes that the simulator can answer with. */
-export const RequestStatus = {
-  Success: 100,
-  MissingRequestType: 203,
-  UnknownRequestType: 204,
-  UnsupportedRequestBatchExecutionType: 206,
-  MissingRequestField: 300,
-  MissingRequestData: 301,
-  InvalidRequestFieldType: 401,
-  RequestFieldEmpty: 403,
-  OutputRunning: 500,
-  OutputNotRunning: 501,
-  StudioModeActive: 505,
-  StudioModeNotActive: 506,
-  ResourceNotFound: 600,
-  ResourceAlreadyExists: 601,
-  NotEnoughResources: 603,
-} as const;
+import { booleanField, EventIntent, RequestError, RequestStatus, stringField } from './obs-sim-fields.js';
+import type { EmitEvent, Handler, JsonObject } from './obs-sim-fields.js';
+import { ObsSimSources } from './obs-sim-sources.js';
 
-/** obs-websocket's EventSubscription bits: an event is sent only to sessions subscribed to its intent. */
-export const EventIntent = { General: 1, Config: 2, Scenes: 4, Outputs: 64, Ui: 1024, All: 2047 } as const;
-
-export type JsonObject = Record<string, unknown>;
-export type EmitEvent = (eventType: string, eventIntent: number, eventData?: JsonObject) => void;
+export { EventIntent, RequestStatus } from './obs-sim-fields.js';
+export type { EmitEvent, JsonObject } from './obs-sim-fields.js';
 
 export interface RequestOutcome {
   requestStatus: { result: boolean; code: number; comment?: string };
   responseData?: JsonObject;
 }
 
-class RequestError extends Error {
-  constructor(
-    readonly code: number,
-    readonly comment = '',
-  ) {
-    super(comment);
-  }
+/** Stream-health figures a test can force (GetStats / GetStreamStatus), e.g. a congested network. */
+export interface SimStats {
+  activeFps?: number;
+  cpuUsage?: number;
+  availableDiskSpace?: number;
+  renderSkippedFrames?: number;
+  outputSkippedFrames?: number;
+  outputCongestion?: number;
+  outputReconnecting?: boolean;
 }
 
 /** A live-commerce studio's scene collection: what a rehearsal shows when no OBS is around. */
@@ -53,6 +37,8 @@ const STUDIO_ITEMS: Record<string, [string, string][]> = {
   '福利秒杀 Flash sale': [['主播机位 Host camera', 'v4l2_input'], ['秒杀倒计时 Countdown', 'browser_source'], ['价格条 Price bar', 'text_ft2_source_v2']],
   '暂离 BRB': [['暂离画面 BRB card', 'image_source'], ['背景音乐 BGM', 'ffmpeg_source']],
 };
+
+const TRANSITIONS = ['Fade', 'Cut'];
 
 interface Output {
   active: boolean;
@@ -69,9 +55,8 @@ export interface ObsModelOptions {
   emit: EmitEvent;
   /** Runs `fn` later; the server owns the timer so that closing the simulator cancels it. */
   later: (fn: () => void, ms: number) => void;
+  withoutBrowserSource?: boolean;
 }
-
-type Handler = (data: JsonObject | null) => JsonObject | void;
 
 export class ObsSimModel {
   /** In OBS's UI order, top to bottom. */
@@ -79,6 +64,13 @@ export class ObsSimModel {
   private program: string;
   private preview: string;
   private studioMode = false;
+  private transition = 'Fade';
+  private virtualCam = false;
+  private stats: SimStats = {};
+  /** A rehearsal stream target, so StartStream works out of the box. */
+  private service: { type: string; settings: JsonObject } = { type: 'rtmp_custom', settings: { server: 'rtmp://127.0.0.1/livedesk-sim', key: 'rehearsal' } };
+  private readonly bornAt = Date.now();
+  private readonly sources: ObsSimSources;
   private readonly stream: Output = { active: false, startedAt: 0 };
   private readonly record: Output = { active: false, startedAt: 0 };
   private readonly emit: EmitEvent;
@@ -92,7 +84,9 @@ export class ObsSimModel {
     this.program = this.preview = scenes[0] as string;
     this.emit = options.emit;
     this.later = options.later;
-    this.handlers = this.buildHandlers();
+    const seed = Object.fromEntries(Object.entries(STUDIO_ITEMS).filter(([scene]) => scenes.includes(scene)));
+    this.sources = new ObsSimSources(this.emit, (data) => this.scene(data), seed, options.withoutBrowserSource === true);
+    this.handlers = { ...this.buildHandlers(), ...this.sources.handlers() };
   }
 
   scenes(): string[] {
@@ -109,6 +103,14 @@ export class ObsSimModel {
 
   recording(): boolean {
     return this.record.active;
+  }
+
+  setStats(patch: SimStats): void {
+    this.stats = { ...this.stats, ...patch };
+  }
+
+  inputSettings(name: string): JsonObject | null {
+    return this.sources.inputSettings(name);
   }
 
   requestTypes(): string[] {
@@ -159,14 +161,14 @@ export class ObsSimModel {
         platformDescription: 'LiveDesk rehearsal simulator',
       }),
       GetStats: () => ({
-        activeFps: 30,
+        activeFps: this.stats.activeFps ?? 30,
         averageFrameRenderTime: 1.2,
-        cpuUsage: 2.5,
+        cpuUsage: this.stats.cpuUsage ?? 2.5,
         memoryUsage: 180,
-        availableDiskSpace: 250_000,
-        renderSkippedFrames: 0,
-        renderTotalFrames: 0,
-        outputSkippedFrames: 0,
+        availableDiskSpace: this.stats.availableDiskSpace ?? 250_000,
+        renderSkippedFrames: this.stats.renderSkippedFrames ?? 0,
+        renderTotalFrames: Math.floor(((Date.now() - this.bornAt) * 30) / 1000),
+        outputSkippedFrames: this.stats.outputSkippedFrames ?? 0,
         outputTotalFrames: this.frames(this.stream),
       }),
       GetSceneList: () => ({
@@ -180,7 +182,7 @@ export class ObsSimModel {
       },
       GetStudioModeEnabled: () => ({ studioModeEnabled: this.studioMode }),
       SetStudioModeEnabled: (data) => {
-        const enabled = this.boolean(data, 'studioModeEnabled');
+        const enabled = booleanField(data, 'studioModeEnabled');
         if (enabled === this.studioMode) return;
         this.studioMode = enabled;
         this.preview = this.program;
@@ -198,7 +200,7 @@ export class ObsSimModel {
         this.emit('CurrentPreviewSceneChanged', EventIntent.Scenes, { sceneName: name });
       },
       CreateScene: (data) => {
-        const name = this.string(data, 'sceneName');
+        const name = stringField(data, 'sceneName');
         if (this.sceneList.includes(name)) throw new RequestError(RequestStatus.ResourceAlreadyExists, 'A source already exists by that scene name.');
         this.sceneList.push(name);
         this.sceneListChanged();
@@ -207,27 +209,53 @@ export class ObsSimModel {
       RemoveScene: (data) => this.removeScene(this.scene(data)),
       SetSceneName: (data) => {
         const name = this.scene(data);
-        const newName = this.string(data, 'newSceneName');
+        const newName = stringField(data, 'newSceneName');
         if (this.sceneList.includes(newName)) throw new RequestError(RequestStatus.ResourceAlreadyExists, 'A source already exists by that new scene name.');
         this.sceneList = this.sceneList.map((s) => (s === name ? newName : s));
         if (this.program === name) this.program = newName;
         if (this.preview === name) this.preview = newName;
+        this.sources.onSceneRenamed(name, newName);
         this.emit('SceneNameChanged', EventIntent.Scenes, { oldSceneName: name, sceneName: newName });
       },
-      GetSceneItemList: (data) => ({
-        sceneItems: (STUDIO_ITEMS[this.scene(data)] ?? []).map(([sourceName, inputKind], i) => ({
-          sceneItemId: i + 1,
-          sceneItemIndex: i,
-          sourceName,
-          sourceType: 'OBS_SOURCE_TYPE_INPUT',
-          inputKind,
-          isGroup: null,
-          sceneItemEnabled: true,
-          sceneItemLocked: false,
-          sceneItemBlendMode: 'OBS_BLEND_NORMAL',
-        })),
+      GetStreamStatus: () => ({
+        ...this.status(this.stream),
+        outputReconnecting: this.stream.active && (this.stats.outputReconnecting ?? false),
+        outputCongestion: this.stream.active ? (this.stats.outputCongestion ?? 0) : 0,
+        outputSkippedFrames: this.stats.outputSkippedFrames ?? 0,
+        outputTotalFrames: this.frames(this.stream),
       }),
-      GetStreamStatus: () => ({ ...this.status(this.stream), outputReconnecting: false, outputCongestion: 0, outputSkippedFrames: 0, outputTotalFrames: this.frames(this.stream) }),
+      GetStreamServiceSettings: () => ({ streamServiceType: this.service.type, streamServiceSettings: { ...this.service.settings } }),
+      SetStreamServiceSettings: (data) => {
+        const type = stringField(data, 'streamServiceType');
+        const settings = data?.streamServiceSettings;
+        if (typeof settings !== 'object' || settings === null) throw new RequestError(RequestStatus.MissingRequestField, 'Your request is missing the `streamServiceSettings` field.');
+        this.service = { type, settings: { ...(settings as JsonObject) } };
+      },
+      GetVirtualCamStatus: () => ({ outputActive: this.virtualCam }),
+      StartVirtualCam: () => this.setVirtualCam(true),
+      StopVirtualCam: () => this.setVirtualCam(false),
+      GetSceneTransitionList: () => ({
+        currentSceneTransitionName: this.transition,
+        currentSceneTransitionKind: this.transition === 'Cut' ? 'cut_transition' : 'fade_transition',
+        transitions: TRANSITIONS.map((transitionName) => ({ transitionName, transitionKind: transitionName === 'Cut' ? 'cut_transition' : 'fade_transition', transitionFixed: transitionName === 'Cut', transitionConfigurable: false })),
+      }),
+      GetCurrentSceneTransition: () => ({ transitionName: this.transition, transitionKind: this.transition === 'Cut' ? 'cut_transition' : 'fade_transition', transitionFixed: this.transition === 'Cut', transitionDuration: this.transition === 'Cut' ? null : 300, transitionConfigurable: false, transitionSettings: null }),
+      SetCurrentSceneTransition: (data) => {
+        const name = stringField(data, 'transitionName');
+        if (!TRANSITIONS.includes(name)) throw new RequestError(RequestStatus.ResourceNotFound, 'No scene transition was found by that name.');
+        if (name === this.transition) return;
+        this.transition = name;
+        this.emit('CurrentSceneTransitionChanged', EventIntent.Transitions, { transitionName: name });
+      },
+      TriggerStudioModeTransition: () => {
+        this.requireStudioMode();
+        // OBS's default ("swap preview and program after transitioning") puts the old program in preview.
+        const old = this.program;
+        if (this.preview === old) return;
+        this.setProgramScene(this.preview);
+        this.preview = old;
+        this.emit('CurrentPreviewSceneChanged', EventIntent.Scenes, { sceneName: old });
+      },
       StartStream: () => this.startOutput(this.stream, 'StreamStateChanged'),
       StopStream: () => {
         this.stopOutput(this.stream, 'StreamStateChanged');
@@ -251,6 +279,7 @@ export class ObsSimModel {
     if (this.sceneList.length < 2) throw new RequestError(RequestStatus.NotEnoughResources, 'You cannot remove the last scene in the collection.');
     const index = this.sceneList.indexOf(name);
     this.sceneList.splice(index, 1);
+    this.sources.onSceneRemoved(name);
     // Like OBS: the scene below the removed one (or the new last one) takes over program and preview.
     const successor = this.sceneList[Math.min(index, this.sceneList.length - 1)] as string;
     if (this.preview === name) this.preview = successor;
@@ -306,29 +335,14 @@ export class ObsSimModel {
     if (!this.studioMode) throw new RequestError(RequestStatus.StudioModeNotActive);
   }
 
-  /** obs-websocket's field validation, with its exact comments. */
-  private field(data: JsonObject | null, key: string): unknown {
-    if (data === null) throw new RequestError(RequestStatus.MissingRequestData, 'Your request data is missing or invalid (non-object)');
-    const value = data[key];
-    if (value === undefined || value === null) throw new RequestError(RequestStatus.MissingRequestField, `Your request is missing the \`${key}\` field.`);
-    return value;
-  }
-
-  private string(data: JsonObject | null, key: string): string {
-    const value = this.field(data, key);
-    if (typeof value !== 'string') throw new RequestError(RequestStatus.InvalidRequestFieldType, `The field value of \`${key}\` must be a string.`);
-    if (value === '') throw new RequestError(RequestStatus.RequestFieldEmpty, `The field value of \`${key}\` must not be empty.`);
-    return value;
-  }
-
-  private boolean(data: JsonObject | null, key: string): boolean {
-    const value = this.field(data, key);
-    if (typeof value !== 'boolean') throw new RequestError(RequestStatus.InvalidRequestFieldType, `The field value of \`${key}\` must be boolean.`);
-    return value;
+  private setVirtualCam(active: boolean): void {
+    if (active === this.virtualCam) throw new RequestError(active ? RequestStatus.OutputRunning : RequestStatus.OutputNotRunning);
+    this.virtualCam = active;
+    this.emit('VirtualcamStateChanged', EventIntent.Outputs, { outputActive: active, outputState: active ? 'OBS_WEBSOCKET_OUTPUT_STARTED' : 'OBS_WEBSOCKET_OUTPUT_STOPPED' });
   }
 
   private scene(data: JsonObject | null): string {
-    const name = this.string(data, 'sceneName');
+    const name = stringField(data, 'sceneName');
     if (!this.sceneList.includes(name)) throw new RequestError(RequestStatus.ResourceNotFound, `No source was found by the name of \`${name}\`.`);
     return name;
   }

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import type { RawData, WebSocket } from 'ws';
 import { EventIntent, ObsSimModel, RequestStatus, STUDIO_SCENES } from './obs-sim-model.js';
-import type { JsonObject, RequestOutcome } from './obs-sim-model.js';
+import type { JsonObject, RequestOutcome, SimStats } from './obs-sim-model.js';
 
 export { STUDIO_SCENES } from './obs-sim-model.js';
 
@@ -20,6 +20,8 @@ export interface ObsSimOptions {
   password?: string;
   /** Scenes in OBS's UI order; the first is the program scene. Defaults to a live-commerce studio. */
   scenes?: readonly string[];
+  /** Simulates an OBS build without Browser Source (Debian's, built without CEF). */
+  withoutBrowserSource?: boolean;
 }
 
 export interface ObsSim {
@@ -32,10 +34,18 @@ export interface ObsSim {
   setProgramScene(name: string): void;
   streaming(): boolean;
   recording(): boolean;
+  /** Forces stream-health figures (fps, skipped frames, congestion, reconnecting, disk space). */
+  setStats(stats: SimStats): void;
+  /** An input's current settings (what a text source shows), or null if there is no such input. */
+  inputSettings(name: string): JsonObject | null;
   /** Request types received so far, oldest first (for tests and benchmarks). */
   requestLog(): readonly string[];
   /** WebSocket connections accepted so far. */
   connectionCount(): number;
+  /** Answers every later message `ms` late, in order, like an OBS busy rendering (0 = at once). */
+  setLatency(ms: number): void;
+  /** Sends `text` as is to every identified client: malformed messages for fault tests. */
+  injectRaw(text: string): void;
   /** Stops answering without closing any socket, like a hung OBS; `thaw` answers what was queued. */
   freeze(): void;
   thaw(): void;
@@ -90,6 +100,7 @@ export async function startObsSim(options: ObsSimOptions = {}): Promise<ObsSim> 
   const requestLog: string[] = [];
   const queued: (() => void)[] = [];
   let frozen = false;
+  let latencyMs = 0;
   let connections = 0;
 
   const send = (session: Session, op: number, d: JsonObject): void => {
@@ -116,7 +127,7 @@ export async function startObsSim(options: ObsSimOptions = {}): Promise<ObsSim> 
     }, ms);
     timers.add(timer);
   };
-  const model = new ObsSimModel({ scenes: options.scenes ?? STUDIO_SCENES, emit: broadcast, later });
+  const model = new ObsSimModel({ scenes: options.scenes ?? STUDIO_SCENES, emit: broadcast, later, withoutBrowserSource: options.withoutBrowserSource === true });
 
   const runRequest = (request: JsonObject): RequestOutcome => {
     requestLog.push(String(request.requestType));
@@ -221,6 +232,7 @@ export async function startObsSim(options: ObsSimOptions = {}): Promise<ObsSim> 
     ws.on('error', () => undefined);
     ws.on('message', (raw) => {
       if (frozen) queued.push(() => onMessage(session, raw));
+      else if (latencyMs > 0) later(() => onMessage(session, raw), latencyMs);
       else onMessage(session, raw);
     });
     const hello: JsonObject = { obsWebSocketVersion: '5.1.0', rpcVersion: 1 };
@@ -264,8 +276,16 @@ export async function startObsSim(options: ObsSimOptions = {}): Promise<ObsSim> 
     setProgramScene: (name) => model.setProgramScene(name),
     streaming: () => model.streaming(),
     recording: () => model.recording(),
+    setStats: (stats) => model.setStats(stats),
+    inputSettings: (name) => model.inputSettings(name),
     requestLog: () => [...requestLog],
     connectionCount: () => connections,
+    setLatency: (ms) => {
+      latencyMs = Math.max(0, ms);
+    },
+    injectRaw: (text) => {
+      for (const s of sessions) if (s.identified && s.ws.readyState === s.ws.OPEN) s.ws.send(text);
+    },
     freeze: () => {
       frozen = true;
     },

@@ -16,6 +16,21 @@ export const actionSchema = z.discriminatedUnion('type', [
   act('obs.stream.stop', {}),
   act('obs.record.start', {}),
   act('obs.record.stop', {}),
+  // Studio mode, sources and the emergency pair (issue 3).
+  act('obs.preview', { scene: sceneNameSchema }),
+  act('obs.studio', { enabled: z.boolean() }),
+  act('obs.transition', {}),
+  act('obs.source.toggle', { scene: sceneNameSchema, source: z.string().min(1, 'source must not be empty').max(256) }),
+  act('obs.safe', {}),
+  act('obs.revert', {}),
+  // Creates (or repoints) the LiveDesk overlay as a Browser Source in `scene`.
+  act('obs.overlay.setup', {
+    scene: sceneNameSchema,
+    url: z.string().regex(/^https?:\/\/\S+$/, 'url must be an http(s) address of the overlay page').max(2048),
+    name: z.string().trim().min(1).max(256).default('LiveDesk overlay'),
+    width: z.int().min(16).max(7680).default(1080),
+    height: z.int().min(16).max(7680).default(1920),
+  }),
   act('session.start', {
     title: z.string().trim().min(1, 'title must not be empty').max(200),
     planId: z.string().min(1).optional(),
@@ -29,6 +44,10 @@ export const actionSchema = z.discriminatedUnion('type', [
   // Rehearsal: switch the desk to a simulated OBS and audience (and back) without a restart.
   act('rehearsal.start', {}),
   act('rehearsal.stop', {}),
+  // Serial hardware (issue 6): `device` picks a scale when there are several (default: the first).
+  act('scale.tare', { device: z.string().max(64).optional() }),
+  act('scale.zero', { device: z.string().max(64).optional() }),
+  act('light.cue', { cue: z.string().trim().min(1, 'cue must not be empty').max(64) }),
 ]);
 
 export type Action = z.infer<typeof actionSchema>;

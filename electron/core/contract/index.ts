@@ -6,3 +6,5 @@ export * from './api.js';
 export * from './ws.js';
 export * from './errors.js';
 export * from './surface.js';
+export * from './devices.js';
+export * from './obs-settings.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { currencySchema, fenSchema, skuSchema, timestampSchema } from './primitives.js';
+import { scaleStateSchema, serialDeviceViewSchema } from './devices.js';
 
 /**
  * The live state the core publishes. Every view (console, overlay, deck keys) is a function of it;
@@ -14,6 +15,33 @@ export const obsStatusSchema = z.enum([
 ]);
 export type ObsStatus = z.infer<typeof obsStatusSchema>;
 
+export const obsSceneItemSchema = z.object({
+  id: z.int(),
+  source: z.string(),
+  kind: z.string().nullable(),
+  enabled: z.boolean(),
+});
+export type ObsSceneItem = z.infer<typeof obsSceneItemSchema>;
+
+export const obsHealthSchema = z.object({
+  at: timestampSchema,
+  activeFps: z.number().nullable(),
+  cpuUsage: z.number().nullable(),
+  /** Frames OBS failed to render (GPU/scene too heavy), per cent of frames in the last interval. */
+  renderSkippedPct: z.number().nullable(),
+  /** Frames the encoder dropped (CPU too slow), per cent of frames in the last interval. */
+  outputSkippedPct: z.number().nullable(),
+  /** Stream output's network congestion, 0..1; null while not streaming. */
+  congestion: z.number().nullable(),
+  /** Stream bitrate from outputBytes deltas; null while not streaming or before the second sample. */
+  bitrateKbps: z.number().nullable(),
+  reconnecting: z.boolean(),
+  /** Free space on the recording drive, MB. */
+  diskSpaceMb: z.number().nullable(),
+  recording: z.boolean(),
+});
+export type ObsHealth = z.infer<typeof obsHealthSchema>;
+
 export const obsStateSchema = z.object({
   status: obsStatusSchema,
   url: z.string(),
@@ -25,6 +53,19 @@ export const obsStateSchema = z.object({
   programScene: z.string().nullable(),
   streaming: z.boolean(),
   recording: z.boolean(),
+  // Added by the full OBS mirror (issue 3); optional so older snapshots and fixtures still parse.
+  /** The preview scene while studio mode is on, else null. */
+  previewScene: z.string().nullable().optional(),
+  studioMode: z.boolean().optional(),
+  /** The current scene transition (e.g. "Fade"), null while unknown. */
+  transition: z.string().nullable().optional(),
+  virtualCam: z.boolean().optional(),
+  /** The program scene before the last change: where `obs.revert` goes. */
+  previousProgramScene: z.string().nullable().optional(),
+  /** Scene items of the scenes in use (program, preview, and any fetched on demand), by scene name. */
+  sceneItems: z.record(z.string(), z.array(obsSceneItemSchema)).optional(),
+  /** Stream health, polled once a second while connected; null while not connected. */
+  health: obsHealthSchema.nullable().optional(),
 });
 export type ObsState = z.infer<typeof obsStateSchema>;
 
@@ -110,11 +151,16 @@ export const deskStateSchema = z.object({
   alerts: z.array(alertSchema),
   /** The newest entries of the live session's event log, newest first (at most 30). */
   recent: z.array(sessionEventSchema),
+  // Serial hardware (issue 6); optional so older snapshots and fixtures still parse.
+  /** The live weight of the first scale that has reported; null while none has. */
+  scale: scaleStateSchema.nullable().optional(),
+  /** Serial devices (scales, DMX, button boxes) with their live link status. */
+  serial: z.array(serialDeviceViewSchema).optional(),
 });
 export type DeskState = z.infer<typeof deskStateSchema>;
 
 /** What an overlay (read-only token) may see: no device, session or OBS internals. */
-export const overlayStateSchema = deskStateSchema.pick({ rev: true, product: true, kpi: true });
+export const overlayStateSchema = deskStateSchema.pick({ rev: true, product: true, kpi: true, scale: true });
 export type OverlayState = z.infer<typeof overlayStateSchema>;
 
-export const toOverlayState = (s: DeskState): OverlayState => ({ rev: s.rev, product: s.product, kpi: s.kpi });
+export const toOverlayState = (s: DeskState): OverlayState => ({ rev: s.rev, product: s.product, kpi: s.kpi, ...(s.scale !== undefined && { scale: s.scale }) });

@@ -32,6 +32,12 @@ export class DeckBinder {
     this.render(state);
   }
 
+  /** Unbinds a surface that went away for good (a removed serial button box); it is closed by its owner. */
+  detach(id: string, state: DeskState): void {
+    this.surfaces.get(id)?.off();
+    if (this.surfaces.delete(id)) this.render(state);
+  }
+
   get(id: string): ControlSurface | undefined {
     return this.surfaces.get(id)?.surface;
   }

@@ -14,6 +14,9 @@ import { ProductsRepo } from '../store/products-repo.js';
 import { CommerceRepo } from '../store/commerce-repo.js';
 import { SettingsRepo } from '../store/settings-repo.js';
 import { createObsLink } from '../obs/obs-link.js';
+import { ObsSettingsStore } from '../obs/obs-settings-store.js';
+import { attachObsFeatures } from '../obs/obs-features.js';
+import { createObsProfiles, type ObsProfiles } from '../obs/obs-profiles.js';
 import type { ObsLink, ObsLinkOptions } from '../obs/types.js';
 import { Catalog } from '../show/catalog.js';
 import { ExplainFlow } from '../show/explain-flow.js';
@@ -21,6 +24,7 @@ import { KpiTracker, EMPTY_KPI } from '../metrics/kpi-tracker.js';
 import { createPseudonymizer } from '../metrics/personal-data.js';
 import { noLiveSession, writeIngestBatch } from '../metrics/ingest-service.js';
 import { DeckBinder } from '../devices/deck-binder.js';
+import { createSerialManager, type SerialManager } from '../devices/serial/serial-wiring.js';
 import { VirtualDeck } from '../../../native/sim/virtual-deck.js';
 import { StateHub } from './state-hub.js';
 import { SessionLog } from './session-log.js';
@@ -50,7 +54,10 @@ export class Desk {
   readonly catalog: Catalog;
   readonly explain: ExplainFlow;
   readonly alerts: Alerts;
+  readonly obsSettings: ObsSettingsStore;
+  readonly obsProfiles: ObsProfiles;
   readonly deck: VirtualDeck;
+  readonly serial: SerialManager;
   readonly now: () => number;
   readonly interrupted: SessionSummary[];
   private readonly db: Db;
@@ -71,6 +78,8 @@ export class Desk {
     this.sessions = new SessionsRepo(this.db);
     this.commerce = new CommerceRepo(this.db);
     const settings = new SettingsRepo(this.db);
+    this.obsSettings = new ObsSettingsStore(settings);
+    this.obsProfiles = createObsProfiles(settings, options.dbFile);
     this.pseudonymize = createPseudonymizer(settings.getOrCreate('pseudonym-salt', () => randomBytes(16).toString('hex')));
     this.interrupted = this.sessions.markInterrupted();
 
@@ -102,11 +111,14 @@ export class Desk {
     });
     this.binder.attach(this.deck, this.hub.state);
     this.hub.subscribe((state) => this.binder.render(state));
+    attachObsFeatures({ subscribe: (listener) => this.hub.subscribe(listener), alerts: this.alerts, settings: this.obsSettings, link: () => this.obs });
+    this.serial = createSerialManager({ desk: this, db: this.db, binder: this.binder });
   }
 
   /** Connects OBS (and rehearsal peers with --demo). Never fails on a dead OBS: it shows as such. */
   async start(): Promise<void> {
     this.useObs(this.obs);
+    this.serial.start();
     if (this.options.demo) await this.rehearsal.start();
   }
 
@@ -181,7 +193,8 @@ export class Desk {
   }
 
   realObsLink(): ObsLink {
-    return this.makeObsLink({ url: this.options.obsUrl, password: this.options.obsPassword });
+    // An OBS profile the operator activated wins over the start-up --obs-url / --obs-password.
+    return this.makeObsLink(this.obsProfiles.activeConnection() ?? { url: this.options.obsUrl, password: this.options.obsPassword });
   }
 
   health(): Health {
@@ -198,7 +211,10 @@ export class Desk {
       demo: this.rehearsal.active,
       obs: { connected: obs.status === 'connected', status: obs.status, url: obs.url, reason: obs.reason },
       db: { ok: dbOk, path: this.options.dbFile },
-      devices: this.hub.state.surfaces.map((s) => ({ id: s.id, kind: s.kind, connected: s.connected })),
+      devices: [
+        ...this.hub.state.surfaces.map((s) => ({ id: s.id, kind: s.kind, connected: s.connected })),
+        ...(this.hub.state.serial ?? []).map((d) => ({ id: d.id, kind: d.kind, connected: d.live.status === 'open' })),
+      ],
     };
   }
 
@@ -211,6 +227,7 @@ export class Desk {
     await this.rehearsal.stop();
     this.obsOff();
     await this.obs.close();
+    await this.serial.close();
     await this.binder.close();
     this.alerts.close();
     this.hub.close();

@@ -1,4 +1,5 @@
 import { DeskError, type CurrentProduct, type Product } from '../contract/index.js';
+import { obsActionHandlers } from '../obs/obs-actions.js';
 import type { ActionHandlers } from './action-bus.js';
 import type { Desk } from './desk.js';
 
@@ -38,6 +39,7 @@ export function createHandlers(desk: Desk): ActionHandlers {
     'obs.stream.stop': () => desk.obsLink.stopStream(),
     'obs.record.start': () => desk.obsLink.startRecord(),
     'obs.record.stop': () => desk.obsLink.stopRecord(),
+    ...obsActionHandlers({ link: () => desk.obsLink, settings: desk.obsSettings }),
     'session.start': ({ title, planId }, at) => desk.startSession(title, planId, at),
     'session.end': (_action, at) => desk.endSession(at),
     'session.mark': ({ label }, at) => {
@@ -51,5 +53,8 @@ export function createHandlers(desk: Desk): ActionHandlers {
     'product.clear': (_a, at) => ({ cleared: desk.explain.clear(at).changed }),
     'rehearsal.start': () => desk.startRehearsal(),
     'rehearsal.stop': () => desk.stopRehearsal(),
+    'scale.tare': ({ device }) => desk.serial.tare(device),
+    'scale.zero': ({ device }) => desk.serial.zero(device),
+    'light.cue': ({ cue }) => desk.serial.cue(cue),
   };
 }

@@ -173,6 +173,7 @@ describe('ObsLink against the simulated OBS', () => {
     await connected(l);
     s.freeze();
     const pending = l.setProgramScene(SCENES[2] as string);
+    pending.catch(() => undefined); // checked below, after the drop
     await s.close({ abrupt: true });
     const error = await refusal(pending);
     expect(error.code).toBe('conflict');
@@ -215,14 +216,17 @@ describe('ObsLink against the simulated OBS', () => {
     const s = await sim();
     const l = link({ url: s.url, heartbeatMs: 10 });
     await connected(l);
+    // The first health samples (rates need two) and the program scene's items arrive just after connecting.
+    await waitForObsState(l, (x) => x.health?.renderSkippedPct != null && x.sceneItems?.[SCENES[0] as string] !== undefined);
     const seen: string[] = [];
     l.subscribe((x) => seen.push(x.programScene ?? 'null'));
     await vi.waitFor(() => expect(s.requestLog().filter((r) => r === 'GetStats').length).toBeGreaterThanOrEqual(5));
     expect(seen).toEqual([]);
     s.setProgramScene(SCENES[0] as string); // already the program scene: OBS sends nothing
     s.setProgramScene(SCENES[1] as string);
-    await waitForObsState(l, (x) => x.programScene === SCENES[1]);
-    expect(seen).toEqual([SCENES[1]]);
+    await waitForObsState(l, (x) => x.programScene === SCENES[1] && x.sceneItems?.[SCENES[1] as string] !== undefined);
+    // The switch, then the new program scene's items (fetched on demand).
+    expect(seen).toEqual([SCENES[1], SCENES[1]]);
   });
 
   it('calls servers that are not obs-websocket v5 unsupported and does not retry', async () => {

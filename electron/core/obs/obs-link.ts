@@ -1,26 +1,42 @@
-import { EventSubscription } from 'obs-websocket-js/json';
-import type { OBSRequestTypes } from 'obs-websocket-js/json';
+import { EventSubscription, OBSWebSocketError } from 'obs-websocket-js/json';
+import type { OBSRequestTypes, OBSResponseTypes, RequestBatchRequest } from 'obs-websocket-js/json';
 import { DeskError } from '../contract/index.js';
-import type { ObsState } from '../contract/index.js';
+import type { ObsSceneItem, ObsState } from '../contract/index.js';
 import { classifyConnectFailure, toDeskError, UnsupportedServer } from './obs-errors.js';
 import type { ConnectFailure } from './obs-errors.js';
-import { addScene, backoffDelay, removeScene, renameScene, sameObsState, scenesInObsOrder } from './obs-mirror.js';
+import { followMirrorEvents } from './obs-events.js';
+import { deriveHealth, sameHealth } from './obs-health.js';
+import type { HealthSample } from './obs-health.js';
+import { keepScenes } from './obs-items.js';
+import { backoffDelay, initialObsState, sameObsState, UNKNOWN } from './obs-mirror.js';
 import { ObsSocket, RequestTimeout } from './obs-socket.js';
+import { fetchSceneItems, fetchSnapshot, requireStreamTarget } from './obs-sync.js';
 import type { ObsLink, ObsLinkOptions, ObsListener } from './types.js';
 
-const EVENTS = EventSubscription.General | EventSubscription.Config | EventSubscription.Scenes | EventSubscription.Outputs;
+const EVENTS =
+  EventSubscription.General |
+  EventSubscription.Config |
+  EventSubscription.Scenes |
+  EventSubscription.Inputs |
+  EventSubscription.Transitions |
+  EventSubscription.Outputs |
+  EventSubscription.SceneItems |
+  EventSubscription.Ui;
 
 /** A connection that lasted this long resets the backoff; a flapping one keeps backing off. */
 const STABLE_MS = 2000;
+/** Scenes whose items stay mirrored besides program and preview (the ones last toggled or asked for). */
+const EXTRA_SCENES = 6;
 
 /**
  * Connects to obs-websocket v5 and keeps a truthful mirror of OBS: status, scenes (in OBS's order),
- * program scene, stream and record state. One attempt at a time, retried with backoff and jitter; a
- * wrong password or a server that is not obs-websocket v5 stops the retries. While not connected,
- * `programScene` is null and `streaming`/`recording` are false (unknown); `scenes` and `obsVersion`
- * keep their last known values; while connecting, `reason` still names the previous attempt's failure.
- * A hung OBS (socket open, no answers) is caught by a GetStats heartbeat. Commands are refused at once
- * while not connected and never replayed.
+ * program and preview scene, studio mode, transition, outputs, the items of the scenes in use and
+ * stream health. One attempt at a time, retried with backoff and jitter; a wrong password or a server
+ * that is not obs-websocket v5 stops the retries. While not connected, what OBS would say is unknown
+ * (null / false / empty); `scenes` and `obsVersion` keep their last known values; while connecting,
+ * `reason` still names the previous attempt's failure. One timer polls health once a second (a
+ * RequestBatch of GetStats, GetStreamStatus and GetRecordStatus) and doubles as the heartbeat that
+ * catches a hung OBS. Commands are refused at once while not connected and never replayed.
  */
 export function createObsLink(options: ObsLinkOptions): ObsLink {
   const now = options.now ?? Date.now;
@@ -32,18 +48,7 @@ export function createObsLink(options: ObsLinkOptions): ObsLink {
   const requestTimeoutMs = options.requestTimeoutMs ?? 5000;
   const password = options.password || undefined;
 
-  let state: ObsState = {
-    status: 'disconnected',
-    url: options.url,
-    reason: 'not started',
-    since: now(),
-    retryAt: null,
-    obsVersion: null,
-    scenes: [],
-    programScene: null,
-    streaming: false,
-    recording: false,
-  };
+  let state: ObsState = initialObsState(options.url, now());
   const listeners = new Set<ObsListener>();
   let started = false;
   let closed = false;
@@ -52,9 +57,14 @@ export function createObsLink(options: ObsLinkOptions): ObsLink {
   let connectedAt = 0;
   let failures = 0;
   let retryTimer: NodeJS.Timeout | null = null;
-  let heartbeatTimer: NodeJS.Timeout | null = null;
-  /** Counts program-scene events, so a late acknowledgement never overrides a newer switch. */
+  let pollTimer: NodeJS.Timeout | null = null;
+  /** Count scene events, so a late acknowledgement never overrides a newer switch. */
   let programEvents = 0;
+  let previewEvents = 0;
+  /** Scenes asked for on demand, most recent first. */
+  let extraScenes: string[] = [];
+  /** Item fetches in flight on the current socket, so two asks for one scene make one request. */
+  let itemFetches = new Map<string, Promise<ObsSceneItem[]>>();
 
   const publish = (patch: Partial<ObsState>): void => {
     const next: ObsState = { ...state, ...patch };
@@ -73,29 +83,82 @@ export function createObsLink(options: ObsLinkOptions): ObsLink {
 
   const live = (s: ObsSocket): boolean => socket === s && state.status === 'connected';
 
-  const stopHeartbeat = (): void => {
-    if (heartbeatTimer) clearInterval(heartbeatTimer);
-    heartbeatTimer = null;
+  const inUse = (st: ObsState = state): Set<string> => new Set([st.programScene, st.previewScene, ...extraScenes].filter((x): x is string => typeof x === 'string'));
+
+  const loadItems = (s: ObsSocket, scene: string, fresh = false): Promise<ObsSceneItem[]> => {
+    const cached = state.sceneItems?.[scene];
+    if (cached && !fresh) return Promise.resolve(cached);
+    const inFlight = itemFetches.get(scene);
+    if (inFlight && !fresh) return inFlight;
+    const fetches = itemFetches;
+    const fetching = fetchSceneItems(s, scene, requestTimeoutMs)
+      .then((items) => {
+        if (live(s) && inUse().has(scene)) publish({ sceneItems: { ...state.sceneItems, [scene]: items } });
+        return items;
+      })
+      .finally(() => {
+        if (fetches.get(scene) === fetching) fetches.delete(scene);
+      });
+    fetches.set(scene, fetching);
+    return fetching;
+  };
+
+  /**
+   * Applies `patch` and, in the same publish, forgets the items of scenes no longer in use; then
+   * fetches the items of scenes in use that are not mirrored yet.
+   */
+  const followScenesInUse = (s: ObsSocket, patch: Partial<ObsState> = {}): void => {
+    const items = patch.sceneItems ?? state.sceneItems ?? {};
+    publish({ ...patch, sceneItems: keepScenes(items, inUse({ ...state, ...patch })) });
+    const scenes = inUse(state);
+    for (const scene of scenes) if (!state.sceneItems?.[scene]) loadItems(s, scene).catch(() => undefined);
+  };
+
+  const programChanged = (s: ObsSocket, scene: string): void => {
+    const before = state.programScene;
+    followScenesInUse(s, { programScene: scene, ...(before && before !== scene ? { previousProgramScene: before } : {}) });
+  };
+
+  let previewVersion = 0;
+  const previewChanged = (s: ObsSocket, scene: string | null): void => {
+    previewVersion += 1;
+    followScenesInUse(s, { previewScene: scene });
+  };
+
+  const stopPoll = (): void => {
+    if (pollTimer) clearInterval(pollTimer);
+    pollTimer = null;
   };
 
   /** Ends the connection `s` (if it is still the current one) and decides whether to retry. */
   const drop = (s: ObsSocket, failure: ConnectFailure): void => {
     if (socket !== s || closed) return;
     socket = null;
-    stopHeartbeat();
+    itemFetches = new Map();
+    stopPoll();
     s.markLost(failure.reason);
     s.terminate();
     if (connectedAt && now() - connectedAt >= STABLE_MS) failures = 0;
     connectedAt = 0;
-    const unknown = { programScene: null, streaming: false, recording: false };
     if (failure.status !== 'disconnected') {
-      publish({ ...unknown, status: failure.status, reason: failure.reason, retryAt: null });
+      publish({ ...UNKNOWN, status: failure.status, reason: failure.reason, retryAt: null });
       return;
     }
     const delay = backoffDelay(failures, minDelayMs, maxDelayMs, options.random);
     failures += 1;
     retryTimer = setTimeout(attempt, delay);
-    publish({ ...unknown, status: 'disconnected', reason: failure.reason, retryAt: now() + delay });
+    publish({ ...UNKNOWN, status: 'disconnected', reason: failure.reason, retryAt: now() + delay });
+  };
+
+  const resync = (s: ObsSocket): void => {
+    fetchSnapshot(s, requestTimeoutMs).then(
+      (snapshot) => {
+        if (!live(s)) return;
+        extraScenes = [];
+        followScenesInUse(s, { ...snapshot, sceneItems: {} });
+      },
+      () => undefined, // a lost connection is reported by the close event or the health poll
+    );
   };
 
   const follow = (s: ObsSocket): void => {
@@ -111,36 +174,22 @@ export function createObsLink(options: ObsLinkOptions): ObsLink {
     s.on('ExitStarted', () => {
       if (live(s)) drop(s, { status: 'disconnected', reason: 'OBS is shutting down' });
     });
-    // Events that arrive before the initial resync answers are already reflected in its answer.
-    s.on('CurrentProgramSceneChanged', ({ sceneName }) => {
-      programEvents += 1;
-      if (live(s)) publish({ programScene: sceneName });
-    });
-    s.on('SceneListChanged', ({ scenes }) => {
-      if (live(s)) publish({ scenes: scenesInObsOrder(scenes) });
-    });
-    s.on('SceneCreated', ({ sceneName, isGroup }) => {
-      if (live(s) && !isGroup) publish({ scenes: addScene(state.scenes, sceneName) });
-    });
-    s.on('SceneRemoved', ({ sceneName, isGroup }) => {
-      if (live(s) && !isGroup) publish({ scenes: removeScene(state.scenes, sceneName) });
-    });
-    s.on('SceneNameChanged', ({ oldSceneName, sceneName }) => {
-      if (!live(s)) return;
-      publish({ scenes: renameScene(state.scenes, oldSceneName, sceneName), ...(state.programScene === oldSceneName ? { programScene: sceneName } : {}) });
-    });
-    s.on('CurrentSceneCollectionChanged', () => {
-      if (!live(s)) return;
-      s.request('GetSceneList', undefined, requestTimeoutMs).then(
-        (list) => live(s) && publish({ scenes: scenesInObsOrder(list.scenes), programScene: list.currentProgramSceneName }),
-        () => undefined, // a lost connection is reported by the close event or the heartbeat
-      );
-    });
-    s.on('StreamStateChanged', ({ outputActive }) => {
-      if (live(s)) publish({ streaming: outputActive });
-    });
-    s.on('RecordStateChanged', ({ outputActive }) => {
-      if (live(s)) publish({ recording: outputActive });
+    followMirrorEvents(s, {
+      live,
+      state: () => state,
+      publish,
+      programChanged: (sock, scene) => {
+        programEvents += 1;
+        programChanged(sock, scene);
+      },
+      previewChanged: (sock, scene, reported = true) => {
+        if (reported) previewEvents += 1;
+        previewChanged(sock, scene);
+      },
+      previewVersion: () => previewVersion,
+      refreshItems: (sock, scene) => void loadItems(sock, scene, true).catch(() => undefined),
+      resync,
+      requestTimeoutMs,
     });
   };
 
@@ -160,29 +209,28 @@ export function createObsLink(options: ObsLinkOptions): ObsLink {
     } finally {
       clearTimeout(timer);
     }
-    const [version, list, stream, record] = await Promise.all([
-      s.request('GetVersion', undefined, requestTimeoutMs),
-      s.request('GetSceneList', undefined, requestTimeoutMs),
-      s.request('GetStreamStatus', undefined, requestTimeoutMs),
-      s.request('GetRecordStatus', undefined, requestTimeoutMs),
-    ]);
-    return {
-      obsVersion: version.obsVersion,
-      scenes: scenesInObsOrder(list.scenes),
-      programScene: list.currentProgramSceneName,
-      streaming: stream.outputActive,
-      recording: record.outputActive,
-    };
+    return fetchSnapshot(s, requestTimeoutMs);
   };
 
-  const heartbeat = (s: ObsSocket): void => {
+  const poll = (s: ObsSocket): void => {
     let inFlight = false;
-    heartbeatTimer = setInterval(() => {
+    let previous: HealthSample | null = null;
+    pollTimer = setInterval(() => {
       if (inFlight || !live(s)) return;
       inFlight = true;
-      s.request('GetStats', undefined, heartbeatTimeoutMs).then(
-        () => {
+      const requests: RequestBatchRequest[] = [{ requestType: 'GetStats' }, { requestType: 'GetStreamStatus' }, { requestType: 'GetRecordStatus' }];
+      s.batch(requests, heartbeatTimeoutMs, 'a health poll (GetStats)').then(
+        (results) => {
           inFlight = false;
+          if (!live(s)) return;
+          const part = (type: string) => {
+            const r = results.find((x) => x.requestType === type);
+            return r?.requestStatus.result ? ((r.responseData ?? {}) as Record<string, unknown>) : null;
+          };
+          const sample: HealthSample = { at: now(), stats: part('GetStats'), stream: part('GetStreamStatus'), record: part('GetRecordStatus') };
+          const health = deriveHealth(previous, sample);
+          previous = sample;
+          if (!sameHealth(state.health, health)) publish({ health });
         },
         (error: unknown) => {
           inFlight = false;
@@ -203,8 +251,9 @@ export function createObsLink(options: ObsLinkOptions): ObsLink {
       (snapshot) => {
         if (socket !== s || closed) return;
         connectedAt = now();
-        publish({ ...snapshot, status: 'connected', reason: null, retryAt: null });
-        heartbeat(s);
+        extraScenes = [];
+        followScenesInUse(s, { ...snapshot, sceneItems: {}, health: null, status: 'connected', reason: null, retryAt: null });
+        poll(s);
       },
       (error: unknown) => drop(s, classifyConnectFailure(error, options.url, password !== undefined)),
     );
@@ -215,16 +264,31 @@ export function createObsLink(options: ObsLinkOptions): ObsLink {
     return new DeskError('conflict', `OBS is not connected (${why})`);
   };
 
-  async function command<T extends keyof OBSRequestTypes>(requestType: T, requestData?: OBSRequestTypes[T]): Promise<ObsSocket> {
+  const connectedSocket = (): ObsSocket => {
     const s = socket;
     if (!s || state.status !== 'connected') throw notConnected();
+    return s;
+  };
+
+  async function call<T extends keyof OBSRequestTypes>(requestType: T, requestData?: OBSRequestTypes[T]): Promise<{ s: ObsSocket; answer: OBSResponseTypes[T] }> {
+    const s = connectedSocket();
     try {
-      await s.request(requestType, requestData, requestTimeoutMs);
-      return s;
+      return { s, answer: await s.request(requestType, requestData, requestTimeoutMs) };
     } catch (error) {
       throw toDeskError(requestType, error);
     }
   }
+
+  const command = async <T extends keyof OBSRequestTypes>(requestType: T, requestData?: OBSRequestTypes[T]): Promise<ObsSocket> => (await call(requestType, requestData)).s;
+
+  /** Items of `scene`, fetched on demand; the scene then stays mirrored while it is in use. */
+  const itemsOf = async (scene: string): Promise<{ s: ObsSocket; items: ObsSceneItem[] }> => {
+    const s = connectedSocket();
+    extraScenes = [scene, ...extraScenes.filter((x) => x !== scene)].slice(0, EXTRA_SCENES);
+    const items = await loadItems(s, scene);
+    if (live(s)) publish({ sceneItems: keepScenes(state.sceneItems ?? {}, inUse()) });
+    return { s, items };
+  };
 
   return {
     get state() {
@@ -246,10 +310,10 @@ export function createObsLink(options: ObsLinkOptions): ObsLink {
       closed = true;
       if (retryTimer) clearTimeout(retryTimer);
       retryTimer = null;
-      stopHeartbeat();
+      stopPoll();
       const s = socket;
       socket = null;
-      publish({ status: 'disconnected', reason: 'closed', retryAt: null, programScene: null, streaming: false, recording: false });
+      publish({ ...UNKNOWN, status: 'disconnected', reason: 'closed', retryAt: null });
       if (s) {
         s.markLost('the OBS link was closed');
         await s.shutdown();
@@ -260,9 +324,52 @@ export function createObsLink(options: ObsLinkOptions): ObsLink {
       const s = await command('SetCurrentProgramScene', { sceneName: scene });
       // OBS acknowledged the switch; its event may not have arrived yet. Unless a newer switch was
       // already reported, show the acknowledged scene now so the caller reads its own write.
-      if (programEvents === seen && live(s)) publish({ programScene: scene });
+      if (programEvents === seen && live(s)) programChanged(s, scene);
+    },
+    async setPreviewScene(scene) {
+      const seen = previewEvents;
+      const s = await command('SetCurrentPreviewScene', { sceneName: scene });
+      if (previewEvents === seen && live(s)) previewChanged(s, scene);
+    },
+    async setStudioMode(enabled) {
+      await command('SetStudioModeEnabled', { studioModeEnabled: enabled });
+    },
+    async transition() {
+      const from = state.programScene;
+      const to = state.previewScene ?? null;
+      await command('TriggerStudioModeTransition');
+      return { from, to };
+    },
+    async toggleSource(scene, source) {
+      const { items } = await itemsOf(scene);
+      const item = items.find((i) => i.source === source);
+      if (!item) throw new DeskError('not_found', `OBS scene "${scene}" has no source named "${source}" (it has: ${items.map((i) => i.source).join(', ') || 'no sources'})`);
+      // Toggle from OBS's own current value: the mirror may be a moment behind another client's change.
+      const current = await call('GetSceneItemEnabled', { sceneName: scene, sceneItemId: item.id });
+      const enabled = !current.answer.sceneItemEnabled;
+      await command('SetSceneItemEnabled', { sceneName: scene, sceneItemId: item.id, sceneItemEnabled: enabled });
+      return { scene, source, enabled };
+    },
+    async sceneItems(scene) {
+      return (await itemsOf(scene)).items;
+    },
+    async request(requestType, requestData) {
+      return (await call(requestType, requestData)).answer;
+    },
+    async batch(requests) {
+      const s = connectedSocket();
+      let results;
+      try {
+        results = await s.batch(requests, requestTimeoutMs);
+      } catch (error) {
+        throw toDeskError('RequestBatch', error);
+      }
+      const failed = results.find((r) => !r.requestStatus.result);
+      if (failed && !failed.requestStatus.result) throw toDeskError(failed.requestType, new OBSWebSocketError(failed.requestStatus.code, failed.requestStatus.comment ?? ''));
+      return results.map((r) => (r.requestStatus.result ? (r.responseData ?? {}) : {})) as Record<string, unknown>[];
     },
     async startStream() {
+      await requireStreamTarget(connectedSocket(), requestTimeoutMs);
       await command('StartStream');
     },
     async stopStream() {

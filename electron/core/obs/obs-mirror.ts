@@ -19,14 +19,14 @@ export const removeScene = (scenes: readonly string[], name: string): string[] =
 
 export const renameScene = (scenes: readonly string[], from: string, to: string): string[] => scenes.map((s) => (s === from ? to : s));
 
-/** Field-by-field equality, so listeners hear only about real changes. */
+/** Field-by-field equality (nested objects such as scene items by content), so listeners hear only about real changes. */
 export function sameObsState(a: ObsState, b: ObsState): boolean {
   for (const key of Object.keys(a) as (keyof ObsState)[]) {
     const x = a[key];
     const y = b[key];
     if (Array.isArray(x) && Array.isArray(y)) {
       if (x.length !== y.length || x.some((v, i) => v !== y[i])) return false;
-    } else if (x !== y) return false;
+    } else if (x !== y && !(typeof x === 'object' && typeof y === 'object' && JSON.stringify(x) === JSON.stringify(y))) return false;
   }
   return true;
 }
@@ -38,4 +38,29 @@ export function sameObsState(a: ObsState, b: ObsState): boolean {
 export function backoffDelay(failures: number, minMs: number, maxMs: number, random: () => number = Math.random): number {
   const ceiling = Math.min(maxMs, minMs * 2 ** Math.min(failures, 30));
   return Math.max(minMs, Math.round(ceiling / 2 + (random() * ceiling) / 2));
+}
+
+/** What is unknown while not connected: shown as such rather than as stale facts. */
+export const UNKNOWN: Partial<ObsState> = { programScene: null, previewScene: null, studioMode: false, transition: null, streaming: false, recording: false, virtualCam: false, sceneItems: {}, health: null };
+
+export function initialObsState(url: string, at: number): ObsState {
+  return {
+    status: 'disconnected',
+    url,
+    reason: 'not started',
+    since: at,
+    retryAt: null,
+    obsVersion: null,
+    scenes: [],
+    programScene: null,
+    streaming: false,
+    recording: false,
+    previewScene: null,
+    studioMode: false,
+    transition: null,
+    virtualCam: false,
+    previousProgramScene: null,
+    sceneItems: {},
+    health: null,
+  };
 }

@@ -1,5 +1,5 @@
 import { OBSWebSocket } from 'obs-websocket-js/json';
-import type { OBSRequestTypes, OBSResponseTypes } from 'obs-websocket-js/json';
+import type { OBSRequestTypes, OBSResponseTypes, RequestBatchRequest, ResponseMessage } from 'obs-websocket-js/json';
 
 /** The connection went away before OBS answered. */
 export class ConnectionLost extends Error {
@@ -51,6 +51,22 @@ export class ObsSocket extends OBSWebSocket {
     });
     try {
       return await Promise.race([this.call(requestType, requestData), this.lost, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /**
+   * One RequestBatch (a single round trip), settling like `request`. Each result carries its own
+   * status: the batch as a whole succeeds even when some of its requests were refused.
+   */
+  async batch(requests: RequestBatchRequest[], timeoutMs: number, what = 'a request batch'): Promise<ResponseMessage[]> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new RequestTimeout(what, timeoutMs)), timeoutMs);
+    });
+    try {
+      return await Promise.race([this.callBatch(requests), this.lost, timeout]);
     } finally {
       clearTimeout(timer);
     }

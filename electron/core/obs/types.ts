@@ -1,4 +1,5 @@
-import type { ObsState } from '../contract/index.js';
+import type { OBSRequestTypes, OBSResponseTypes, RequestBatchRequest } from 'obs-websocket-js/json';
+import type { ObsSceneItem, ObsState } from '../contract/index.js';
 
 export type ObsListener = (state: ObsState) => void;
 
@@ -15,6 +16,19 @@ export interface ObsLink {
   start(): void;
   close(): Promise<void>;
   setProgramScene(scene: string): Promise<void>;
+  /** Needs studio mode (OBS refuses otherwise, status 506). */
+  setPreviewScene(scene: string): Promise<void>;
+  setStudioMode(enabled: boolean): Promise<void>;
+  /** Studio mode's Transition button: preview goes to program. */
+  transition(): Promise<{ from: string | null; to: string | null }>;
+  /** Shows or hides `source` in `scene`, from OBS's current value; answers the new value. */
+  toggleSource(scene: string, source: string): Promise<{ scene: string; source: string; enabled: boolean }>;
+  /** A scene's items, fetched on demand; the scene's items then stay mirrored in `state.sceneItems`. */
+  sceneItems(scene: string): Promise<ObsSceneItem[]>;
+  /** Any one obs-websocket request (refusals become DeskErrors). */
+  request<T extends keyof OBSRequestTypes>(requestType: T, requestData?: OBSRequestTypes[T]): Promise<OBSResponseTypes[T]>;
+  /** Several requests in one round trip; the first refusal becomes a DeskError (earlier ones applied). */
+  batch(requests: RequestBatchRequest[]): Promise<Record<string, unknown>[]>;
   startStream(): Promise<void>;
   stopStream(): Promise<void>;
   startRecord(): Promise<void>;
@@ -28,7 +42,7 @@ export interface ObsLinkOptions {
   minDelayMs?: number;
   maxDelayMs?: number;
   now?: () => number;
-  /** How often an idle connection is probed (GetStats); default 1000 ms. */
+  /** How often stream health is polled (GetStats + stream/record status), which is also the heartbeat; default 1000 ms. */
   heartbeatMs?: number;
   /** A probe unanswered this long marks OBS as gone, even if the socket never closes; default 1200 ms. */
   heartbeatTimeoutMs?: number;

@@ -1,6 +1,7 @@
 import { DeskError, toOverlayState } from '../contract/index.js';
 import type { Desk } from '../engine/desk.js';
 import { SessionQueries } from '../review/session-queries.js';
+import { activateObsProfile, putObsProfile } from '../obs/obs-profile-routes.js';
 import { Router } from './router.js';
 
 /** Every `/api/v1` route (DESIGN §3.2). Handlers only translate HTTP to desk calls. */
@@ -13,6 +14,13 @@ export function apiRoutes(desk: Desk): Router {
     .add('GET', '/overlay', () => ({ body: toOverlayState(desk.hub.state) }), ['control', 'overlay'])
     .add('POST', '/actions', async (ctx) => ({ body: { ok: true, result: await desk.dispatch(await ctx.body(), { surface: 'api' }) } }))
     .add('POST', '/ingest', async (ctx) => ({ status: 202, body: desk.ingest(await ctx.body()) }))
+    .add('GET', '/obs/settings', () => ({ body: desk.obsSettings.get() }))
+    .add('PUT', '/obs/settings', async (ctx) => ({ body: desk.obsSettings.put(await ctx.body()) }))
+    .add('GET', '/obs/profiles', () => ({ body: desk.obsProfiles.list() }))
+    .add('PUT', '/obs/profiles/:id', async (ctx) => ({ body: await putObsProfile(desk, ctx.params.id as string, await ctx.body()) }))
+    .add('DELETE', '/obs/profiles/:id', (ctx) => ({ body: desk.obsProfiles.remove(ctx.params.id as string) }))
+    .add('POST', '/obs/profiles/:id/activate', async (ctx) => ({ body: await activateObsProfile(desk, ctx.params.id as string) }))
+    .add('POST', '/obs/profiles/deactivate', async () => ({ body: await activateObsProfile(desk, null) }))
     .add('GET', '/products', () => ({ body: desk.catalog.list() }))
     .add('POST', '/products', async (ctx) => ({ status: 201, body: desk.catalog.create(await ctx.body()) }))
     .add('GET', '/products/:sku', (ctx) => ({ body: desk.catalog.get(ctx.params.sku as string) }))
@@ -21,6 +29,11 @@ export function apiRoutes(desk: Desk): Router {
       desk.catalog.remove(ctx.params.sku as string);
       return { body: { ok: true } };
     })
+    .add('GET', '/devices', () => ({ body: desk.serial.list() }))
+    .add('PUT', '/devices', async (ctx) => ({ body: await desk.serial.replace(await ctx.body()) }))
+    .add('GET', '/devices/ports', async () => ({ body: await desk.serial.ports() }))
+    .add('GET', '/devices/cues', () => ({ body: desk.serial.cues() }))
+    .add('PUT', '/devices/cues', async (ctx) => ({ body: desk.serial.setCues(await ctx.body()) }))
     .add('GET', '/sessions', () => ({ body: review.list() }))
     .add('GET', '/sessions/:id', (ctx) => ({ body: review.detail(ctx.params.id as string) }))
     .add('GET', '/sessions/:id/timeline', (ctx) => {

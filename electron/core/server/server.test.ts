@@ -124,7 +124,8 @@ describe('WebSocket /ws', () => {
     const { ws, next } = await connect(f.overlayToken);
     const first = await next(() => true);
     expect(first.type).toBe('overlay');
-    expect(Object.keys((first as { state: object }).state).sort()).toEqual(['kpi', 'product', 'rev']);
+    // The live weight (issue 6) is part of the overlay view: on-stream weighing shows it.
+    expect(Object.keys((first as { state: object }).state).sort()).toEqual(['kpi', 'product', 'rev', 'scale']);
     ws.send(JSON.stringify({ type: 'action', id: 'x', action: { type: 'product.clear' } }));
     expect(await next((m) => m.type === 'result')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     ws.close();

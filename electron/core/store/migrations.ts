@@ -76,4 +76,11 @@ export const MIGRATIONS: readonly string[] = [
     value  TEXT NOT NULL
   );
   `,
+  /* 2: serial devices (scales, DMX, button boxes), each a zod-validated JSON config, in user order */ `
+  CREATE TABLE serial_devices (
+    id        TEXT PRIMARY KEY,
+    position  INTEGER NOT NULL,
+    config    TEXT NOT NULL
+  );
+  `,
 ];

@@ -1,0 +1,29 @@
+import type { SerialDeviceConfig, SerialDeviceStatus, SerialDeviceView } from '../../contract/index.js';
+import type { ByteTransport, LineSettings, TransportState } from '../../../../native/serial/transport/byte-transport.js';
+
+/** One configured serial device at run time: a transport plus what the device does with its bytes. */
+export interface DeviceRuntime {
+  readonly config: SerialDeviceConfig;
+  readonly transport: ByteTransport;
+  start(): void;
+  close(): Promise<void>;
+  view(): SerialDeviceView;
+}
+
+export interface DecodeCounters {
+  badFrames: number;
+  badChecksums: number;
+  garbageBytes: number;
+}
+
+export const NO_COUNTERS: DecodeCounters = { badFrames: 0, badChecksums: 0, garbageBytes: 0 };
+
+export function lineSettings(config: SerialDeviceConfig): LineSettings {
+  const { path, baudRate, dataBits, parity, stopBits } = config;
+  return { path, baudRate, dataBits, parity, stopBits };
+}
+
+export function deviceView(config: SerialDeviceConfig, state: TransportState, bytesIn: number, counters: DecodeCounters): SerialDeviceView {
+  const live: SerialDeviceStatus = { ...state, bytesIn, ...counters };
+  return { id: config.id, kind: config.kind, name: config.name ?? config.id, path: config.path, live };
+}

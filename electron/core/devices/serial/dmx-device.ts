@@ -1,0 +1,100 @@
+import type { DmxDeviceConfig } from '../../contract/index.js';
+import type { ByteTransport } from '../../../../native/serial/transport/byte-transport.js';
+import { encodeEnttecDmx, sendOpenDmxFrame } from '../../../../native/serial/dmx/dmx-codec.js';
+import { DmxFader } from '../../../../native/serial/dmx/dmx-fader.js';
+import { deviceView, NO_COUNTERS, type DeviceRuntime } from './device-runtime.js';
+
+/** Enttec Pro keeps the last frame; it is resent now and then so a replugged interface catches up. */
+const ENTTEC_KEEPALIVE_MS = 1_000;
+
+/**
+ * A DMX output. Enttec DMX USB Pro gets a frame when the universe changes; Open DMX has no memory, so
+ * it gets break + frame at the configured rate all the time.
+ */
+export class DmxDevice implements DeviceRuntime {
+  private readonly fader = new DmxFader();
+  private timer: NodeJS.Timeout | null = null;
+  private busy = false;
+  private lastSent: Uint8Array | null = null;
+  private lastSentAt = 0;
+  private offState: (() => void) | null = null;
+  /** Why the last frame did not go out (an Open DMX adapter that refuses break, a write error). */
+  private sendError: string | null = null;
+
+  constructor(
+    readonly config: DmxDeviceConfig,
+    readonly transport: ByteTransport,
+    private readonly now: () => number,
+    private readonly onChange: () => void = noop,
+  ) {}
+
+  private setSendError(reason: string | null): void {
+    if (reason === this.sendError) return;
+    this.sendError = reason;
+    this.onChange();
+  }
+
+  start(): void {
+    // After a reopen the interface may have lost the universe: send it again.
+    this.offState = this.transport.onState((s) => {
+      if (s.status === 'open') this.lastSent = null;
+    });
+    this.transport.start();
+    this.timer = setInterval(() => void this.tick(), Math.round(1000 / this.config.fps));
+    this.timer.unref();
+  }
+
+  cue(channels: ReadonlyMap<number, number>, fadeMs: number): void {
+    this.fader.fadeTo(channels, fadeMs, this.now());
+    void this.tick();
+  }
+
+  /** The universe now (for tests and the console). */
+  frame(): Uint8Array {
+    return this.fader.frame(this.now());
+  }
+
+  view() {
+    const view = deviceView(this.config, this.transport.state, this.transport.bytesIn, NO_COUNTERS);
+    // The port may be open while frames fail (break refused): the light is not following, say so.
+    if (this.sendError && view.live.status === 'open') view.live = { ...view.live, status: 'error', reason: `cannot send DMX: ${this.sendError}` };
+    return view;
+  }
+
+  async close(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.offState?.();
+    await this.transport.close();
+  }
+
+  private async tick(): Promise<void> {
+    if (this.busy || this.transport.state.status !== 'open') return;
+    const now = this.now();
+    const frame = this.fader.frame(now);
+    this.busy = true;
+    try {
+      if (this.config.kind === 'dmx-open') {
+        await sendOpenDmxFrame(this.transport, frame);
+      } else if (!this.lastSent || !sameBytes(frame, this.lastSent) || now - this.lastSentAt >= ENTTEC_KEEPALIVE_MS) {
+        await this.transport.write(encodeEnttecDmx(frame));
+        this.lastSent = frame;
+        this.lastSentAt = now;
+      }
+      if (this.sendError) this.setSendError(null);
+    } catch (error) {
+      // Transport failures reopen by themselves; the next tick resends the whole universe.
+      this.lastSent = null;
+      this.setSendError((error as Error).message);
+    } finally {
+      this.busy = false;
+    }
+  }
+}
+
+function noop(): void {}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}

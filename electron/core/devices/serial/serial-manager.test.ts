@@ -1,0 +1,143 @@
+import { describe, expect, it, vi } from 'vitest';
+import { buttonsDeviceSchema, serialDeviceListSchema, type Action, type ControlSurface, type ScaleState, type SerialDeviceConfig, type SerialDeviceView, type SurfaceEvent } from '../../contract/index.js';
+import { FakeTransport } from '../../../../native/serial/transport/fake-transport.js';
+import { encodeScaleFrame } from '../../../../native/serial/scale/encode-frame.js';
+import { encodeEnttecDmx } from '../../../../native/serial/dmx/dmx-codec.js';
+import { SerialManager } from './serial-manager.js';
+import { ButtonBox } from './button-box.js';
+
+function setup(stored: unknown[] = []) {
+  let now = 1_000;
+  const transports = new Map<string, FakeTransport>();
+  const published: { serial: SerialDeviceView[]; scale: ScaleState | null }[] = [];
+  const logged: { kind: string; data: Record<string, unknown> }[] = [];
+  const dispatched: Action[] = [];
+  const surfaces: ControlSurface[] = [];
+  let cues: string | null = null;
+  let saved: readonly SerialDeviceConfig[] = [];
+  const manager = new SerialManager({
+    now: () => now,
+    load: () => ({ devices: serialDeviceListSchema.parse(stored), unreadable: [] }),
+    save: (d) => {
+      saved = d;
+    },
+    loadCues: () => cues,
+    saveCues: (json) => {
+      cues = json;
+    },
+    publish: (change) => published.push(change),
+    log: (kind, data) => logged.push({ kind, data }),
+    alert: vi.fn(),
+    dispatch: async (action) => {
+      dispatched.push(action);
+      return {};
+    },
+    attachSurface: (s) => surfaces.push(s),
+    detachSurface: async () => undefined,
+    transportFor: (config) => {
+      if (config.path === '/dev/broken') throw new Error('no such adapter');
+      const t = new FakeTransport(() => now);
+      transports.set(config.id, t);
+      return t;
+    },
+  });
+  return { manager, transports, published, logged, dispatched, surfaces, saved: () => saved, tick: (ms: number) => (now += ms) };
+}
+
+const scale = { id: 'scale1', kind: 'scale', path: '/dev/pts/9', protocol: 'and', trigger: { thresholdGrams: 100, hysteresisGrams: 20, stableMs: 500, onPlace: { kind: 'explain', sku: 'TEA-1' }, onRemove: 'clear' } };
+
+describe('SerialManager', () => {
+  it('publishes the live weight, logs stable readings once, and fires the product trigger', async () => {
+    const t = setup();
+    await t.manager.replace([scale]);
+    expect(t.saved()).toHaveLength(1);
+    const line = t.transports.get('scale1') as FakeTransport;
+    const frame = (grams: number, stable = true) => line.receive(encodeScaleFrame('and', { grams, stable }));
+    frame(250, false);
+    expect(t.published.at(-1)?.scale).toMatchObject({ device: 'scale1', grams: 250, status: 'unstable', placed: false });
+    frame(250);
+    t.tick(300);
+    frame(250);
+    expect(t.dispatched).toEqual([]);
+    t.tick(300);
+    frame(250);
+    expect(t.dispatched).toEqual([{ type: 'product.explain', sku: 'TEA-1' }]);
+    expect(t.published.at(-1)?.scale?.placed).toBe(true);
+    expect(t.logged.filter((l) => l.kind === 'scale.reading')).toHaveLength(1);
+    frame(0);
+    expect(t.dispatched.at(-1)).toEqual({ type: 'product.clear' });
+    expect(t.logged.map((l) => l.kind)).toEqual(['device.status', 'scale.reading', 'scale.placed', 'scale.reading', 'scale.removed']);
+    await t.manager.close();
+  });
+
+  it('sends tare and zero, and refuses them for protocols without commands', async () => {
+    const t = setup([{ ...scale, trigger: undefined }, { id: 'xk', kind: 'scale', path: '/dev/pts/8', protocol: 'xk3190' }]);
+    t.manager.start();
+    await t.manager.tare();
+    await t.manager.zero('scale1');
+    expect(t.transports.get('scale1')?.written.map((b) => Buffer.from(b).toString())).toEqual(['T\r\n', 'Z\r\n']);
+    await expect(t.manager.tare('xk')).rejects.toThrow(/no tare command/);
+    await expect(t.manager.tare('nope')).rejects.toThrow(/no enabled scale/);
+    await t.manager.close();
+  });
+
+  it('fires named DMX cues as exact Enttec bytes, with a built-in blackout', async () => {
+    const t = setup();
+    await t.manager.replace([{ id: 'dmx1', kind: 'dmx-enttec', path: '/dev/pts/7' }]);
+    t.manager.setCues([{ name: 'product', channels: { '1': 255, '3': 128 }, fadeMs: 0 }]);
+    expect(t.manager.cue('product')).toEqual({ cue: 'product', devices: ['dmx1'] });
+    const dmx = t.transports.get('dmx1') as FakeTransport;
+    await vi.waitFor(() => expect(dmx.written.length).toBeGreaterThan(0));
+    const expected = new Uint8Array(512);
+    expected[0] = 255;
+    expected[2] = 128;
+    expect([...(dmx.written.at(-1) as Uint8Array)]).toEqual([...encodeEnttecDmx(expected)]);
+    t.manager.cue('blackout');
+    await vi.waitFor(() => expect([...(dmx.written.at(-1) as Uint8Array)]).toEqual([...encodeEnttecDmx(new Uint8Array(512))]));
+    expect(() => t.manager.cue('missing')).toThrow(/no light cue/);
+    await t.manager.close();
+  });
+
+  it('turns button box lines into surface key events', async () => {
+    const t = setup();
+    await t.manager.replace([{ id: 'box', kind: 'buttons', path: '/dev/pts/6', buttons: 4 }]);
+    const surface = t.surfaces[0] as ControlSurface;
+    expect(surface.info).toMatchObject({ id: 'serial:box', kind: 'serial', columns: 4, rows: 1 });
+    expect(new ButtonBox(buttonsDeviceSchema.parse({ id: 'b8', kind: 'buttons', path: '/x', buttons: 8 }), new FakeTransport(), Date.now).info).toMatchObject({ columns: 4, rows: 2 });
+    const events: SurfaceEvent[] = [];
+    surface.onEvent((e) => events.push(e));
+    t.transports.get('box')?.receive('BTN 2 DOWN\r\nBTN 2 UP\r\nBTN 9 DOWN\r\n');
+    expect(events).toEqual([{ type: 'key', index: 1, down: true, at: 1000 }, { type: 'key', index: 1, down: false, at: 1000 }]);
+    expect(t.manager.list()[0]?.live.badFrames).toBe(1);
+    await t.manager.close();
+  });
+
+  it('keeps other devices running when one cannot start, and validates configs', async () => {
+    const t = setup();
+    await t.manager.replace([{ ...scale, id: 'bad', path: '/dev/broken' }, scale]);
+    t.transports.get('scale1')?.receive(encodeScaleFrame('and', { grams: 5, stable: true }));
+    expect(t.published.at(-1)?.scale?.grams).toBe(5);
+    expect(t.manager.list().map((d) => d.live.status)).toEqual(['disabled', 'open']);
+    await expect(t.manager.replace([scale, scale])).rejects.toThrow(/unique/);
+    await expect(t.manager.replace([{ ...scale, protocol: 'custom' }])).rejects.toThrow(/custom scale needs a format/);
+    await expect(t.manager.replace([{ ...scale, protocol: 'xk3190', mode: 'request' }])).rejects.toMatchObject({ field: '0.mode' });
+    await expect(t.manager.replace([{ ...scale, baudRate: -1 }])).rejects.toMatchObject({ code: 'bad_request', field: '0.baudRate' });
+    await t.manager.close();
+  });
+});
+
+describe('Open DMX through the manager', () => {
+  it('sends break then slots, and shows a port that refuses break as an error', async () => {
+    const t = setup();
+    await t.manager.replace([{ id: 'open1', kind: 'dmx-open', path: '/dev/pts/5', fps: 20 }]);
+    const port = t.transports.get('open1') as FakeTransport;
+    await vi.waitFor(() => expect(port.written.length).toBeGreaterThan(0));
+    expect(port.breaks.slice(0, 2)).toEqual([true, false]);
+    expect(port.written[0]).toHaveLength(513);
+    port.setBreak = async () => {
+      throw new Error('Inappropriate ioctl for device');
+    };
+    await vi.waitFor(() => expect(t.manager.list()[0]?.live).toMatchObject({ status: 'error', reason: 'cannot send DMX: Inappropriate ioctl for device' }));
+    await t.manager.close();
+  });
+});

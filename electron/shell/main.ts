@@ -1,0 +1,116 @@
+import path from 'node:path';
+import { app, dialog, Menu, nativeImage, session, Tray, type BrowserWindow } from 'electron';
+import type { CoreConnection } from '../core/contract/bridge.js';
+import { pickCoreArgs, resolveCoreRuntime } from './core-runtime.js';
+import { registerBridgeHandlers } from './ipc.js';
+import { CoreSupervisor } from './supervisor.js';
+import { applySessionPolicy, createDeskWindow, deskWindowUrl, hardenWebContents } from './windows.js';
+
+/**
+ * The Electron shell (DESIGN §1): one instance, one supervised core, the console window and a tray.
+ * Everything that can be tested without Electron lives in the modules imported above.
+ */
+
+let connection: CoreConnection | null = null;
+let consoleWindow: BrowserWindow | null = null;
+let tray: Tray | null = null;
+let quitting = false;
+let coreStopped = false;
+
+const coreOrigin = (): string | null => (connection ? new URL(connection.url).origin : null);
+
+function iconPath(): string {
+  return app.isPackaged ? path.join(process.resourcesPath, 'icon.png') : path.join(app.getAppPath(), 'build', 'icon.png');
+}
+
+function showConsole(): void {
+  if (!connection) return;
+  if (!consoleWindow || consoleWindow.isDestroyed()) {
+    consoleWindow = createDeskWindow('console', {
+      coreUrl: connection.url,
+      preloadPath: path.join(import.meta.dirname, 'preload.cjs'),
+      devTools: !app.isPackaged,
+      icon: iconPath(),
+    });
+    // Closing the window keeps the desk in the tray: the core goes on serving OBS overlays mid-show.
+    consoleWindow.on('close', (event) => {
+      if (quitting) return;
+      event.preventDefault();
+      consoleWindow?.hide();
+    });
+    return;
+  }
+  if (consoleWindow.isMinimized()) consoleWindow.restore();
+  consoleWindow.show();
+  consoleWindow.focus();
+}
+
+function createTray(): void {
+  const image = nativeImage.createFromPath(iconPath());
+  tray = new Tray(image.isEmpty() ? image : image.resize({ width: 22, height: 22 }));
+  tray.setToolTip('LiveDesk');
+  tray.setContextMenu(
+    Menu.buildFromTemplate([
+      { label: 'Show LiveDesk', click: showConsole },
+      { type: 'separator' },
+      { label: 'Quit LiveDesk', click: () => app.quit() },
+    ]),
+  );
+  tray.on('click', showConsole);
+}
+
+function startCore(): CoreSupervisor {
+  const runtime = resolveCoreRuntime({
+    packaged: app.isPackaged,
+    resourcesPath: process.resourcesPath,
+    appPath: app.getAppPath(),
+    env: process.env,
+  });
+  const supervisor = new CoreSupervisor({ ...runtime, args: pickCoreArgs(process.argv.slice(1)), cwd: app.getAppPath() });
+
+  supervisor.on('ready', (info) => {
+    const moved = connection !== null && new URL(connection.url).origin !== new URL(info.url).origin;
+    connection = { url: info.url, token: info.token, overlayToken: info.overlayToken };
+    // A core started with `--port 0` may come back on another port; same-origin restarts need
+    // nothing, the console's WebSocket reconnects by itself.
+    const open = consoleWindow !== null && !consoleWindow.isDestroyed();
+    if (!open) showConsole();
+    else if (moved) void consoleWindow?.loadURL(deskWindowUrl('console', info.url));
+  });
+  supervisor.on('fatal', (reason) => {
+    dialog.showErrorBox('LiveDesk could not start', `The desk's core did not start:\n\n${reason}`);
+    app.quit();
+  });
+  return supervisor.start();
+}
+
+function run(): void {
+  app.enableSandbox();
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, coreOrigin));
+  app.on('second-instance', showConsole);
+  // Stay alive with every window closed (tray); only Quit ends the desk.
+  app.on('window-all-closed', () => {});
+
+  void app.whenReady().then(() => {
+    applySessionPolicy(session.defaultSession, coreOrigin);
+    registerBridgeHandlers(() => connection);
+    createTray();
+    const supervisor = startCore();
+
+    app.on('activate', showConsole);
+    app.on('before-quit', (event) => {
+      quitting = true;
+      if (coreStopped) return;
+      // Quit only after the core has shut down cleanly, so its database is closed properly.
+      event.preventDefault();
+      void supervisor.stop().finally(() => {
+        coreStopped = true;
+        tray?.destroy();
+        app.quit();
+      });
+    });
+  });
+}
+
+if (app.requestSingleInstanceLock()) run();
+else app.quit();
