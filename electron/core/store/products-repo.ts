@@ -32,7 +32,7 @@ export class ProductsRepo {
   constructor(private readonly db: Db) {}
 
   list(): Product[] {
-    return this.db.prepare<[], ProductRow>('SELECT * FROM products ORDER BY created_at, sku').all().map(toProduct);
+    return this.db.prepare<[], ProductRow>('SELECT * FROM products ORDER BY created_at, rowid').all().map(toProduct);
   }
 
   get(sku: string): Product | null {
