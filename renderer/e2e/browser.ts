@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
@@ -10,7 +10,7 @@ export const SHOTS_DIR = process.env.LIVEDESK_SHOTS ?? join(tmpdir(), 'livedesk-
 
 /**
  * Debian's Chromium, headless, with the background services off: on a closed network they would
- * only produce refused connections.
+ * only produce refused connections. Playwright gives each launch its own throwaway profile.
  */
 export async function launchChromium(): Promise<Browser> {
   mkdirSync(SHOTS_DIR, { recursive: true });
@@ -24,7 +24,6 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
-      `--user-data-dir=${mkdtempSync(join(tmpdir(), 'livedesk-chromium-'))}`,
     ],
   });
 }

@@ -33,6 +33,8 @@ describe('console → OBS → overlay → review', () => {
     await observer.connect(obs.url, obs.password);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1600, height: 900 }, locale: 'zh-CN' });
+    // A step that hangs should fail as that step, with its locator, not as a test timeout.
+    page.setDefaultTimeout(15_000);
     await page.goto(`${core.url}/?token=${core.token}`);
   });
 
@@ -74,7 +76,15 @@ describe('console → OBS → overlay → review', () => {
     await card.waitFor();
     expect(await overlay.locator('[data-testid="overlay-name"]').textContent()).toContain('明前龙井 250g');
     expect(await overlay.locator('[data-testid="overlay-price"]').textContent()).toMatch(/128/);
-    await card.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a: Animation) => a.finished)));
+    // Let the entrance settle before the screenshot; the tag's pulse loops forever, so skip those.
+    await card.evaluate((el) =>
+      Promise.all(
+        el
+          .getAnimations({ subtree: true })
+          .filter((a: Animation) => a.effect?.getTiming().iterations !== Infinity)
+          .map((a: Animation) => a.finished),
+      ),
+    );
     await overlay.screenshot({ path: join(SHOTS_DIR, 'overlay-card.png'), omitBackground: true });
     await overlay.close();
   });
@@ -98,7 +108,7 @@ describe('console → OBS → overlay → review', () => {
   });
 
   it('ends the session after confirmation and finds it in review with its segment', async () => {
-    await page.locator('[data-testid="session-live"] button').click();
+    await page.locator('[data-testid="session-live"] .btn-danger-outline').click();
     await page.locator('.confirm-dialog .btn-danger').click();
     await page.locator('.session-start input').waitFor();
 
