@@ -1,43 +1,14 @@
-import { OBSWebSocket } from 'obs-websocket-js/json';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startObsSim } from '../../../native/sim/obs-sim.js';
-import type { ObsSim } from '../../../native/sim/obs-sim.js';
+import { describe, expect, it } from 'vitest';
 import { DeskError, obsStateSchema } from '../contract/index.js';
-import { createObsLink } from './obs-link.js';
+import { useSimHarness } from './testing/sim-harness.js';
 import { waitForObsState } from './testing/wait-for-state.js';
-import type { ObsLink, ObsLinkOptions } from './types.js';
 
 const PASSWORD = 'studio-pass';
 const HOST = '主播近景 Host close-up';
 const PRODUCT = '商品特写 Product close-up';
 const BRB = '暂离 BRB';
 
-const cleanups: (() => Promise<unknown> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-async function sim(opts: Parameters<typeof startObsSim>[0] = {}): Promise<ObsSim> {
-  const s = await startObsSim({ password: PASSWORD, ...opts });
-  cleanups.push(() => s.close({ abrupt: true }));
-  return s;
-}
-
-function link(options: Partial<ObsLinkOptions> & { url: string }): ObsLink {
-  const l = createObsLink({ password: PASSWORD, minDelayMs: 20, maxDelayMs: 200, ...options });
-  cleanups.push(() => l.close());
-  l.start();
-  return l;
-}
-
-async function otherClient(s: ObsSim): Promise<OBSWebSocket> {
-  const obs = new OBSWebSocket();
-  await obs.connect(s.url, PASSWORD);
-  cleanups.push(() => obs.disconnect());
-  return obs;
-}
-
-const connected = (l: ObsLink, timeoutMs = 5000) => waitForObsState(l, (s) => s.status === 'connected', timeoutMs, 'connected');
+const { sim, link, otherClient, connected } = useSimHarness({ password: PASSWORD });
 
 describe('ObsLink mirror: studio mode, transitions, outputs and scene items', () => {
   it('mirrors studio mode, preview scene, transition and virtual camera changed by another client', async () => {

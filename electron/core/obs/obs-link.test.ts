@@ -1,45 +1,17 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
-import { OBSWebSocket } from 'obs-websocket-js/json';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { WebSocketServer } from 'ws';
-import { startObsSim } from '../../../native/sim/obs-sim.js';
-import type { ObsSim } from '../../../native/sim/obs-sim.js';
 import { DeskError } from '../contract/index.js';
 import { createObsLink } from './obs-link.js';
+import { useSimHarness } from './testing/sim-harness.js';
 import { waitForObsState } from './testing/wait-for-state.js';
-import type { ObsLink, ObsLinkOptions } from './types.js';
 
 const SCENES = ['开场 Opening', '主播近景 Host close-up', '商品特写 Product close-up'];
 const PASSWORD = 'studio-pass';
 
-const cleanups: (() => Promise<unknown> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-async function sim(opts: Parameters<typeof startObsSim>[0] = {}): Promise<ObsSim> {
-  const s = await startObsSim({ password: PASSWORD, scenes: SCENES, ...opts });
-  cleanups.push(() => s.close({ abrupt: true }));
-  return s;
-}
-
-function link(options: Partial<ObsLinkOptions> & { url: string }): ObsLink {
-  const l = createObsLink({ password: PASSWORD, minDelayMs: 20, maxDelayMs: 200, ...options });
-  cleanups.push(() => l.close());
-  l.start();
-  return l;
-}
-
-async function otherClient(s: ObsSim): Promise<OBSWebSocket> {
-  const obs = new OBSWebSocket();
-  await obs.connect(s.url, PASSWORD);
-  cleanups.push(() => obs.disconnect());
-  return obs;
-}
-
-const connected = (l: ObsLink, timeoutMs = 5000) => waitForObsState(l, (s) => s.status === 'connected', timeoutMs, 'connected');
+const { cleanups, sim, link, otherClient, connected } = useSimHarness({ password: PASSWORD, scenes: SCENES });
 
 async function refusal(promise: Promise<unknown>): Promise<DeskError> {
   const error = await promise.then(
