@@ -1,4 +1,10 @@
 // The one place the renderer reaches into the shared contract (never core/store/server or native code).
+import { z } from 'zod';
+
+// The console's CSP forbids eval; without this zod probes `new Function` on its first parse and the
+// browser logs a CSP violation. Its interpreted path is plenty fast for our message sizes.
+z.config({ jitless: true });
+
 export type {
   Action,
   ActionType,
