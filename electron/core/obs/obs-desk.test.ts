@@ -103,6 +103,26 @@ describe('native product card', () => {
     await vi.waitFor(() => expect(f.sim.inputSettings('商品名 Name')).toMatchObject({ text: '—' }));
   });
 
+  it('writes the live scale weight, following the readings, and the empty text when the scale goes quiet', async () => {
+    const c = await other();
+    await c.call('CreateInput', { sceneName: 'Host', inputName: '重量 Weight', inputKind: 'text_ft2_source_v2', inputSettings: { text: '' } });
+    await f.api('PUT', '/obs/settings', { nativeCard: { enabled: true, weightSource: '重量 Weight', weightUnit: 'jin', emptyText: '请上秤' } });
+    await vi.waitFor(() => expect(f.sim.inputSettings('重量 Weight')).toMatchObject({ text: '请上秤' }));
+    const reading = { device: 'scale-1', value: 1.25, unit: 'kg' as const, status: 'stable' as const, net: false, placed: true, at: Date.now() };
+    // Readings arrive faster than OBS answers: the source ends on the latest one.
+    for (const grams of [100, 600, 1250]) f.desk.hub.patch({ scale: { ...reading, grams } });
+    await vi.waitFor(() => expect(f.sim.inputSettings('重量 Weight')).toMatchObject({ text: '2.50 斤' }));
+    f.desk.hub.patch({ scale: null });
+    await vi.waitFor(() => expect(f.sim.inputSettings('重量 Weight')).toMatchObject({ text: '请上秤' }));
+  });
+
+  it('gives the console the overlay link with the read-only token, and the overlay token nothing', async () => {
+    const link = await f.api('GET', '/overlay/link');
+    expect(link).toMatchObject({ status: 200, body: { path: `/overlay/card?token=${f.overlayToken}` } });
+    expect(link.body.path).not.toContain(f.token);
+    expect((await f.api('GET', '/overlay/link', undefined, f.overlayToken)).status).toBe(403);
+  });
+
   it('says so once when a named source does not exist', async () => {
     await f.api('PUT', '/obs/settings', { nativeCard: { enabled: true, nameSource: '没有 Missing' } });
     await f.api('POST', '/products', { sku: 'TEA-01', name: '明前龙井', priceFen: 12_800 });
