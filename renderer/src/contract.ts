@@ -23,6 +23,16 @@ export type {
   TimelinePoint,
   WsClientMessage,
   WsServerMessage,
+  NativeCardSettings,
+  ObsHealth,
+  ObsHealthThresholds,
+  ObsProfile,
+  ObsProfileInput,
+  ObsProfiles,
+  ObsSceneItem,
+  ObsSettings,
+  OverlayLink,
+  ScaleState,
 } from '../../electron/core/contract/index.js';
 export {
   API_PREFIX,
@@ -33,5 +43,8 @@ export {
   sessionTimelineSchema,
   deskStateSchema,
   wsServerMessageSchema,
+  obsProfilesSchema,
+  obsSettingsSchema,
+  overlayLinkSchema,
 } from '../../electron/core/contract/index.js';
 export type { LiveDeskBridge, CoreConnection } from '../../electron/core/contract/bridge.js';
