@@ -86,7 +86,7 @@ export const obsEn = {
   'settings.safeScene': 'Safe scene',
   'settings.safeAuto': 'Automatic (a scene named BRB / 暂离 / standby)',
   'settings.thresholds': 'Health alerts',
-  'settings.minFps': 'Alert below (fps)',
+  'settings.minFps': 'Frame rate below (fps)',
   'settings.maxSkippedPct': 'Skipped frames above (%)',
   'settings.maxCongestion': 'Congestion above (%)',
   'settings.minBitrateKbps': 'Bitrate below (kbps, 0 = off)',
