@@ -160,6 +160,41 @@ describe('console OBS control → real OBS', () => {
     await expect.poll(programScene, { timeout: 5_000 }).toBe(OPENING);
   });
 
+  it('tells the truth about the OBS link: gone with the next retry, a wrong password, not OBS at all', async () => {
+    const wsCore = core.url.replace(/^http/, 'ws');
+    await core.api('PUT', '/obs/profiles/nobody', { name: '无人 Nobody', url: 'ws://127.0.0.1:9' });
+    await core.api('PUT', '/obs/profiles/wrong-pw', { name: '错密码 Wrong', url: obs.url, password: 'not-the-password' });
+    await core.api('PUT', '/obs/profiles/not-obs', { name: '不是 OBS', url: wsCore });
+    const dialog = page.locator('[data-testid="obs-settings"]');
+    const card = page.locator('[data-testid="obs-connection"]');
+    const use = async (id: string) => {
+      await page.locator('[data-testid="obs-settings-open"]').click();
+      await dialog.locator(id ? `.profile-row[data-profile="${id}"] .btn` : '.profile-row[data-profile=""] .btn', { hasText: '使用' }).click();
+      await dialog.locator(`.profile-row[data-profile="${id}"] .badge-active`).waitFor();
+      await dialog.locator('.settings-foot .btn', { hasText: '关闭' }).click();
+    };
+
+    await use('nobody');
+    await page.locator('[data-testid="obs-status"][data-status="disconnected"]').waitFor();
+    await card.locator('.obs-card-reason', { hasText: /秒后重试/ }).waitFor();
+    expect(await card.textContent()).toMatch(/OBS 已断开.*connection refused/);
+    // Every control that needs OBS is off, the emergency pair included.
+    expect(await page.locator('[data-testid="obs-safe"]').isDisabled()).toBe(true);
+
+    await use('wrong-pw');
+    await page.locator('[data-testid="obs-status"][data-status="auth-failed"]').waitFor();
+    expect(await card.textContent()).toMatch(/OBS 密码错误.*OBS refused the password.*修改 OBS 设置前不会重试/);
+    await page.screenshot({ path: join(SHOTS_DIR, 'obs-auth-failed-zh.png') });
+
+    await use('not-obs');
+    await page.locator('[data-testid="obs-status"][data-status="unsupported"]').waitFor();
+    expect(await card.textContent()).toMatch(/OBS 版本不支持.*not an obs-websocket v5 server/);
+
+    await use('');
+    await page.locator('[data-testid="obs-status"][data-status="connected"]').waitFor();
+    expect(await card.count()).toBe(0);
+  });
+
   it('reads in English, at 1920×1080 too', async () => {
     await page.locator('.lang-toggle').click();
     await page.locator('[data-testid="obs-emergency"]', { hasText: 'Safe scene' }).waitFor();
