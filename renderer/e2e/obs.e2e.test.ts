@@ -5,6 +5,7 @@ import OBSWebSocket from 'obs-websocket-js/json';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRealObs, type RealObs } from '../../electron/core/obs/testing/real-obs.js';
+import { startRtmpSink, type RtmpSink } from '../../electron/core/obs/testing/rtmp-sink.js';
 import { startCoreProcess, type CoreProcess } from '../../electron/core/testing/core-process.js';
 import { launchChromium, SHOTS_DIR } from './browser.js';
 
@@ -23,10 +24,12 @@ describe('console OBS control → real OBS', () => {
   let browser: Browser;
   let page: Page;
   let observer: OBSWebSocket;
+  let sink: RtmpSink;
   let dir: string;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'livedesk-e2e-obs-'));
+    sink = await startRtmpSink();
     // Two CPUs shared by many test runs: OBS may take long to come up.
     obs = await startRealObs({ scenes: SCENES, readyTimeoutMs: 100_000 });
     observer = new OBSWebSocket();
@@ -48,6 +51,7 @@ describe('console OBS control → real OBS', () => {
     await observer?.disconnect();
     await core?.stop();
     await obs?.stop();
+    await sink?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
@@ -100,6 +104,29 @@ describe('console OBS control → real OBS', () => {
     expect((await observer.call('GetStreamStatus')).outputActive).toBe(false);
   });
 
+  it('streams to a target, and stops the stream only after confirmation', async () => {
+    await observer.call('SetStreamServiceSettings', { streamServiceType: 'rtmp_custom', streamServiceSettings: { server: sink.url, key: 'e2e' } });
+    await page.locator('[data-testid="obs-stream-start"]').click();
+    await page.locator('[data-testid="obs-stream"][data-on="true"]').waitFor();
+    expect(await page.locator('[data-testid="obs-output-error"]').count()).toBe(0);
+    expect(sink.publishers()).toBe(1);
+    // The bitrate comes from OBS's byte counter between two polls.
+    await page.locator('[data-testid="health-bitrate"]', { hasText: /kbps|Mbps/ }).waitFor();
+
+    await page.locator('[data-testid="obs-stream-stop"]').click();
+    const dialog = page.locator('.confirm-dialog[open]');
+    await dialog.waitFor();
+    await page.screenshot({ path: join(SHOTS_DIR, 'obs-stream-stop-confirm-zh.png') });
+    await dialog.locator('.btn', { hasText: '取消' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect((await observer.call('GetStreamStatus')).outputActive).toBe(true);
+
+    await page.locator('[data-testid="obs-stream-stop"]').click();
+    await page.locator('.confirm-dialog[open] .btn-danger').click();
+    await expect.poll(async () => (await observer.call('GetStreamStatus')).outputActive, { timeout: 10_000 }).toBe(false);
+    await page.locator('[data-testid="obs-stream"][data-on="false"]').waitFor();
+  });
+
   it('stops a recording only after confirmation', async () => {
     await page.locator('[data-testid="obs-record-start"]').click();
     await expect.poll(async () => (await observer.call('GetRecordStatus')).outputActive, { timeout: 10_000 }).toBe(true);
@@ -110,7 +137,7 @@ describe('console OBS control → real OBS', () => {
     const dialog = page.locator('.confirm-dialog[open]');
     await dialog.waitFor();
     await dialog.locator('.btn', { hasText: '取消' }).click();
-    await dialog.waitFor({ state: 'detached' }).catch(() => dialog.waitFor({ state: 'hidden' }));
+    await dialog.waitFor({ state: 'hidden' });
     expect((await observer.call('GetRecordStatus')).outputActive).toBe(true);
 
     await page.locator('[data-testid="obs-record-stop"]').click();
@@ -169,6 +196,8 @@ describe('console OBS control → real OBS', () => {
     const card = page.locator('[data-testid="obs-connection"]');
     const use = async (id: string) => {
       await page.locator('[data-testid="obs-settings-open"]').click();
+      // The dialog opens on the tab it was closed on.
+      await dialog.locator('[data-tab="profiles"]').click();
       await dialog.locator(id ? `.profile-row[data-profile="${id}"] .btn` : '.profile-row[data-profile=""] .btn', { hasText: '使用' }).click();
       await dialog.locator(`.profile-row[data-profile="${id}"] .badge-active`).waitFor();
       await dialog.locator('.settings-foot .btn', { hasText: '关闭' }).click();
