@@ -64,21 +64,23 @@ export function OutputPanel({ disabled }: { disabled: boolean }) {
         </p>
       ) : null}
       <StreamHealth />
-      <ConfirmDialog
-        open={confirming !== null}
-        danger
-        title={t(confirming === 'record' ? 'obs.recordStopTitle' : 'obs.streamStopTitle')}
-        confirmLabel={t(confirming === 'record' ? 'obs.recordStopConfirm' : 'obs.streamStopConfirm')}
-        cancelLabel={t('common.cancel')}
-        onCancel={() => setConfirming(null)}
-        onConfirm={() => {
-          const output = confirming;
-          setConfirming(null);
-          if (output) void send(output, { type: output === 'stream' ? 'obs.stream.stop' : 'obs.record.stop', confirm: true });
-        }}
-      >
-        {t(confirming === 'record' ? 'obs.recordStopBody' : 'obs.streamStopBody')}
-      </ConfirmDialog>
+      {/* Mounted only while asked: a closed dialog in the DOM would be one more .confirm-dialog to tell apart. */}
+      {confirming ? (
+        <ConfirmDialog
+          open
+          danger
+          title={t(confirming === 'record' ? 'obs.recordStopTitle' : 'obs.streamStopTitle')}
+          confirmLabel={t(confirming === 'record' ? 'obs.recordStopConfirm' : 'obs.streamStopConfirm')}
+          cancelLabel={t('common.cancel')}
+          onCancel={() => setConfirming(null)}
+          onConfirm={() => {
+            setConfirming(null);
+            void send(confirming, { type: confirming === 'stream' ? 'obs.stream.stop' : 'obs.record.stop', confirm: true });
+          }}
+        >
+          {t(confirming === 'record' ? 'obs.recordStopBody' : 'obs.streamStopBody')}
+        </ConfirmDialog>
+      ) : null}
     </Panel>
   );
 }

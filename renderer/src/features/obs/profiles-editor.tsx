@@ -98,21 +98,22 @@ export function ProfilesEditor() {
           + {t('settings.add')}
         </button>
       )}
-      <ConfirmDialog
-        open={deleting !== null}
-        danger
-        title={t('settings.deleteTitle', { name: deleting?.name ?? '' })}
-        confirmLabel={t('settings.delete')}
-        cancelLabel={t('common.cancel')}
-        onCancel={() => setDeleting(null)}
-        onConfirm={() => {
-          const p = deleting;
-          setDeleting(null);
-          if (p) void act(() => removeProfile(p.id));
-        }}
-      >
-        {t('settings.deleteBody')}
-      </ConfirmDialog>
+      {deleting ? (
+        <ConfirmDialog
+          open
+          danger
+          title={t('settings.deleteTitle', { name: deleting.name })}
+          confirmLabel={t('settings.delete')}
+          cancelLabel={t('common.cancel')}
+          onCancel={() => setDeleting(null)}
+          onConfirm={() => {
+            setDeleting(null);
+            void act(() => removeProfile(deleting.id));
+          }}
+        >
+          {t('settings.deleteBody')}
+        </ConfirmDialog>
+      ) : null}
     </div>
   );
 }
