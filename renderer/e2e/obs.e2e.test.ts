@@ -181,6 +181,18 @@ describe('console OBS control → real OBS', () => {
     expect((await core.api('GET', '/obs/settings')).body).toMatchObject({ safeScene: OPENING });
     await dialog.locator('[data-tab="card"]').click();
     await dialog.locator('[data-testid="obs-card-settings"]').waitFor();
+    // The native card: the weight goes into a text source; with no scale yet it shows the empty text.
+    await dialog.locator('input[name="cardEnabled"]').check();
+    await dialog.locator('input[name="weightSource"]').fill(CAPTION);
+    await dialog.locator('select[name="weightUnit"]').selectOption('jin');
+    await dialog.locator('input[name="emptyText"]').fill('请上秤称重');
+    await dialog.locator('[data-testid="settings-save"]').click();
+    await dialog.locator('[data-testid="settings-status"]', { hasText: '已保存' }).waitFor();
+    expect((await core.api('GET', '/obs/settings')).body.nativeCard).toMatchObject({ enabled: true, weightSource: CAPTION, weightUnit: 'jin', emptyText: '请上秤称重' });
+    await expect.poll(async () => (await observer.call('GetInputSettings', { inputName: CAPTION })).inputSettings.text, { timeout: 5_000 }).toBe('请上秤称重');
+    // Debian's OBS has no Browser Source: the one-click setup says so and points to the native card.
+    await dialog.locator('[data-testid="overlay-setup"]').click();
+    await dialog.locator('[data-testid="overlay-result"]', { hasText: /no Browser Source.*native product card/ }).waitFor();
     await dialog.screenshot({ path: join(SHOTS_DIR, 'obs-settings-card-zh.png') });
     await dialog.locator('.settings-foot .btn', { hasText: '关闭' }).click();
     await page.locator('[data-testid="obs-safe"]', { hasText: OPENING }).click();
