@@ -11,7 +11,7 @@ import { launchChromium, SHOTS_DIR } from './browser.js';
 
 const NPM = process.env.npm_execpath ? [process.execPath, process.env.npm_execpath] : ['npm'];
 const SCENES = ['开场 Opening', '主播近景 Host', '商品特写 Product', '暂离 BRB'];
-const [OPENING, , PRODUCT, BRB] = SCENES as [string, string, string, string];
+const [OPENING, HOST, PRODUCT, BRB] = SCENES as [string, string, string, string];
 const CAPTION = '字幕 Caption';
 
 /**
@@ -73,6 +73,12 @@ describe('console OBS control → real OBS', () => {
     await page.locator(`[data-testid="scenes"] .scene-btn.scene-program[data-scene="${PRODUCT}"]`).waitFor();
     // The transition OBS uses is on screen (OBS 29 starts with Fade).
     expect(await page.locator('[data-testid="obs-studio"] .transition-name').textContent()).toMatch(/Fade|Cut/);
+
+    // A double-click takes a scene straight to program, as in OBS.
+    await scene(HOST).dblclick();
+    await expect.poll(programScene, { timeout: 5_000 }).toBe(HOST);
+    await scene(PRODUCT).dblclick();
+    await expect.poll(programScene, { timeout: 5_000 }).toBe(PRODUCT);
   });
 
   it('hides and shows a source of the program scene', async () => {

@@ -35,7 +35,7 @@ export function EmergencyBar({ disabled }: { disabled: boolean }) {
         onClick={() => void run({ type: 'obs.safe' })}
       >
         <span className="emergency-label">{t('obs.safe')}</span>
-        <span className="emergency-sub">{safe ? t('obs.safeTo', { scene: safe }) : '—'}</span>
+        <span className="emergency-sub">{safe ? t('obs.safeTo', { scene: safe }) : t('obs.safeNone')}</span>
       </button>
       <button
         type="button"
