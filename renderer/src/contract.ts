@@ -43,6 +43,7 @@ export {
   sessionTimelineSchema,
   deskStateSchema,
   wsServerMessageSchema,
+  obsProfileIdSchema,
   obsProfilesSchema,
   obsSettingsSchema,
   overlayLinkSchema,

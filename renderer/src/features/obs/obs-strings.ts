@@ -56,6 +56,7 @@ export const obsEn = {
   'health.cpu': 'CPU',
   'health.reconnecting': 'RECONNECTING — viewers see a frozen picture',
   'health.none': 'No figures while OBS is not connected.',
+  'health.waiting': 'Waiting for the first figures from OBS…',
   'health.notStreaming': 'not streaming',
 
   'settings.title': 'OBS settings',
@@ -175,6 +176,7 @@ export const obsZh: Record<ObsStringKey, string> = {
   'health.cpu': 'CPU',
   'health.reconnecting': '正在重连 —— 观众看到的是卡住的画面',
   'health.none': 'OBS 未连接，暂无数据。',
+  'health.waiting': '等待 OBS 的第一组数据…',
   'health.notStreaming': '未推流',
 
   'settings.title': 'OBS 设置',

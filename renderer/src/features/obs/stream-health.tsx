@@ -19,13 +19,15 @@ function Figure({ id, label, value, bad, note }: { id: HealthFigure | 'cpu'; lab
 /** OBS's figures from the once-a-second poll, red where they cross the thresholds of the health alerts. */
 export function StreamHealth() {
   const t = useT();
+  const up = useDeskStore((s) => s.state?.obs.status === 'connected');
   const health = useDeskStore((s) => (s.state?.obs.status === 'connected' ? (s.state.obs.health ?? null) : null));
   const streaming = useDeskStore((s) => s.state?.obs.streaming ?? false);
   const thresholds = useObsConfigStore((s) => s.settings?.health ?? DEFAULT_OBS_SETTINGS.health);
   if (!health) {
     return (
       <div className="health" data-testid="obs-health">
-        <p className="empty">{t('health.none')}</p>
+        {/* Right after a (re)connect the first poll is still under way. */}
+        <p className="empty">{t(up ? 'health.waiting' : 'health.none')}</p>
       </div>
     );
   }
