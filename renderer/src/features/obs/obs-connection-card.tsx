@@ -1,3 +1,4 @@
+import type { ObsState } from '../../contract.js';
 import { useNow } from '../../lib/use-now.js';
 import { useDeskStore } from '../../stores/desk-store.js';
 import { useT } from '../../stores/prefs-store.js';
@@ -13,9 +14,7 @@ export function ObsConnectionCard() {
   const obs = useDeskStore((s) => s.state?.obs ?? null);
   const demo = useDeskStore((s) => s.state?.demo ?? false);
   const openDialog = useObsConfigStore((s) => s.openDialog);
-  const now = useNow(500);
   if (!obs || obs.status === 'connected') return null;
-  const detail = obsDetail(obs, now, t);
   return (
     <section className={`obs-card obs-card-${obs.status}`} data-testid="obs-connection" data-status={obs.status} role="status">
       <div className="obs-card-head">
@@ -24,10 +23,18 @@ export function ObsConnectionCard() {
         {demo ? <span className="pill-sub">sim</span> : null}
       </div>
       <p className="obs-card-url mono">{obs.url}</p>
-      {detail ? <p className="obs-card-reason">{detail}</p> : null}
+      <Reason obs={obs} />
       <button className="btn btn-small" type="button" onClick={openDialog}>
         {t('obs.settings')}
       </button>
     </section>
   );
+}
+
+/** The reason and the retry countdown; its own component so only it ticks, and only while shown. */
+function Reason({ obs }: { obs: ObsState }) {
+  const t = useT();
+  const now = useNow(500);
+  const detail = obsDetail(obs, now, t);
+  return detail ? <p className="obs-card-reason">{detail}</p> : null;
 }
