@@ -8,6 +8,7 @@ import './styles/deck-and-log.css';
 import './styles/dialogs.css';
 import './styles/review.css';
 import './styles/obs.css';
+import './styles/obs-output.css';
 import './styles/obs-settings.css';
 
 const root = document.getElementById('root');
