@@ -29,6 +29,16 @@ export type {
   TimelinePoint,
   WsClientMessage,
   WsServerMessage,
+  NativeCardSettings,
+  ObsHealth,
+  ObsHealthThresholds,
+  ObsProfile,
+  ObsProfileInput,
+  ObsProfiles,
+  ObsSceneItem,
+  ObsSettings,
+  OverlayLink,
+  ScaleState,
 } from '../../electron/core/contract/index.js';
 export {
   API_PREFIX,
@@ -39,5 +49,9 @@ export {
   sessionTimelineSchema,
   deskStateSchema,
   wsServerMessageSchema,
+  obsProfileIdSchema,
+  obsProfilesSchema,
+  obsSettingsSchema,
+  overlayLinkSchema,
 } from '../../electron/core/contract/index.js';
 export type { LiveDeskBridge, CoreConnection } from '../../electron/core/contract/bridge.js';

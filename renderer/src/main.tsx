@@ -7,6 +7,9 @@ import './styles/console.css';
 import './styles/deck-and-log.css';
 import './styles/dialogs.css';
 import './styles/review.css';
+import './styles/obs.css';
+import './styles/obs-output.css';
+import './styles/obs-settings.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');

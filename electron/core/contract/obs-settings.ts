@@ -30,8 +30,14 @@ export const nativeCardSettingsSchema = z.strictObject({
   imageSource: sourceName.nullable().default(null),
   /** Written before the price, e.g. "¥" or "到手价 ¥". */
   pricePrefix: z.string().max(32).default('¥'),
-  /** Written into the sources when no product is explained. */
+  /** Written into the sources when no product is explained (and into weight / countdown when there is none). */
   emptyText: z.string().max(200).default(''),
+  /** A text source that shows the live scale weight. */
+  weightSource: sourceName.nullable().default(null),
+  /** 'scale': the figure and unit as the scale shows them; otherwise grams converted to g, kg or 斤. */
+  weightUnit: z.enum(['scale', 'g', 'kg', 'jin']).default('scale'),
+  /** A text source that shows the running flash sale's countdown (mm:ss). */
+  countdownSource: sourceName.nullable().default(null),
 });
 export type NativeCardSettings = z.infer<typeof nativeCardSettingsSchema>;
 
@@ -64,3 +70,7 @@ export const obsProfilesSchema = z.object({
   profiles: z.array(obsProfileSchema),
 });
 export type ObsProfiles = z.infer<typeof obsProfilesSchema>;
+
+/** `GET /overlay/link`: where the product-card overlay is served, with its read-only token (for OBS Browser Source). */
+export const overlayLinkSchema = z.object({ path: z.string() });
+export type OverlayLink = z.infer<typeof overlayLinkSchema>;

@@ -1,4 +1,5 @@
 import type { Action, DeskState, KeyLook, Product } from '../contract/index.js';
+import { obsKeyLook } from '../obs/obs-key-looks.js';
 
 export interface KeyBinding {
   key: number;
@@ -42,6 +43,6 @@ export function lookFor(action: Action, state: DeskState, products: ReadonlyMap<
     case 'product.clear':
       return { label: '清除 Clear', detail: null, tone: 'action', active: false, disabled: !state.product };
     default:
-      return { label: action.type, detail: null, tone: 'action', active: false, disabled: false };
+      return obsKeyLook(action, state) ?? { label: action.type, detail: null, tone: 'action', active: false, disabled: false };
   }
 }

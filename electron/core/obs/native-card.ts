@@ -1,49 +1,31 @@
-import type { DeskState, NativeCardSettings } from '../contract/index.js';
+import type { DeskState } from '../contract/index.js';
+import { cardInputs, cardTexts, type CardText } from './native-card-texts.js';
 import type { ObsSettingsStore } from './obs-settings-store.js';
 import type { ObsLink } from './types.js';
 
-export interface CardText {
-  source: string;
-  /** A text source's `text`, or an image source's `file`. */
-  text: string;
-  field: 'text' | 'file';
-}
-
-/** ¥128 for whole yuan, ¥99.90 otherwise: how prices read on a live-commerce card. */
-export function formatPrice(priceFen: number, prefix: string): string {
-  const yuan = priceFen % 100 === 0 ? String(priceFen / 100) : (priceFen / 100).toFixed(2);
-  return `${prefix}${yuan}`;
-}
-
-/** What each configured text source should show for `product` (none when the mode is off). */
-export function cardTexts(product: DeskState['product'], settings: NativeCardSettings): CardText[] {
-  if (!settings.enabled) return [];
-  const texts: CardText[] = [];
-  if (settings.nameSource) texts.push({ source: settings.nameSource, field: 'text', text: product ? product.name : settings.emptyText });
-  if (settings.priceSource) texts.push({ source: settings.priceSource, field: 'text', text: product ? formatPrice(product.priceFen, settings.pricePrefix) : settings.emptyText });
-  // image_source reads files only; an http image stays with the browser-source overlay.
-  const image = product?.image && !/^[a-z][a-z0-9+.-]*:\/\//i.test(product.image) ? product.image : '';
-  if (settings.imageSource) texts.push({ source: settings.imageSource, field: 'file', text: image });
-  return texts;
-}
+export { cardTexts, formatPrice, formatWeight, flashSaleCountdown, type CardText } from './native-card-texts.js';
 
 export interface NativeCardDeps {
   link: () => ObsLink;
   settings: ObsSettingsStore;
   onError: (message: string) => void;
   onWritten?: (texts: CardText[]) => void;
+  now?: () => number;
 }
 
 /**
- * The "native" product card: the explained product's name and price written into OBS text sources
- * (text_ft2_source_v2 on Linux, text_gdiplus_v2 on Windows) for builds without Browser Source. It
- * writes when what the sources should show changes, or OBS (re)connects; one write at a time, in one
- * RequestBatch. A failed write is reported once and retried on the next change, never in a loop.
+ * The "native" product card: the explained product's name and price, the live scale weight and the
+ * flash-sale countdown written into OBS text sources (text_ft2_source_v2 on Linux, text_gdiplus_v2 on
+ * Windows) for builds without Browser Source. It writes when what the sources should show changes, or
+ * OBS (re)connects; one write at a time, in one RequestBatch, always the latest texts (a scale sending
+ * ten readings a second never queues writes). A failed write is reported once and retried on the next
+ * change, never in a loop. While a countdown runs it re-reads the clock each second.
  */
 export class NativeCard {
   private written: string | null = null;
   private writing = false;
   private latest: DeskState | null = null;
+  private tick: NodeJS.Timeout | null = null;
 
   constructor(private readonly deps: NativeCardDeps) {
     deps.settings.subscribe(() => {
@@ -55,7 +37,10 @@ export class NativeCard {
   update(state: DeskState): void {
     this.latest = state;
     if (this.writing || state.obs.status !== 'connected') return;
-    const texts = cardTexts(state.product, this.deps.settings.get().nativeCard);
+    const settings = this.deps.settings.get().nativeCard;
+    const inputs = cardInputs(state, (this.deps.now ?? Date.now)());
+    if (inputs.countdown !== null && settings.enabled && settings.countdownSource) this.tickSoon();
+    const texts = cardTexts(inputs, settings);
     if (!texts.length) return;
     // A new connection (or a swapped link) has `since` changed: write again, OBS may have restarted.
     const key = JSON.stringify([state.obs.url, state.obs.since, texts]);
@@ -72,7 +57,18 @@ export class NativeCard {
       )
       .finally(() => {
         this.writing = false;
-        if (this.latest && this.latest !== state) this.update(this.latest);
+        // Also when the state is the same: the clock may have moved the countdown meanwhile.
+        if (this.latest) this.update(this.latest);
       });
+  }
+
+  /** The countdown changes with the clock, not the state: look again in a second. */
+  private tickSoon(): void {
+    if (this.tick) return;
+    this.tick = setTimeout(() => {
+      this.tick = null;
+      if (this.latest) this.update(this.latest);
+    }, 1000 - ((this.deps.now ?? Date.now)() % 1000) + 5);
+    this.tick.unref();
   }
 }

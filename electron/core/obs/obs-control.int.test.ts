@@ -140,6 +140,14 @@ describe('OBS control against a real OBS 29', () => {
     expect((await probe.call('GetInputSettings', { inputName: '价格 Price' })).inputSettings).toMatchObject({ text: '到手价 ¥128.50' });
   });
 
+  it('writes the live scale weight (斤) into an OBS text source', async () => {
+    await probe.call('CreateInput', { sceneName: HOST, inputName: '重量 Weight', inputKind: 'text_ft2_source_v2', inputSettings: { text: '' } });
+    const card = desk.obsSettings.get().nativeCard;
+    desk.obsSettings.put({ nativeCard: { ...card, weightSource: '重量 Weight', weightUnit: 'jin' } });
+    desk.hub.patch({ scale: { device: 'scale-1', grams: 1250, value: 1.25, unit: 'kg', status: 'stable', net: false, placed: true, at: Date.now() } });
+    await vi.waitFor(async () => expect((await probe.call('GetInputSettings', { inputName: '重量 Weight' })).inputSettings).toMatchObject({ text: '2.50 斤' }), { timeout: 3000, interval: 20 });
+  });
+
   it('resyncs a 200-scene collection after OBS restarts, without replaying actions refused meanwhile', async () => {
     const extra: RequestBatchRequest[] = Array.from({ length: 200 - SCENES.length }, (_, i) => ({ requestType: 'CreateScene', requestData: { sceneName: `场景 Scene ${String(i + 1).padStart(3, '0')}` } }));
     await probe.callBatch(extra);

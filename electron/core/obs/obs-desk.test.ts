@@ -1,5 +1,6 @@
 import { OBSWebSocket } from 'obs-websocket-js/json';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { DeskState } from '../contract/index.js';
 import { startDeskFixture, type DeskFixture } from '../testing/desk-fixture.js';
 
 /** The OBS actions, settings, health alerts and native card through the desk's API (simulated OBS). */
@@ -101,6 +102,45 @@ describe('native product card', () => {
     await vi.waitFor(() => expect(f.sim.inputSettings('价格 Price')).toMatchObject({ text: '¥39.90' }));
     await act({ type: 'product.clear' });
     await vi.waitFor(() => expect(f.sim.inputSettings('商品名 Name')).toMatchObject({ text: '—' }));
+  });
+
+  it('writes the live scale weight, following the readings, and the empty text when the scale goes quiet', async () => {
+    const c = await other();
+    await c.call('CreateInput', { sceneName: 'Host', inputName: '重量 Weight', inputKind: 'text_ft2_source_v2', inputSettings: { text: '' } });
+    await f.api('PUT', '/obs/settings', { nativeCard: { enabled: true, weightSource: '重量 Weight', weightUnit: 'jin', emptyText: '请上秤' } });
+    await vi.waitFor(() => expect(f.sim.inputSettings('重量 Weight')).toMatchObject({ text: '请上秤' }));
+    const reading = { device: 'scale-1', value: 1.25, unit: 'kg' as const, status: 'stable' as const, net: false, placed: true, at: Date.now() };
+    // Readings arrive faster than OBS answers: the source ends on the latest one.
+    for (const grams of [100, 600, 1250]) f.desk.hub.patch({ scale: { ...reading, grams } });
+    await vi.waitFor(() => expect(f.sim.inputSettings('重量 Weight')).toMatchObject({ text: '2.50 斤' }));
+    f.desk.hub.patch({ scale: null });
+    await vi.waitFor(() => expect(f.sim.inputSettings('重量 Weight')).toMatchObject({ text: '请上秤' }));
+  });
+
+  it('counts a flash sale down in a text source, second by second, once a flash sale is in the state', async () => {
+    const c = await other();
+    await c.call('CreateInput', { sceneName: 'Host', inputName: '倒计时 Countdown', inputKind: 'text_ft2_source_v2', inputSettings: { text: '' } });
+    await f.api('PUT', '/obs/settings', { nativeCard: { enabled: true, countdownSource: '倒计时 Countdown', emptyText: '敬请期待' } });
+    await vi.waitFor(() => expect(f.sim.inputSettings('倒计时 Countdown')).toMatchObject({ text: '敬请期待' }));
+    // The flash sale's state field comes with issue 4; the card reads it as { endsAt }.
+    f.desk.hub.patch({ flashSale: { sku: 'TEA-01', endsAt: Date.now() + 2_500 } } as Partial<DeskState>);
+    const seen = new Set<string>();
+    await vi.waitFor(
+      () => {
+        seen.add(String(f.sim.inputSettings('倒计时 Countdown')?.text));
+        expect(seen.has('00:00')).toBe(true);
+      },
+      { timeout: 5_000, interval: 50 },
+    );
+    // It ticked through the seconds on its own, with no state change in between.
+    expect(seen.has('00:02') || seen.has('00:01')).toBe(true);
+  });
+
+  it('gives the console the overlay link with the read-only token, and the overlay token nothing', async () => {
+    const link = await f.api('GET', '/overlay/link');
+    expect(link).toMatchObject({ status: 200, body: { path: `/overlay/card?token=${f.overlayToken}` } });
+    expect(link.body.path).not.toContain(f.token);
+    expect((await f.api('GET', '/overlay/link', undefined, f.overlayToken)).status).toBe(403);
   });
 
   it('says so once when a named source does not exist', async () => {

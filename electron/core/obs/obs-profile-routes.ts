@@ -1,5 +1,5 @@
 import { DeskError } from '../contract/index.js';
-import type { ObsProfiles } from '../contract/index.js';
+import type { ObsProfiles, OverlayLink } from '../contract/index.js';
 import type { Desk } from '../engine/desk.js';
 
 /**
@@ -18,4 +18,10 @@ export async function putObsProfile(desk: Desk, id: string, body: unknown): Prom
   const profiles = desk.obsProfiles.put(id, body);
   if (profiles.active === id && !desk.inRehearsal) await desk.replaceObs(desk.realObsLink());
   return desk.obsProfiles.list();
+}
+
+/** The product-card overlay's path with the read-only overlay token, for OBS Browser Source. */
+export function overlayLink(overlayToken: string | undefined): OverlayLink {
+  if (!overlayToken) throw new DeskError('not_found', 'this server has no overlay token');
+  return { path: `/overlay/card?token=${encodeURIComponent(overlayToken)}` };
 }

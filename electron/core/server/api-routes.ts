@@ -1,17 +1,19 @@
 import { DeskError, toOverlayState } from '../contract/index.js';
 import type { Desk } from '../engine/desk.js';
 import { SessionQueries } from '../review/session-queries.js';
-import { activateObsProfile, putObsProfile } from '../obs/obs-profile-routes.js';
+import { activateObsProfile, overlayLink, putObsProfile } from '../obs/obs-profile-routes.js';
 import { Router } from './router.js';
 
 /** Every `/api/v1` route (DESIGN §3.2). Handlers only translate HTTP to desk calls. */
-export function apiRoutes(desk: Desk): Router {
+export function apiRoutes(desk: Desk, options: { overlayToken?: string } = {}): Router {
   const review = new SessionQueries(desk.repos, desk.now);
   const router = new Router();
   router
     .add('GET', '/health', () => ({ body: desk.health() }))
     .add('GET', '/state', () => ({ body: desk.hub.state }))
     .add('GET', '/overlay', () => ({ body: toOverlayState(desk.hub.state) }), ['control', 'overlay'])
+    // The console builds the OBS Browser Source URL from this: the read-only token, never its own.
+    .add('GET', '/overlay/link', () => ({ body: overlayLink(options.overlayToken) }))
     .add('POST', '/actions', async (ctx) => ({ body: { ok: true, result: await desk.dispatch(await ctx.body(), { surface: 'api' }) } }))
     .add('POST', '/ingest', async (ctx) => ({ status: 202, body: desk.ingest(await ctx.body()) }))
     .add('GET', '/obs/settings', () => ({ body: desk.obsSettings.get() }))

@@ -30,7 +30,7 @@ const INGEST_BODY_LIMIT = 16 * 1024 * 1024;
 /** The desk's HTTP + WebSocket server: API, console, overlay. Every API call needs a token. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { desk, token, overlayToken } = options;
-  const router = apiRoutes(desk);
+  const router = apiRoutes(desk, { overlayToken });
   const ws = new WsHub(desk);
 
   const roleOf = (req: IncomingMessage, url: URL): Role | null => {

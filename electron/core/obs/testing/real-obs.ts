@@ -40,7 +40,9 @@ export interface RealObs {
   stop(): Promise<void>;
 }
 
-const OBS_ARGS = ['obs', '--minimize-to-tray', '--disable-shutdown-check', '--disable-updater'];
+// --multi: without it, an OBS started while another one runs on the machine (another test, another
+// engineer's run) stops at a modal "OBS is already running" dialog and never opens its WebSocket.
+const OBS_ARGS = ['obs', '--multi', '--minimize-to-tray', '--disable-shutdown-check', '--disable-updater'];
 const TAIL_CHARS = 4000;
 
 interface Running {

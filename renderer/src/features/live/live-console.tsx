@@ -2,13 +2,20 @@ import { useConnectionStore } from '../../stores/connection-store.js';
 import { useDeskStore } from '../../stores/desk-store.js';
 import { VirtualDeck } from '../devices/virtual-deck.js';
 import { ProductsPanel } from '../products/products-panel.js';
+import { EmergencyBar } from '../obs/emergency-bar.js';
+import { ObsConnectionCard } from '../obs/obs-connection-card.js';
+import { OutputPanel } from '../obs/output-panel.js';
+import { SourcesPanel } from '../obs/sources-panel.js';
 import { AlertsPanel } from './alerts-panel.js';
 import { KpiStrip } from './kpi-strip.js';
 import { NowExplaining } from './now-explaining.js';
 import { RecentLog } from './recent-log.js';
 import { ScenesPanel } from './scenes-panel.js';
 
-/** The field controller's screen: scenes left, numbers and products centre, deck and log right. */
+/**
+ * The field controller's screen: OBS left (emergency buttons, scenes, sources), numbers and products
+ * centre, deck, outputs with stream health, and the log right.
+ */
 export function LiveConsole() {
   const linkUp = useConnectionStore((s) => s.socket.kind === 'open');
   const hasState = useDeskStore((s) => s.state !== null);
@@ -17,7 +24,10 @@ export function LiveConsole() {
   return (
     <main className={`console ${linkUp || !hasState ? '' : 'is-stale'}`} data-testid="console">
       <div className="col col-left">
+        <EmergencyBar disabled={off} />
+        <ObsConnectionCard />
         <ScenesPanel disabled={off} />
+        <SourcesPanel disabled={off} />
         <AlertsPanel />
       </div>
       <div className="col col-center">
@@ -27,6 +37,7 @@ export function LiveConsole() {
       </div>
       <div className="col col-right">
         <VirtualDeck disabled={off} />
+        <OutputPanel disabled={off} />
         <RecentLog />
       </div>
     </main>

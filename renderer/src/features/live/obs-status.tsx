@@ -4,22 +4,27 @@ import { useNow } from '../../lib/use-now.js';
 import { useDeskStore } from '../../stores/desk-store.js';
 import { useT } from '../../stores/prefs-store.js';
 
-const LABELS: Record<ObsState['status'], StringKey> = {
+export const OBS_LABELS: Record<ObsState['status'], StringKey> = {
   connected: 'obs.connected',
   connecting: 'obs.connecting',
-  disconnected: 'obs.disconnected',
+  disconnected: 'obs.gone',
   'auth-failed': 'obs.authFailed',
-  unsupported: 'obs.unsupported',
+  unsupported: 'obs.tooOld',
 };
 
-/** The second line of the pill: version when up, the reason and the next retry when not. */
+/**
+ * The second line of the pill: the version when up; otherwise the reason, and either when the next
+ * attempt runs or that none will (a wrong password or an unsupported server is not retried in a loop).
+ */
 export function obsDetail(obs: ObsState, now: number, t: Translate): string | null {
   if (obs.status === 'connected') return obs.obsVersion ? `v${obs.obsVersion}` : null;
   const parts: string[] = [];
   if (obs.reason) parts.push(obs.reason);
+  else if (obs.status === 'connecting') parts.push(t('obs.attempting', { url: obs.url }));
   if (obs.status === 'disconnected' && obs.retryAt !== null) {
     parts.push(t('obs.nextRetry', { s: Math.max(0, Math.ceil((obs.retryAt - now) / 1000)) }));
   }
+  if (obs.status === 'auth-failed' || obs.status === 'unsupported') parts.push(t('obs.noRetry'));
   return parts.length ? parts.join(' · ') : null;
 }
 
@@ -31,10 +36,10 @@ export function ObsPill() {
   if (!obs) return null;
   const detail = obsDetail(obs, now, t);
   return (
-    <div className={`pill obs-pill obs-${obs.status}`} data-testid="obs-status" data-status={obs.status} title={`${obs.url}${obs.reason ? `\n${obs.reason}` : ''}`}>
+    <div className={`pill obs-pill obs-${obs.status}`} data-testid="obs-status" data-status={obs.status} title={`${obs.url}${detail ? `\n${detail}` : ''}`}>
       <span className="pill-dot" aria-hidden />
       <span className="pill-text">
-        <strong>{t(LABELS[obs.status])}</strong>
+        <strong>{t(OBS_LABELS[obs.status])}</strong>
         {demo ? <span className="pill-sub">sim</span> : null}
         {detail ? <span className="pill-sub">{detail}</span> : null}
       </span>

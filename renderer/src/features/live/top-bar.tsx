@@ -5,6 +5,7 @@ import { usePrefsStore, useT } from '../../stores/prefs-store.js';
 import { LinkLight } from './link-status.js';
 import { ObsPill, OutputIndicators, RehearsalControl } from './obs-status.js';
 import { SessionControl } from './session-control.js';
+import { ObsSettingsButton } from '../obs/obs-settings-dialog.js';
 
 function NavLink({ to, current, label }: { to: Route; current: boolean; label: string }) {
   return (
@@ -43,6 +44,7 @@ export function TopBar({ route }: { route: Route }) {
       <OutputIndicators />
       <RehearsalControl disabled={!linkUp} />
       <ObsPill />
+      <ObsSettingsButton />
       <LinkLight />
       <button className="btn btn-ghost lang-toggle" type="button" title={t('lang.toggleTitle')} onClick={toggleLang}>
         {t('lang.toggle')}

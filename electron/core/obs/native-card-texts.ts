@@ -1,0 +1,79 @@
+import type { DeskState, NativeCardSettings, ScaleState, WeightUnit } from '../contract/index.js';
+
+export interface CardText {
+  source: string;
+  /** A text source's `text`, or an image source's `file`. */
+  text: string;
+  field: 'text' | 'file';
+}
+
+/** ¥128 for whole yuan, ¥99.90 otherwise: how prices read on a live-commerce card. */
+export function formatPrice(priceFen: number, prefix: string): string {
+  const yuan = priceFen % 100 === 0 ? String(priceFen / 100) : (priceFen / 100).toFixed(2);
+  return `${prefix}${yuan}`;
+}
+
+// On a Chinese card 斤 and 两 read better than "jin"; the rest are the usual symbols.
+const UNIT_LABEL: Record<WeightUnit, string> = { mg: 'mg', g: 'g', kg: 'kg', t: 't', ct: 'ct', lb: 'lb', oz: 'oz', jin: '斤', liang: '两' };
+
+/**
+ * The live weight as a card shows it, or null while there is no usable reading (no scale, an invalid
+ * frame). `unit` 'scale' keeps the scale's own figure and unit, so the card matches the display the
+ * audience may see on camera; otherwise grams are converted.
+ */
+export function formatWeight(scale: ScaleState | null | undefined, unit: NativeCardSettings['weightUnit']): string | null {
+  if (!scale || scale.status === 'invalid') return null;
+  if (unit === 'scale') return scale.value === null ? null : `${scale.value} ${UNIT_LABEL[scale.unit]}`;
+  if (scale.grams === null) return null;
+  if (unit === 'g') return `${Math.round(scale.grams)} g`;
+  if (unit === 'kg') return `${(scale.grams / 1000).toFixed(2)} kg`;
+  return `${(scale.grams / 500).toFixed(2)} 斤`;
+}
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * The flash-sale countdown ("01:05"), or null when there is none. The flash sale itself is issue 4's
+ * (another branch): until its field is in DeskState this reads it loosely, as `state.flashSale` with an
+ * end time `endsAt` (ms since epoch), and answers null whenever that is absent. After the merge, point
+ * this at the real field; nothing else in the native card needs to change.
+ */
+export function flashSaleCountdown(state: DeskState, now: number): string | null {
+  const sale = (state as DeskState & { flashSale?: unknown }).flashSale;
+  if (typeof sale !== 'object' || sale === null) return null;
+  const endsAt = (sale as { endsAt?: unknown }).endsAt;
+  if (typeof endsAt !== 'number' || !Number.isFinite(endsAt)) return null;
+  const left = Math.max(0, Math.ceil((endsAt - now) / 1000));
+  const h = Math.floor(left / 3600);
+  const mmss = `${pad2(Math.floor((left % 3600) / 60))}:${pad2(left % 60)}`;
+  return h > 0 ? `${h}:${mmss}` : mmss;
+}
+
+/** What the native card shows: a pure view of the state (and the clock, for the countdown). */
+export interface CardInputs {
+  product: DeskState['product'];
+  scale: ScaleState | null | undefined;
+  countdown: string | null;
+}
+
+export function cardInputs(state: DeskState, now: number): CardInputs {
+  return { product: state.product, scale: state.scale, countdown: flashSaleCountdown(state, now) };
+}
+
+/** What each configured source should show (none when the mode is off). */
+export function cardTexts(inputs: CardInputs, settings: NativeCardSettings): CardText[] {
+  if (!settings.enabled) return [];
+  const { product } = inputs;
+  const texts: CardText[] = [];
+  const text = (source: string | null, value: string | null) => {
+    if (source) texts.push({ source, field: 'text', text: value ?? settings.emptyText });
+  };
+  text(settings.nameSource, product ? product.name : null);
+  text(settings.priceSource, product ? formatPrice(product.priceFen, settings.pricePrefix) : null);
+  // image_source reads files only; an http image stays with the browser-source overlay.
+  const image = product?.image && !/^[a-z][a-z0-9+.-]*:\/\//i.test(product.image) ? product.image : '';
+  if (settings.imageSource) texts.push({ source: settings.imageSource, field: 'file', text: image });
+  text(settings.weightSource, formatWeight(inputs.scale, settings.weightUnit));
+  text(settings.countdownSource, inputs.countdown);
+  return texts;
+}
