@@ -35,7 +35,7 @@ function setup(stored: unknown[] = []) {
     attachSurface: (s) => surfaces.push(s),
     detachSurface: async () => undefined,
     transportFor: (config) => {
-      if (config.path === '/dev/broken') throw new Error('no such adapter');
+      if ('path' in config && config.path === '/dev/broken') throw new Error('no such adapter');
       const t = new FakeTransport(() => now);
       transports.set(config.id, t);
       return t;

@@ -1,6 +1,7 @@
 import {
   DeskError,
   dmxCueListSchema,
+  isNetworkDmx,
   parseOrThrow,
   serialDeviceListSchema,
   type Action,
@@ -15,7 +16,9 @@ import {
 import type { ByteTransport } from '../../../../native/serial/transport/byte-transport.js';
 import { SerialTransport } from '../../../../native/serial/transport/serial-transport.js';
 import { OPEN_DMX_LINE } from '../../../../native/serial/dmx/dmx-codec.js';
-import { lineSettings, type DeviceRuntime } from './device-runtime.js';
+import { devicePath, lineSettings, type DeviceRuntime } from './device-runtime.js';
+import { networkTarget, universeProblem } from './network-dmx.js';
+import { UdpTransport } from '../../../../native/net-dmx/udp-transport.js';
 import { ScaleDevice } from './scale-device.js';
 import { DmxDevice } from './dmx-device.js';
 import { ButtonBox } from './button-box.js';
@@ -75,6 +78,10 @@ export class SerialManager {
   async replace(body: unknown): Promise<DeviceWithStatus[]> {
     const devices = parseOrThrow(serialDeviceListSchema, body);
     devices.forEach((d, i) => {
+      if (isNetworkDmx(d)) {
+        const problem = universeProblem(d);
+        if (problem) throw new DeskError('bad_request', `${i}.universe: ${problem}`, { field: `${i}.universe` });
+      }
       if (d.kind !== 'scale') return;
       if (d.protocol === 'custom' && !d.custom) throw new DeskError('bad_request', `${i}.custom: a custom scale needs a format`, { field: `${i}.custom` });
       const polls = d.protocol === 'custom' ? Boolean(d.custom?.request) : REQUEST_PROTOCOLS.has(d.protocol);
@@ -181,6 +188,7 @@ export class SerialManager {
   }
 
   private realTransport(config: SerialDeviceConfig): ByteTransport {
+    if (isNetworkDmx(config)) return new UdpTransport({ ...networkTarget(config), now: this.deps.now });
     const settings = config.kind === 'dmx-open' ? { ...lineSettings(config), ...OPEN_DMX_LINE } : lineSettings(config);
     return new SerialTransport({ settings, silenceMs: config.kind === 'scale' ? config.silenceMs : null, now: this.deps.now });
   }
@@ -233,7 +241,7 @@ export class SerialManager {
 
   private publish(): void {
     if (this.closed && !this.runtimes.size) return;
-    const serial = this.configs.map((c) => this.runtimes.get(c.id)?.view() ?? { id: c.id, kind: c.kind, name: c.name ?? c.id, path: c.path, live: disabled(c, this.deps.now()) });
+    const serial = this.configs.map((c) => this.runtimes.get(c.id)?.view() ?? { id: c.id, kind: c.kind, name: c.name ?? c.id, path: devicePath(c), live: disabled(c, this.deps.now()) });
     const scales = [...this.runtimes.values()].filter((r): r is ScaleDevice => r instanceof ScaleDevice);
     const scale = scales.find((s) => s.state)?.state ?? null;
     this.deps.publish({ serial, scale });
