@@ -35,3 +35,6 @@ export {
   wsServerMessageSchema,
 } from '../../electron/core/contract/index.js';
 export type { LiveDeskBridge, CoreConnection } from '../../electron/core/contract/bridge.js';
+// Serial hardware and network lights (issue 6).
+export type { DmxCue, LinkStatus, ScaleState, SerialDeviceConfig, SerialDeviceView, SerialPortInfo } from '../../electron/core/contract/index.js';
+export { isNetworkDmx, dmxCueListSchema, serialDeviceConfigSchema, serialDeviceStatusSchema, serialPortInfoSchema } from '../../electron/core/contract/index.js';

@@ -1,5 +1,6 @@
 import { useConnectionStore } from '../../stores/connection-store.js';
 import { useDeskStore } from '../../stores/desk-store.js';
+import { DevicesSection } from '../devices/devices-section.js';
 import { VirtualDeck } from '../devices/virtual-deck.js';
 import { ProductsPanel } from '../products/products-panel.js';
 import { AlertsPanel } from './alerts-panel.js';
@@ -27,6 +28,7 @@ export function LiveConsole() {
       </div>
       <div className="col col-right">
         <VirtualDeck disabled={off} />
+        <DevicesSection disabled={off} />
         <RecentLog />
       </div>
     </main>
