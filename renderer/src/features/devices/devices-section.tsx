@@ -1,15 +1,15 @@
-import { DevicesPanel } from './device-list.js';
 import { LightsPanel } from './lights-panel.js';
 import { ScalePanel } from './scale-panel.js';
 import './devices.css';
 
-/** Scale, lights and the device list, under the virtual deck in the console's right column. */
-export function DevicesSection({ disabled }: { disabled: boolean }) {
+export { DevicesPanel } from './device-list.js';
+
+/** The live weight and the light cues, under the scenes: what the field controller acts on mid-show. */
+export function ScaleAndLights({ disabled }: { disabled: boolean }) {
   return (
     <>
       <ScalePanel disabled={disabled} />
       <LightsPanel disabled={disabled} />
-      <DevicesPanel disabled={disabled} />
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { useConnectionStore } from '../../stores/connection-store.js';
 import { useDeskStore } from '../../stores/desk-store.js';
-import { DevicesSection } from '../devices/devices-section.js';
+import { DevicesPanel, ScaleAndLights } from '../devices/devices-section.js';
 import { VirtualDeck } from '../devices/virtual-deck.js';
 import { ProductsPanel } from '../products/products-panel.js';
 import { AlertsPanel } from './alerts-panel.js';
@@ -19,6 +19,7 @@ export function LiveConsole() {
     <main className={`console ${linkUp || !hasState ? '' : 'is-stale'}`} data-testid="console">
       <div className="col col-left">
         <ScenesPanel disabled={off} />
+        <ScaleAndLights disabled={off} />
         <AlertsPanel />
       </div>
       <div className="col col-center">
@@ -28,7 +29,7 @@ export function LiveConsole() {
       </div>
       <div className="col col-right">
         <VirtualDeck disabled={off} />
-        <DevicesSection disabled={off} />
+        <DevicesPanel disabled={off} />
         <RecentLog />
       </div>
     </main>
