@@ -88,6 +88,8 @@ describe('devices: scale → console + overlay, light cue → sACN node', () => 
     await page.locator('[data-testid="scale-weight"][data-status="stable"][data-grams="251.2"]').waitFor();
     await page.locator('[data-testid="now-explaining"]', { hasText: '明前龙井 250g' }).waitFor();
     expect(await page.locator('[data-testid="scale-weight"]').textContent()).toContain('商品在秤上');
+    // The deck's tare key carries the live weight too.
+    await page.locator('[data-testid="virtual-deck"] .deck-key', { hasText: '251.2 g' }).waitFor();
 
     const overlay = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await overlay.goto(`${core.url}/overlay/card?token=${core.overlayToken}`);
