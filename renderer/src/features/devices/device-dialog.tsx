@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { SerialDeviceConfig } from '../../contract.js';
 import { useT } from '../../stores/prefs-store.js';
 import { useProductsStore } from '../../stores/products-store.js';
-import { configToDraft, DEVICE_KINDS, draftToConfig, EMPTY_DEVICE, type DeviceDraft, type DraftErrors } from './device-form.js';
+import { configToDraft, DEVICE_KINDS, draftToConfig, EMPTY_DEVICE, NUMBER_LABELS, type DeviceDraft, type DraftErrors } from './device-form.js';
 import { Field, LineFields, NetworkFields, ScaleFields, TextInput } from './device-fields.js';
 import { useDevicesStore } from './devices-store.js';
 import { Modal } from './modal.js';
@@ -84,7 +84,13 @@ function DeviceForm({ base, onDone }: { base: SerialDeviceConfig | null; onDone(
       </div>
       {Object.keys(errors).length || serverError ? (
         <p className="form-errors" role="alert">
-          {[...Object.entries(errors).map(([field, key]) => t(key, { field })), ...(serverError ? [serverError] : [])].join(' · ')}
+          {[
+            ...Object.entries(errors).map(([field, key]) => {
+              const label = NUMBER_LABELS[field as keyof DeviceDraft];
+              return t(key, { field: label ? t(label) : field });
+            }),
+            ...(serverError ? [serverError] : []),
+          ].join(' · ')}
         </p>
       ) : null}
       <div className="confirm-actions">

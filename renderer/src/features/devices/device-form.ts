@@ -40,6 +40,20 @@ export type DeviceDraft = {
 
 export type DraftErrors = Partial<Record<keyof DeviceDraft, StringKey>>;
 
+/** The label of each numeric field, so "must be a number" names it as the form does. */
+export const NUMBER_LABELS: Partial<Record<keyof DeviceDraft, StringKey>> = {
+  baudRate: 'dev.form.baud',
+  dataBits: 'dev.form.dataBits',
+  stopBits: 'dev.form.stopBits',
+  threshold: 'dev.form.threshold',
+  hysteresis: 'dev.form.hysteresis',
+  stableMs: 'dev.form.stableMs',
+  port: 'dev.form.udpPort',
+  universe: 'dev.form.universe',
+  priority: 'dev.form.priority',
+  buttons: 'dev.form.buttons',
+};
+
 /** The line settings each scale preset usually ships with (hardware.md); the user can change them. */
 const PRESET_LINES: Record<DeviceDraft['protocol'], Pick<DeviceDraft, 'baudRate' | 'dataBits' | 'parity' | 'stopBits'>> = {
   and: { baudRate: '2400', dataBits: '7', parity: 'even', stopBits: '1' },
