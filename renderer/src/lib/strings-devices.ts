@@ -113,6 +113,10 @@ export const devicesEn = {
   'weight.overload': 'over range',
   'unit.jin': 'jin',
   'unit.liang': 'liang',
+  'ev.scale.reading': 'Weighed',
+  'ev.scale.placed': 'On scale',
+  'ev.scale.removed': 'Off scale',
+  'ev.device.status': 'Device',
 } as const;
 
 export type DevicesStringKey = keyof typeof devicesEn;
@@ -231,4 +235,8 @@ export const devicesZh: Record<DevicesStringKey, string> = {
   'weight.overload': '超量程',
   'unit.jin': '斤',
   'unit.liang': '两',
+  'ev.scale.reading': '称重',
+  'ev.scale.placed': '上秤',
+  'ev.scale.removed': '下秤',
+  'ev.device.status': '设备',
 };
