@@ -112,6 +112,22 @@ describe('devices: scale → console + overlay, light cue → sACN node', () => 
     await expect.poll(() => packets.slice(lit).some((p) => p.length === 638 && p[126] === 0 && p[127] === 0), { timeout: 5_000 }).toBe(true);
   });
 
+  it('adds a cue in the cue editor and fires it', async () => {
+    await page.locator('[data-testid="lights"] .btn-edit-cues').click();
+    const editor = page.locator('[data-testid="cue-editor"]');
+    await editor.locator('.btn-add-cue').click();
+    const row = editor.locator('tr[data-row="1"]');
+    await row.locator('input[name="cue-name"]').fill('暖光');
+    await row.locator('input[name="cue-channels"]').fill('3=200, 4=50');
+    await page.screenshot({ path: join(SHOTS_DIR, 'devices-cue-editor-zh.png') });
+    await editor.locator('.btn-save-cues').click();
+    await editor.waitFor({ state: 'hidden' });
+    const before = packets.length;
+    await page.locator('[data-testid="lights"] [data-cue="暖光"] .btn-fire').click();
+    await expect.poll(() => packets.slice(before).some((p) => p.length === 638 && p[128] === 200 && p[129] === 50), { timeout: 5_000 }).toBe(true);
+    expect((await core.api('GET', '/devices/cues')).body.map((c: { name: string }) => c.name)).toEqual(['产品特写', '暖光']);
+  });
+
   it('shows the weight settling and the product taken off, in English', async () => {
     await page.locator('.lang-toggle').click();
     sim.setWeight(0);
@@ -123,7 +139,7 @@ describe('devices: scale → console + overlay, light cue → sACN node', () => 
     await page.screenshot({ path: join(SHOTS_DIR, 'devices-console-en.png') });
   });
 
-  it('shows an unplugged scale as reconnecting with its reason, and open again after replug', async () => {
+  it('shows an unplugged scale as reconnecting with its reason, open again after replug, and tares it', async () => {
     await sim.close();
     await pair.kill();
     const row = page.locator('[data-testid="devices"] [data-device="scale1"][data-status="reconnecting"]');
@@ -135,5 +151,9 @@ describe('devices: scale → console + overlay, light cue → sACN node', () => 
     sim.setWeight(42);
     await page.locator('[data-testid="devices"] [data-device="scale1"][data-status="open"]').waitFor({ timeout: 20_000 });
     await page.locator('[data-testid="scale-weight"][data-grams="42"]').waitFor();
+    // Tare from the console reaches the scale, which then reads zero.
+    await page.locator('[data-testid="scale-panel"] button', { hasText: 'Tare' }).click();
+    await expect.poll(() => sim.commands, { timeout: 5_000 }).toContain('T');
+    await page.locator('[data-testid="scale-weight"][data-grams="0"]').waitFor();
   });
 });

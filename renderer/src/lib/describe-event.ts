@@ -16,7 +16,7 @@ export function summarizeAction(action: unknown): string {
   const a = obj(action);
   if (!a) return '?';
   const type = str(a['type']) ?? '?';
-  const arg = str(a['scene']) ?? str(a['sku']) ?? str(a['title']) ?? str(a['label']);
+  const arg = str(a['scene']) ?? str(a['sku']) ?? str(a['title']) ?? str(a['label']) ?? str(a['cue']);
   return arg ? `${type} · ${arg}` : type;
 }
 

@@ -72,8 +72,12 @@ export class DmxDevice implements DeviceRuntime {
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.offState?.();
-    // An sACN receiver lets go of this source at once instead of holding the last look for 2.5 s.
-    if (this.encoder.final && this.transport.state.status === 'open') await this.transport.write(this.encoder.final(this.frame())).catch(() => undefined);
+    // An sACN receiver lets go of this source at once instead of holding the last look for 2.5 s;
+    // E1.31 §6.2.6 sends the terminated packet three times, as UDP may drop one.
+    const final = this.encoder.final;
+    if (final && this.transport.state.status === 'open') {
+      for (let i = 0; i < 3; i++) await this.transport.write(final(this.frame())).catch(() => undefined);
+    }
     await this.transport.close();
   }
 

@@ -93,8 +93,10 @@ describe('network DMX (sACN, Art-Net) to a UDP node on loopback', () => {
     const dark = sacn.next((p) => p[126] === 0 && p[128] === 0 && p[637] === 0);
     await fx.api('POST', '/actions', { type: 'light.cue', cue: 'blackout' });
     await dark;
-    const terminated = sacn.next((p) => p[112] === 0x40);
+    const before = sacn.packets.length;
     expect((await fx.api('PUT', '/devices', [{ id: 'node2', kind: 'artnet', host: '127.0.0.1', port: artnet.port, universe: 0x0123 }])).status).toBe(200);
-    await terminated;
+    await expect.poll(() => sacn.packets.slice(before).filter((p) => p[112] === 0x40).length).toBe(3);
+    const sequences = sacn.packets.slice(before).filter((p) => p[112] === 0x40).map((p) => p[111] as number);
+    expect(sequences[1]).toBe(((sequences[0] as number) + 1) % 256);
   });
 });
