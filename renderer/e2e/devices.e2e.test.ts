@@ -144,6 +144,8 @@ describe('devices: scale → console + overlay, light cue → sACN node', () => 
     await pair.kill();
     const row = page.locator('[data-testid="devices"] [data-device="scale1"][data-status="reconnecting"]');
     await row.waitFor();
+    // The last weight is not the weight now: the read-out says invalid instead of showing it.
+    await page.locator('[data-testid="scale-weight"][data-status="invalid"]').waitFor();
     expect(await row.locator('.device-reason').textContent()).toMatch(/retry in \d+s/);
     await page.screenshot({ path: join(SHOTS_DIR, 'devices-unplugged-en.png') });
     pair = await startSocatPair(dir, ['scale-desk', 'scale-sim']);

@@ -166,6 +166,24 @@ describe('scale triggers through the manager', () => {
   });
 });
 
+describe('the published weight', () => {
+  it('comes from a scale that is talking, and turns invalid when its scale goes quiet', async () => {
+    const t = setup();
+    await t.manager.replace([scale, { ...scale, id: 'scale2', trigger: undefined }]);
+    const [one, two] = [t.transports.get('scale1') as FakeTransport, t.transports.get('scale2') as FakeTransport];
+    one.receive(encodeScaleFrame('and', { grams: 250, stable: true }));
+    two.receive(encodeScaleFrame('and', { grams: 80, stable: true }));
+    expect(t.published.at(-1)?.scale).toMatchObject({ device: 'scale1', grams: 250 });
+    one.setState('no-data', 'no data for 3 s');
+    expect(t.published.at(-1)?.scale).toMatchObject({ device: 'scale2', grams: 80, status: 'stable' });
+    two.setState('reconnecting', 'unplugged');
+    expect(t.published.at(-1)?.scale).toMatchObject({ device: 'scale1', grams: null, value: null, status: 'invalid' });
+    one.receive(encodeScaleFrame('and', { grams: 250, stable: true }));
+    expect(t.published.at(-1)?.scale).toMatchObject({ device: 'scale1', grams: 250, status: 'stable' });
+    await t.manager.close();
+  });
+});
+
 describe('simulated (rehearsal) devices', () => {
   it('run and publish without being stored, and their ids stay reserved', async () => {
     const t = setup();

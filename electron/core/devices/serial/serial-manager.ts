@@ -258,7 +258,11 @@ export class SerialManager {
     if (this.closed && !this.runtimes.size) return;
     const serial = [...this.configs, ...[...this.simulated.values()].map((s) => s.config)].map((c) => this.runtimes.get(c.id)?.view() ?? { id: c.id, kind: c.kind, name: c.name ?? c.id, path: devicePath(c), live: disabled(c, this.deps.now()) });
     const scales = [...this.runtimes.values()].filter((r): r is ScaleDevice => r instanceof ScaleDevice);
-    const scale = scales.find((s) => s.state)?.state ?? null;
+    const talking = (s: ScaleDevice) => s.transport.state.status === 'open';
+    const source = scales.find((s) => s.state && talking(s)) ?? scales.find((s) => s.state);
+    let scale = source?.state ?? null;
+    // A scale that went quiet or away has no weight now: its last reading must not stay on air.
+    if (source && scale && !talking(source)) scale = { ...scale, grams: null, value: null, status: 'invalid' };
     this.deps.publish({ serial, scale });
   }
 }
