@@ -1,8 +1,8 @@
 import { SerialPort } from 'serialport';
-import type { ScaleProtocolId, WeightUnit } from '../../electron/core/contract/devices.js';
-import { encodeScaleFrame } from '../serial/scale/encode-frame.js';
+import type { WeightUnit } from '../../electron/core/contract/devices.js';
+import { CommandLines, ScaleModel, type SimProtocol } from './scale-model.js';
 
-export type SimProtocol = Exclude<ScaleProtocolId, 'custom'>;
+export type { SimProtocol } from './scale-model.js';
 
 export interface ScaleSimOptions {
   /** The far end of a socat pseudo-terminal pair (or any serial device). */
@@ -21,8 +21,6 @@ export interface ScaleSimOptions {
   seed?: number;
 }
 
-const REQUESTS = /^(Q|SI|S|IP)$/;
-
 /**
  * A weighing scale on a serial line: writes frames of a chosen protocol to `path` with a settable
  * weight, settling with noise after each change, and obeys tare and zero. Used by integration tests
@@ -30,19 +28,14 @@ const REQUESTS = /^(Q|SI|S|IP)$/;
  */
 export class ScaleSim {
   private readonly port: SerialPort;
-  private target = 0;
-  private shown = 0;
-  private offset = 0;
-  private changedAt = 0;
-  private overload = false;
+  private readonly model: ScaleModel;
+  private readonly lines = new CommandLines();
   private timer: NodeJS.Timeout | null = null;
-  private seed: number;
-  private inbox = '';
   private paused = false;
   readonly commands: string[] = [];
 
-  private constructor(private readonly options: Required<Omit<ScaleSimOptions, 'seed'>> & { seed: number }) {
-    this.seed = options.seed;
+  private constructor(private readonly options: Required<ScaleSimOptions>) {
+    this.model = new ScaleModel(options);
     this.port = new SerialPort({ path: options.path, baudRate: options.baudRate, autoOpen: false, lock: false });
   }
 
@@ -59,14 +52,11 @@ export class ScaleSim {
 
   /** Puts a product of `grams` on the scale (0 takes it off); the reading settles over `settleMs`. */
   setWeight(grams: number): void {
-    this.shown = this.reading();
-    this.target = grams;
-    this.changedAt = Date.now();
-    this.overload = false;
+    this.model.setWeight(grams);
   }
 
   setOverload(on: boolean): void {
-    this.overload = on;
+    this.model.setOverload(on);
   }
 
   /** Stops sending without closing the line: a scale switched off behind a live adapter. */
@@ -80,7 +70,7 @@ export class ScaleSim {
   }
 
   get stable(): boolean {
-    return Date.now() - this.changedAt >= this.options.settleMs;
+    return this.model.stable;
   }
 
   async close(): Promise<void> {
@@ -88,35 +78,17 @@ export class ScaleSim {
     if (this.port.isOpen) await new Promise<void>((resolve) => this.port.close(() => resolve()));
   }
 
-  private reading(): number {
-    if (this.stable) return this.target - this.offset;
-    const t = (Date.now() - this.changedAt) / this.options.settleMs;
-    const noise = (this.random() - 0.5) * this.options.noiseGrams;
-    return Math.round((this.shown + (this.target - this.offset - this.shown) * t + noise) * 100) / 100;
-  }
-
   private send(): void {
     if (this.paused || !this.port.isOpen) return;
-    const frame = encodeScaleFrame(this.options.protocol, { grams: this.reading(), stable: this.stable, overload: this.overload, unit: this.options.unit });
-    this.port.write(Buffer.from(frame));
+    this.port.write(Buffer.from(this.model.frame()));
   }
 
   private onCommand(chunk: Buffer): void {
-    this.inbox += chunk.toString('latin1');
-    const lines = this.inbox.split(/\r\n|\r|\n/);
-    this.inbox = lines.pop() ?? '';
-    for (const line of lines.map((l) => l.trim()).filter(Boolean)) {
+    for (const line of this.lines.push(chunk)) {
       this.commands.push(line);
-      if (line === 'T') this.offset = this.target;
-      else if (line === 'Z') this.offset = this.target;
-      if (this.options.protocol === 'mt-sics' && (line === 'Z' || line === 'T')) {
-        void this.writeRaw(line === 'Z' ? 'Z A\r\n' : `T S ${this.target.toFixed(2).padStart(10)} g\r\n`);
-      } else if (REQUESTS.test(line)) this.send();
+      const answer = this.model.command(line);
+      if (answer === 'frame') this.send();
+      else if (answer) void this.writeRaw(answer);
     }
-  }
-
-  private random(): number {
-    this.seed = (this.seed * 1_103_515_245 + 12_345) % 2_147_483_648;
-    return this.seed / 2_147_483_648;
   }
 }

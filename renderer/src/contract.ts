@@ -38,7 +38,6 @@ export type {
   ObsSceneItem,
   ObsSettings,
   OverlayLink,
-  ScaleState,
 } from '../../electron/core/contract/index.js';
 export {
   API_PREFIX,
@@ -55,3 +54,6 @@ export {
   overlayLinkSchema,
 } from '../../electron/core/contract/index.js';
 export type { LiveDeskBridge, CoreConnection } from '../../electron/core/contract/bridge.js';
+// Serial hardware and network lights (issue 6).
+export type { DmxCue, LinkStatus, ScaleState, SerialDeviceConfig, SerialDeviceView, SerialPortInfo } from '../../electron/core/contract/index.js';
+export { isNetworkDmx, dmxCueListSchema, serialDeviceConfigSchema, serialDeviceStatusSchema, serialPortInfoSchema } from '../../electron/core/contract/index.js';

@@ -106,11 +106,34 @@ export const buttonsDeviceSchema = z.strictObject({
   buttons: z.int().min(1).max(64).default(8),
 });
 
-export const serialDeviceConfigSchema = z.discriminatedUnion('kind', [scaleDeviceSchema, dmxDeviceSchema, buttonsDeviceSchema]);
+/**
+ * Network DMX nodes (sACN E1.31, Art-Net ArtDmx) over UDP. Listed with the serial devices because
+ * they take the same cues; they have no line settings. `host` defaults to the universe's sACN
+ * multicast group or the Art-Net broadcast address; `universe` is the sACN universe (1–63999) or the
+ * Art-Net 15-bit port-address (0–32767).
+ */
+export const networkDmxDeviceSchema = z.strictObject({
+  id: deviceIdSchema,
+  name: z.string().trim().max(100).optional(),
+  enabled: z.boolean().default(true),
+  kind: z.enum(['sacn', 'artnet']),
+  host: z.string().trim().min(1).max(255).optional(),
+  port: z.int().min(1).max(65_535).optional(),
+  universe: z.int().min(0).max(63_999).default(1),
+  /** sACN only: receivers merging several sources follow the highest priority (default 100). */
+  priority: z.int().min(0).max(200).default(100),
+  fps: z.int().min(1).max(44).default(30),
+});
+
+export const serialDeviceConfigSchema = z.discriminatedUnion('kind', [scaleDeviceSchema, dmxDeviceSchema, buttonsDeviceSchema, networkDmxDeviceSchema]);
 export type SerialDeviceConfig = z.infer<typeof serialDeviceConfigSchema>;
 export type ScaleDeviceConfig = z.infer<typeof scaleDeviceSchema>;
 export type DmxDeviceConfig = z.infer<typeof dmxDeviceSchema>;
 export type ButtonsDeviceConfig = z.infer<typeof buttonsDeviceSchema>;
+export type NetworkDmxDeviceConfig = z.infer<typeof networkDmxDeviceSchema>;
+/** Devices on a serial line (everything but the network DMX nodes). */
+export type SerialLineDeviceConfig = Exclude<SerialDeviceConfig, NetworkDmxDeviceConfig>;
+export const isNetworkDmx = (config: SerialDeviceConfig): config is NetworkDmxDeviceConfig => config.kind === 'sacn' || config.kind === 'artnet';
 
 export const serialDeviceListSchema = z
   .array(serialDeviceConfigSchema)
@@ -136,8 +159,9 @@ export type SerialDeviceStatus = z.infer<typeof serialDeviceStatusSchema>;
 
 export const serialDeviceViewSchema = z.object({
   id: z.string(),
-  kind: z.enum(['scale', 'dmx-enttec', 'dmx-open', 'buttons']),
+  kind: z.enum(['scale', 'dmx-enttec', 'dmx-open', 'buttons', 'sacn', 'artnet']),
   name: z.string(),
+  /** The serial path, or `udp://host:port` for a network DMX node. */
   path: z.string(),
   live: serialDeviceStatusSchema,
 });

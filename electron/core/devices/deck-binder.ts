@@ -50,7 +50,7 @@ export class DeckBinder {
     for (const entry of this.surfaces.values()) {
       const { info } = entry.surface;
       const keyCount = info.columns * info.rows;
-      entry.bindings = defaultBindings(keyCount, info.columns, state.obs.scenes, products);
+      entry.bindings = defaultBindings(keyCount, info.columns, state.obs.scenes, products, { scale: (state.serial ?? []).some((d) => d.kind === 'scale') });
       const keys = new Array<KeyLook | null>(keyCount).fill(null);
       for (const b of entry.bindings) keys[b.key] = lookFor(b.action, state, byId);
       keys.forEach((look, i) => entry.surface.setKeyLook(i, look));

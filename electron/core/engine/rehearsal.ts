@@ -2,10 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { DeskError, type IngestEvent } from '../contract/index.js';
 import { startObsSim, type ObsSim } from '../../../native/sim/obs-sim.js';
 import { AudienceSim, runAudience } from '../../../native/sim/audience.js';
+import { DEMO_SCALE, demoScaleTransport } from '../devices/serial/demo-scale.js';
 import type { Desk } from './desk.js';
 
 /**
- * Rehearsal mode: a simulated OBS and a simulated audience replace the real peers, so a newcomer (or a
+ * Rehearsal mode: a simulated OBS, audience and scale replace the real peers, so a newcomer (or a
  * crew before the show) runs the whole flow with nothing real touched. Sessions recorded meanwhile are
  * marked as rehearsals.
  */
@@ -32,6 +33,7 @@ export class Rehearsal {
       await this.desk.replaceObs(this.desk.makeObsLink({ url: sim.url, password: sim.password }));
       const audience = new AudienceSim({ baseOnline: 1200 });
       this.stopAudience = runAudience(audience, () => this.context(), (events) => this.feed(events));
+      await this.desk.serial.attachSimulated(DEMO_SCALE, demoScaleTransport);
       this.desk.hub.patch({ demo: true });
       return { rehearsal: true as const, obsUrl: sim.url };
     });
@@ -44,6 +46,7 @@ export class Rehearsal {
       if (live?.rehearsal) this.desk.endSession(this.desk.now());
       this.stopAudience?.();
       this.stopAudience = null;
+      await this.desk.serial.detachSimulated(DEMO_SCALE.id);
       await this.desk.replaceObs(this.desk.realObsLink());
       await this.sim.close();
       this.sim = null;

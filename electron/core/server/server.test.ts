@@ -130,4 +130,17 @@ describe('WebSocket /ws', () => {
     expect(await next((m) => m.type === 'result')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     ws.close();
   });
+
+  it('pushes a new weight to overlays even when product and KPIs stay the same', async () => {
+    const { ws, next } = await connect(f.overlayToken);
+    await next(() => true);
+    const weigh = (grams: number) => f.desk.hub.patch({ scale: { device: 's', grams, value: grams, unit: 'g', status: 'stable', net: false, placed: false, at: 1 } });
+    weigh(100);
+    await next((m) => m.type === 'overlay' && (m.state as { scale?: { grams: number } | null }).scale?.grams === 100);
+    f.desk.hub.patch({ scale: { device: 's', grams: 321.5, value: 321.5, unit: 'g', status: 'stable', net: false, placed: false, at: 1 } });
+    const pushed = await next((m) => m.type === 'overlay' && (m.state as { scale?: { grams: number } | null }).scale?.grams === 321.5);
+    expect(pushed.type).toBe('overlay');
+    f.desk.hub.patch({ scale: null });
+    ws.close();
+  });
 });

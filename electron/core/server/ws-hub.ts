@@ -23,7 +23,7 @@ export const WS_MAX_PAYLOAD = 16 * 1024 * 1024;
 export class WsHub {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: WS_MAX_PAYLOAD });
   private readonly roles = new Map<WebSocket, Role>();
-  private lastOverlay: { product: unknown; kpi: unknown } | null = null;
+  private lastOverlay: { product: unknown; kpi: unknown; scale: unknown } | null = null;
   private overlayText = '';
   private readonly off: () => void;
 
@@ -55,9 +55,10 @@ export class WsHub {
   private broadcast(state: DeskState): void {
     if (!this.roles.size) return;
     let controlText: string | null = null;
-    const overlayChanged = !this.lastOverlay || this.lastOverlay.product !== state.product || this.lastOverlay.kpi !== state.kpi;
+    const last = this.lastOverlay;
+    const overlayChanged = !last || last.product !== state.product || last.kpi !== state.kpi || last.scale !== state.scale;
     if (overlayChanged) {
-      this.lastOverlay = { product: state.product, kpi: state.kpi };
+      this.lastOverlay = { product: state.product, kpi: state.kpi, scale: state.scale };
       this.overlayText = JSON.stringify({ type: 'overlay', state: toOverlayState(state) } satisfies WsServerMessage);
     }
     for (const [ws, role] of this.roles) {

@@ -1,4 +1,5 @@
 import type { SessionEvent } from '../contract.js';
+import { describeDeviceEvent } from './describe-device-event.js';
 import { formatClock, formatMoney } from './format.js';
 import type { StringKey, Translate } from './i18n.js';
 
@@ -15,7 +16,7 @@ export function summarizeAction(action: unknown): string {
   const a = obj(action);
   if (!a) return '?';
   const type = str(a['type']) ?? '?';
-  const arg = str(a['scene']) ?? str(a['sku']) ?? str(a['title']) ?? str(a['label']);
+  const arg = str(a['scene']) ?? str(a['sku']) ?? str(a['title']) ?? str(a['label']) ?? str(a['cue']);
   return arg ? `${type} · ${arg}` : type;
 }
 
@@ -81,7 +82,9 @@ export function describeEvent(event: SessionEvent, t: Translate, currency = 'CNY
       const online = num(d['online']);
       return { label, detail: online === null ? compact(d) : t('ev.online', { n: online }), tone: 'info' };
     }
-    default:
-      return { label, detail: compact(d), tone: 'info' };
+    default: {
+      const device = describeDeviceEvent(event.kind, d);
+      return device ? { label, ...device } : { label, detail: compact(d), tone: 'info' };
+    }
   }
 }

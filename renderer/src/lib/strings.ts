@@ -1,4 +1,5 @@
 import { obsEn, obsZh } from '../features/obs/obs-strings.js';
+import { devicesEn, devicesZh } from './strings-devices.js';
 
 /** English strings; the key set every other language must cover. `{name}` marks a substitution. */
 export const en = {
@@ -150,6 +151,7 @@ export const en = {
 
   'overlay.tag': 'Now explaining',
   ...obsEn,
+  ...devicesEn,
 } as const;
 
 export type StringKey = keyof typeof en;
@@ -303,4 +305,5 @@ export const zh: Record<StringKey, string> = {
 
   'overlay.tag': '讲解中',
   ...obsZh,
+  ...devicesZh,
 };

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { translate, type Lang } from '../lib/i18n.js';
 import { useOverlayStore } from './overlay-store.js';
 import { ProductCard } from './product-card.js';
+import { WeightBadge } from './weight-badge.js';
 
 type Props = { url: string; token: string | null; lang: Lang };
 
@@ -20,6 +21,7 @@ export function OverlayApp({ url, token, lang }: Props) {
       {cards.map((c) => (
         <ProductCard key={c.key} card={c} tag={translate(lang, 'overlay.tag')} onGone={cardGone} />
       ))}
+      <WeightBadge lang={lang} />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { setLink, getLink } from '../lib/desk-link.js';
 import { DeskSocket, type AuthCheck, type SocketStatus } from '../lib/desk-socket.js';
 import { useDeskStore } from './desk-store.js';
 import { useProductsStore } from './products-store.js';
+import { useDevicesStore } from '../features/devices/devices-store.js';
 
 type Phase = 'resolving' | 'need-token' | 'linked';
 
@@ -47,6 +48,7 @@ export const useConnectionStore = create<ConnectionStore>()((set, get) => {
           useDeskStore.getState().linkOpened();
           // Another console may have changed the catalog while this one was away.
           void useProductsStore.getState().load();
+          void useDevicesStore.getState().load();
         } else if (status.kind === 'unauthorized') {
           forgetToken();
           setLink(null);

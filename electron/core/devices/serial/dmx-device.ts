@@ -1,15 +1,20 @@
-import type { DmxDeviceConfig } from '../../contract/index.js';
+import type { DmxDeviceConfig, NetworkDmxDeviceConfig } from '../../contract/index.js';
 import type { ByteTransport } from '../../../../native/serial/transport/byte-transport.js';
-import { encodeEnttecDmx, sendOpenDmxFrame } from '../../../../native/serial/dmx/dmx-codec.js';
+import { sendOpenDmxFrame } from '../../../../native/serial/dmx/dmx-codec.js';
 import { DmxFader } from '../../../../native/serial/dmx/dmx-fader.js';
 import { deviceView, NO_COUNTERS, type DeviceRuntime } from './device-runtime.js';
-
-/** Enttec Pro keeps the last frame; it is resent now and then so a replugged interface catches up. */
-const ENTTEC_KEEPALIVE_MS = 1_000;
+import { packetEncoder, type DmxPacketEncoder } from './network-dmx.js';
 
 /**
- * A DMX output. Enttec DMX USB Pro gets a frame when the universe changes; Open DMX has no memory, so
- * it gets break + frame at the configured rate all the time.
+ * Enttec Pro keeps the last frame; it is resent now and then so a replugged interface catches up.
+ * sACN receivers drop a source after 2.5 s of silence and Art-Net nodes after a few seconds, so the
+ * same keep-alive holds network universes.
+ */
+const KEEPALIVE_MS = 1_000;
+
+/**
+ * A DMX output. Enttec DMX USB Pro, sACN and Art-Net get a packet when the universe changes (and a
+ * keep-alive); Open DMX has no memory, so it gets break + frame at the configured rate all the time.
  */
 export class DmxDevice implements DeviceRuntime {
   private readonly fader = new DmxFader();
@@ -20,13 +25,16 @@ export class DmxDevice implements DeviceRuntime {
   private offState: (() => void) | null = null;
   /** Why the last frame did not go out (an Open DMX adapter that refuses break, a write error). */
   private sendError: string | null = null;
+  private readonly encoder: DmxPacketEncoder;
 
   constructor(
-    readonly config: DmxDeviceConfig,
+    readonly config: DmxDeviceConfig | NetworkDmxDeviceConfig,
     readonly transport: ByteTransport,
     private readonly now: () => number,
     private readonly onChange: () => void = noop,
-  ) {}
+  ) {
+    this.encoder = packetEncoder(config);
+  }
 
   private setSendError(reason: string | null): void {
     if (reason === this.sendError) return;
@@ -64,6 +72,12 @@ export class DmxDevice implements DeviceRuntime {
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.offState?.();
+    // An sACN receiver lets go of this source at once instead of holding the last look for 2.5 s;
+    // E1.31 §6.2.6 sends the terminated packet three times, as UDP may drop one.
+    const final = this.encoder.final;
+    if (final && this.transport.state.status === 'open') {
+      for (let i = 0; i < 3; i++) await this.transport.write(final(this.frame())).catch(() => undefined);
+    }
     await this.transport.close();
   }
 
@@ -75,8 +89,8 @@ export class DmxDevice implements DeviceRuntime {
     try {
       if (this.config.kind === 'dmx-open') {
         await sendOpenDmxFrame(this.transport, frame);
-      } else if (!this.lastSent || !sameBytes(frame, this.lastSent) || now - this.lastSentAt >= ENTTEC_KEEPALIVE_MS) {
-        await this.transport.write(encodeEnttecDmx(frame));
+      } else if (!this.lastSent || !sameBytes(frame, this.lastSent) || now - this.lastSentAt >= KEEPALIVE_MS) {
+        await this.transport.write(this.encoder.encode(frame));
         this.lastSent = frame;
         this.lastSentAt = now;
       }

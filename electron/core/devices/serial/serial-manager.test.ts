@@ -12,6 +12,7 @@ function setup(stored: unknown[] = []) {
   const published: { serial: SerialDeviceView[]; scale: ScaleState | null }[] = [];
   const logged: { kind: string; data: Record<string, unknown> }[] = [];
   const dispatched: Action[] = [];
+  const alerts: { id: string; text: string | null }[] = [];
   const surfaces: ControlSurface[] = [];
   let cues: string | null = null;
   let saved: readonly SerialDeviceConfig[] = [];
@@ -27,7 +28,7 @@ function setup(stored: unknown[] = []) {
     },
     publish: (change) => published.push(change),
     log: (kind, data) => logged.push({ kind, data }),
-    alert: vi.fn(),
+    alert: (id, _level, text) => alerts.push({ id, text }),
     dispatch: async (action) => {
       dispatched.push(action);
       return {};
@@ -35,13 +36,13 @@ function setup(stored: unknown[] = []) {
     attachSurface: (s) => surfaces.push(s),
     detachSurface: async () => undefined,
     transportFor: (config) => {
-      if (config.path === '/dev/broken') throw new Error('no such adapter');
+      if ('path' in config && config.path === '/dev/broken') throw new Error('no such adapter');
       const t = new FakeTransport(() => now);
       transports.set(config.id, t);
       return t;
     },
   });
-  return { manager, transports, published, logged, dispatched, surfaces, saved: () => saved, tick: (ms: number) => (now += ms) };
+  return { manager, transports, published, logged, dispatched, alerts, surfaces, saved: () => saved, tick: (ms: number) => (now += ms) };
 }
 
 const scale = { id: 'scale1', kind: 'scale', path: '/dev/pts/9', protocol: 'and', trigger: { thresholdGrams: 100, hysteresisGrams: 20, stableMs: 500, onPlace: { kind: 'explain', sku: 'TEA-1' }, onRemove: 'clear' } };
@@ -122,6 +123,82 @@ describe('SerialManager', () => {
     await expect(t.manager.replace([{ ...scale, protocol: 'custom' }])).rejects.toThrow(/custom scale needs a format/);
     await expect(t.manager.replace([{ ...scale, protocol: 'xk3190', mode: 'request' }])).rejects.toMatchObject({ field: '0.mode' });
     await expect(t.manager.replace([{ ...scale, baudRate: -1 }])).rejects.toMatchObject({ code: 'bad_request', field: '0.baudRate' });
+    await t.manager.close();
+  });
+});
+
+describe('scale triggers through the manager', () => {
+  const place = (line: FakeTransport, tick: (ms: number) => void, grams: number) => {
+    for (let i = 0; i < 3; i++) {
+      line.receive(encodeScaleFrame('and', { grams, stable: true }));
+      tick(300);
+    }
+  };
+
+  it('explains the product whose weight range matches, and says so when none does', async () => {
+    const t = setup();
+    const ranges = [
+      { sku: 'TEA-250', minGrams: 240, maxGrams: 260 },
+      { sku: 'TEA-500', minGrams: 480, maxGrams: 520 },
+    ];
+    await t.manager.replace([{ ...scale, trigger: { ...scale.trigger, onPlace: { kind: 'match', ranges } } }]);
+    const line = t.transports.get('scale1') as FakeTransport;
+    place(line, t.tick, 503.5);
+    expect(t.dispatched).toEqual([{ type: 'product.explain', sku: 'TEA-500' }]);
+    place(line, t.tick, 0);
+    expect(t.dispatched.at(-1)).toEqual({ type: 'product.clear' });
+    place(line, t.tick, 300);
+    expect(t.dispatched).toHaveLength(2);
+    expect(t.alerts.at(-1)).toEqual({ id: 'scale-scale1-match', text: '300 g on "scale1" matches no product\'s weight range' });
+    expect(t.logged.filter((l) => l.kind === 'scale.placed').map((l) => l.data.grams)).toEqual([503.5, 300]);
+    await t.manager.close();
+  });
+
+  it('the plan\'s next product on placement; off the scale does nothing when told so, but is logged', async () => {
+    const t = setup();
+    await t.manager.replace([{ ...scale, trigger: { ...scale.trigger, onPlace: { kind: 'next' }, onRemove: 'none' } }]);
+    const line = t.transports.get('scale1') as FakeTransport;
+    place(line, t.tick, 250);
+    place(line, t.tick, 0);
+    expect(t.dispatched).toEqual([{ type: 'product.next' }]);
+    expect(t.logged.map((l) => l.kind)).toContain('scale.removed');
+    await t.manager.close();
+  });
+});
+
+describe('the published weight', () => {
+  it('comes from a scale that is talking, and turns invalid when its scale goes quiet', async () => {
+    const t = setup();
+    await t.manager.replace([scale, { ...scale, id: 'scale2', trigger: undefined }]);
+    const [one, two] = [t.transports.get('scale1') as FakeTransport, t.transports.get('scale2') as FakeTransport];
+    one.receive(encodeScaleFrame('and', { grams: 250, stable: true }));
+    two.receive(encodeScaleFrame('and', { grams: 80, stable: true }));
+    expect(t.published.at(-1)?.scale).toMatchObject({ device: 'scale1', grams: 250 });
+    one.setState('no-data', 'no data for 3 s');
+    expect(t.published.at(-1)?.scale).toMatchObject({ device: 'scale2', grams: 80, status: 'stable' });
+    two.setState('reconnecting', 'unplugged');
+    expect(t.published.at(-1)?.scale).toMatchObject({ device: 'scale1', grams: null, value: null, status: 'invalid' });
+    one.receive(encodeScaleFrame('and', { grams: 250, stable: true }));
+    expect(t.published.at(-1)?.scale).toMatchObject({ device: 'scale1', grams: 250, status: 'stable' });
+    await t.manager.close();
+  });
+});
+
+describe('simulated (rehearsal) devices', () => {
+  it('run and publish without being stored, and their ids stay reserved', async () => {
+    const t = setup();
+    await t.manager.replace([scale]);
+    const sim = new FakeTransport();
+    await t.manager.attachSimulated(serialDeviceListSchema.parse([{ ...scale, id: 'demo-scale', path: 'sim://demo-scale', trigger: undefined }])[0] as SerialDeviceConfig, () => sim);
+    expect(t.published.at(-1)?.serial.map((d) => [d.id, d.live.status])).toEqual([['scale1', 'open'], ['demo-scale', 'open']]);
+    expect(t.manager.list().map((d) => d.id)).toEqual(['scale1']);
+    await expect(t.manager.replace([{ ...scale, id: 'demo-scale' }])).rejects.toMatchObject({ field: '0.id' });
+    // Saving the stored list again leaves the simulated device running.
+    await t.manager.replace([scale]);
+    expect(sim.state.status).toBe('open');
+    await t.manager.detachSimulated('demo-scale');
+    expect(sim.state.status).toBe('closed');
+    expect(t.published.at(-1)?.serial.map((d) => d.id)).toEqual(['scale1']);
     await t.manager.close();
   });
 });

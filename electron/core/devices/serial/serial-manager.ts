@@ -1,6 +1,7 @@
 import {
   DeskError,
   dmxCueListSchema,
+  isNetworkDmx,
   parseOrThrow,
   serialDeviceListSchema,
   type Action,
@@ -15,7 +16,9 @@ import {
 import type { ByteTransport } from '../../../../native/serial/transport/byte-transport.js';
 import { SerialTransport } from '../../../../native/serial/transport/serial-transport.js';
 import { OPEN_DMX_LINE } from '../../../../native/serial/dmx/dmx-codec.js';
-import { lineSettings, type DeviceRuntime } from './device-runtime.js';
+import { devicePath, lineSettings, type DeviceRuntime } from './device-runtime.js';
+import { networkTarget, universeProblem } from './network-dmx.js';
+import { UdpTransport } from '../../../../native/net-dmx/udp-transport.js';
 import { ScaleDevice } from './scale-device.js';
 import { DmxDevice } from './dmx-device.js';
 import { ButtonBox } from './button-box.js';
@@ -57,6 +60,8 @@ export class SerialManager {
   private configs: SerialDeviceConfig[] = [];
   private lastLogged = new Map<string, number>();
   private lastStatus = new Map<string, string>();
+  /** Devices that live only while something runs (the rehearsal's simulated scale): never stored. */
+  private simulated = new Map<string, { config: SerialDeviceConfig; transport: () => ByteTransport }>();
   private closed = false;
 
   constructor(private readonly deps: SerialManagerDeps) {}
@@ -75,6 +80,11 @@ export class SerialManager {
   async replace(body: unknown): Promise<DeviceWithStatus[]> {
     const devices = parseOrThrow(serialDeviceListSchema, body);
     devices.forEach((d, i) => {
+      if (this.simulated.has(d.id)) throw new DeskError('bad_request', `${i}.id: "${d.id}" is the rehearsal's simulated device; pick another id`, { field: `${i}.id` });
+      if (isNetworkDmx(d)) {
+        const problem = universeProblem(d);
+        if (problem) throw new DeskError('bad_request', `${i}.universe: ${problem}`, { field: `${i}.universe` });
+      }
       if (d.kind !== 'scale') return;
       if (d.protocol === 'custom' && !d.custom) throw new DeskError('bad_request', `${i}.custom: a custom scale needs a format`, { field: `${i}.custom` });
       const polls = d.protocol === 'custom' ? Boolean(d.custom?.request) : REQUEST_PROTOCOLS.has(d.protocol);
@@ -83,6 +93,17 @@ export class SerialManager {
     this.deps.save(devices);
     await this.apply(devices);
     return this.list();
+  }
+
+  /** Runs a device that is not stored (shown in the state, absent from GET /devices) until detached. */
+  async attachSimulated(config: SerialDeviceConfig, transport: () => ByteTransport): Promise<void> {
+    this.simulated.set(config.id, { config, transport });
+    await this.apply(this.configs);
+  }
+
+  async detachSimulated(id: string): Promise<void> {
+    if (!this.simulated.delete(id)) return;
+    await this.apply(this.configs);
   }
 
   ports(): Promise<SerialPortInfo[]> {
@@ -132,6 +153,7 @@ export class SerialManager {
 
   async close(): Promise<void> {
     this.closed = true;
+    this.simulated.clear();
     await this.apply([]);
   }
 
@@ -143,7 +165,7 @@ export class SerialManager {
   }
 
   private async apply(devices: SerialDeviceConfig[]): Promise<void> {
-    const wanted = new Map(devices.filter((d) => d.enabled).map((d) => [d.id, d]));
+    const wanted = new Map([...devices, ...[...this.simulated.values()].map((s) => s.config)].filter((d) => d.enabled).map((d) => [d.id, d]));
     for (const [id, runtime] of [...this.runtimes]) {
       const next = wanted.get(id);
       if (next && JSON.stringify(next) === JSON.stringify(runtime.config)) continue;
@@ -172,7 +194,7 @@ export class SerialManager {
 
   private build(config: SerialDeviceConfig): DeviceRuntime {
     const now = this.deps.now;
-    const transport = this.deps.transportFor?.(config) ?? this.realTransport(config);
+    const transport = this.simulated.get(config.id)?.transport() ?? this.deps.transportFor?.(config) ?? this.realTransport(config);
     if (config.kind === 'scale') {
       return new ScaleDevice(config, transport, { now, onChange: () => this.onReading(), onTrigger: (d, e) => this.onTrigger(d, e) });
     }
@@ -181,6 +203,7 @@ export class SerialManager {
   }
 
   private realTransport(config: SerialDeviceConfig): ByteTransport {
+    if (isNetworkDmx(config)) return new UdpTransport({ ...networkTarget(config), now: this.deps.now });
     const settings = config.kind === 'dmx-open' ? { ...lineSettings(config), ...OPEN_DMX_LINE } : lineSettings(config);
     return new SerialTransport({ settings, silenceMs: config.kind === 'scale' ? config.silenceMs : null, now: this.deps.now });
   }
@@ -233,9 +256,13 @@ export class SerialManager {
 
   private publish(): void {
     if (this.closed && !this.runtimes.size) return;
-    const serial = this.configs.map((c) => this.runtimes.get(c.id)?.view() ?? { id: c.id, kind: c.kind, name: c.name ?? c.id, path: c.path, live: disabled(c, this.deps.now()) });
+    const serial = [...this.configs, ...[...this.simulated.values()].map((s) => s.config)].map((c) => this.runtimes.get(c.id)?.view() ?? { id: c.id, kind: c.kind, name: c.name ?? c.id, path: devicePath(c), live: disabled(c, this.deps.now()) });
     const scales = [...this.runtimes.values()].filter((r): r is ScaleDevice => r instanceof ScaleDevice);
-    const scale = scales.find((s) => s.state)?.state ?? null;
+    const talking = (s: ScaleDevice) => s.transport.state.status === 'open';
+    const source = scales.find((s) => s.state && talking(s)) ?? scales.find((s) => s.state);
+    let scale = source?.state ?? null;
+    // A scale that went quiet or away has no weight now: its last reading must not stay on air.
+    if (source && scale && !talking(source)) scale = { ...scale, grams: null, value: null, status: 'invalid' };
     this.deps.publish({ serial, scale });
   }
 }

@@ -1,5 +1,6 @@
 import { useConnectionStore } from '../../stores/connection-store.js';
 import { useDeskStore } from '../../stores/desk-store.js';
+import { DevicesPanel, ScaleAndLights } from '../devices/devices-section.js';
 import { VirtualDeck } from '../devices/virtual-deck.js';
 import { ProductsPanel } from '../products/products-panel.js';
 import { EmergencyBar } from '../obs/emergency-bar.js';
@@ -28,6 +29,7 @@ export function LiveConsole() {
         <ObsConnectionCard />
         <ScenesPanel disabled={off} />
         <SourcesPanel disabled={off} />
+        <ScaleAndLights disabled={off} />
         <AlertsPanel />
       </div>
       <div className="col col-center">
@@ -38,6 +40,7 @@ export function LiveConsole() {
       <div className="col col-right">
         <VirtualDeck disabled={off} />
         <OutputPanel disabled={off} />
+        <DevicesPanel disabled={off} />
         <RecentLog />
       </div>
     </main>
