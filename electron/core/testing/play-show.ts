@@ -41,7 +41,7 @@ export function showDesk(dir: string, clock: SimulatedClock, obsFactory?: (optio
 export async function playShow(desk: Desk, clock: SimulatedClock, options: PlayShowOptions): Promise<{ session: SessionSummary; totals: ShowTotals }> {
   for (const p of SHOW_PRODUCTS) if (!desk.catalog.list().some((q) => q.sku === p.sku)) desk.catalog.create(p);
   const start = clock.now();
-  const session = (await desk.dispatch({ type: 'session.start', title: `${options.hours} 小时 rehearsal` }, { surface: 'system' })) as SessionSummary;
+  await desk.dispatch({ type: 'session.start', title: `${options.hours} 小时 rehearsal` }, { surface: 'system' });
   const explainEvery = (options.explainEveryMinutes ?? 30) * 60_000;
   let nextExplain = start;
   const totals = emptyTotals();
