@@ -32,6 +32,7 @@ import { ActionBus } from './action-bus.js';
 import { Alerts } from './alerts.js';
 import { createHandlers } from './handlers.js';
 import { Rehearsal } from './rehearsal.js';
+import { closeInterrupted, resumeInterrupted } from './session-recovery.js';
 
 export interface DeskOptions {
   dbFile: string;
@@ -174,6 +175,23 @@ export class Desk {
     this.kpi = new KpiTracker();
     this.hub.patch({ kpi: this.kpi.view() });
     return this.sessions.get(live.id) as SessionSummary;
+  }
+
+  /** Makes an interrupted session live again with its KPIs as the database has them (see session-recovery). */
+  resumeSession(id: string | undefined, at: number): SessionSummary {
+    const { session, kpi } = resumeInterrupted({ sessions: this.sessions, commerce: this.commerce, live: this.log.live }, id, at);
+    this.kpi = kpi;
+    this.hub.patch({ kpi: this.kpi.view() });
+    const live = this.sessions.get(session.id) as SessionSummary;
+    this.log.setLive(live);
+    this.log.log({ ts: at, kind: 'session.resume', data: { interruptedAt: session.endedAt } });
+    this.explain.openSegment(at);
+    return live;
+  }
+
+  /** Closes an interrupted session as ended, without resuming it. */
+  closeInterrupted(id: string | undefined): SessionSummary {
+    return closeInterrupted(this.sessions, id);
   }
 
   /** Replaces the OBS link (rehearsal swaps a real OBS for a simulated one and back). */
