@@ -33,6 +33,7 @@ import { Alerts } from './alerts.js';
 import { createHandlers } from './handlers.js';
 import { Rehearsal } from './rehearsal.js';
 import { closeInterrupted, resumeInterrupted } from './session-recovery.js';
+import { StorageGuard } from './storage-guard.js';
 
 export interface DeskOptions {
   dbFile: string;
@@ -55,6 +56,7 @@ export class Desk {
   readonly catalog: Catalog;
   readonly explain: ExplainFlow;
   readonly alerts: Alerts;
+  readonly storage: StorageGuard;
   readonly obsSettings: ObsSettingsStore;
   readonly obsProfiles: ObsProfiles;
   readonly deck: VirtualDeck;
@@ -98,6 +100,12 @@ export class Desk {
     });
     this.log = new SessionLog(this.sessions, this.hub);
     this.alerts = new Alerts(this.hub, this.now, (alert) => this.log.log({ ts: alert.ts, kind: 'alert', data: { id: alert.id, level: alert.level, text: alert.text } }));
+    this.storage = new StorageGuard(this.alerts, this.hub, (entries) =>
+      this.db.transaction(() => {
+        for (const e of entries) this.sessions.append(e.sessionId, e.event);
+      })(),
+    );
+    this.log.keepUnwritten = (entry, error) => this.storage.keep(entry, error);
     this.catalog = new Catalog(new ProductsRepo(this.db), this.now, () => this.onCatalogChange());
     this.explain = new ExplainFlow(this.sessions, this.log, (product) => this.hub.patch({ product }));
     this.bus = new ActionBus(createHandlers(this), this.log, this.now);
@@ -132,7 +140,9 @@ export class Desk {
   }
 
   dispatch(action: unknown, origin: Origin): Promise<unknown> {
-    return this.bus.dispatch(action, origin);
+    return this.bus.dispatch(action, origin).catch((error: unknown) => {
+      throw this.storage.translate(error);
+    });
   }
 
   /** Writes a batch durably, then publishes its KPIs. */
@@ -141,7 +151,14 @@ export class Desk {
     const session = this.log.live;
     if (!session) throw noLiveSession();
     const deps = { db: this.db, sessions: this.sessions, commerce: this.commerce, pseudonymize: this.pseudonymize };
-    const outcome = writeIngestBatch(deps, session.id, this.kpi, batch);
+    let outcome;
+    try {
+      outcome = writeIngestBatch(deps, session.id, this.kpi, batch);
+    } catch (error) {
+      // The transaction rolled back: nothing of the batch is stored or counted, and the sender retries.
+      throw this.storage.translate(error);
+    }
+    this.storage.succeeded();
     this.kpi = outcome.tracker.commit();
     this.hub.patch({ kpi: this.kpi.view() });
     this.explain.recordOrders(outcome.newOrders);
@@ -224,11 +241,11 @@ export class Desk {
       dbOk = false;
     }
     return {
-      ok: dbOk,
+      ok: dbOk && this.storage.failing === null,
       version: this.options.version,
       demo: this.rehearsal.active,
       obs: { connected: obs.status === 'connected', status: obs.status, url: obs.url, reason: obs.reason },
-      db: { ok: dbOk, path: this.options.dbFile },
+      db: { ok: dbOk && this.storage.failing === null, path: this.options.dbFile, reason: this.storage.failing },
       devices: [
         ...this.hub.state.surfaces.map((s) => ({ id: s.id, kind: s.kind, connected: s.connected })),
         ...(this.hub.state.serial ?? []).map((d) => ({ id: d.id, kind: d.kind, connected: d.live.status === 'open' })),
@@ -248,6 +265,7 @@ export class Desk {
     await this.serial.close();
     await this.binder.close();
     this.alerts.close();
+    this.storage.close();
     this.hub.close();
     this.db.close();
   }
