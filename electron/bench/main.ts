@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
   const rows = (await loadRows()).filter((r) => !only || only.has(r.id));
   if (!rows.length) throw new Error(`no benchmark rows match --only ${values.only}`);
   const started = Date.now();
+  const loadAtStart = loadavg()[0] ?? 0;
   const log = (message: string) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s] ${message}\n`);
   const ctx = createContext({ quick: values.quick, log });
   const records: BenchRecord[] = [];
@@ -52,7 +54,9 @@ async function main(): Promise<void> {
   } finally {
     await ctx.close();
   }
-  process.stdout.write(`\nLiveDesk benchmarks (DESIGN §7)${values.quick ? ' — quick run, smaller workloads' : ''}, ${((Date.now() - started) / 1000).toFixed(0)} s\n\n${formatTable(records)}\n`);
+  // Absolute figures move with the machine's load; the ratios (value and floor from the same run) much less.
+  const machine = `${availableParallelism()} cores, load average ${loadAtStart.toFixed(1)} at start, ${loadavg()[0]?.toFixed(1)} at end`;
+  process.stdout.write(`\nLiveDesk benchmarks (DESIGN §7)${values.quick ? ' — quick run, smaller workloads' : ''}, ${((Date.now() - started) / 1000).toFixed(0)} s; ${machine}\n\n${formatTable(records)}\n`);
   for (const file of new Set([DEFAULT_JSON, ...(values.json ? [resolve(values.json)] : [])])) {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, JSON.stringify(records, null, 2) + '\n');
