@@ -126,6 +126,10 @@ export class Desk {
 
   /** Connects OBS (and rehearsal peers with --demo). Never fails on a dead OBS: it shows as such. */
   async start(): Promise<void> {
+    const cut = this.interrupted[0];
+    if (cut) {
+      this.alerts.raise('session-interrupted', 'warn', `直播被中断 Session "${cut.title}" was cut off (crash or power loss): resume it with session.resume, or close it with session.close`);
+    }
     this.useObs(this.obs);
     this.serial.start();
     if (this.options.demo) await this.rehearsal.start();
@@ -200,6 +204,7 @@ export class Desk {
     this.kpi = kpi;
     this.hub.patch({ kpi: this.kpi.view() });
     const live = this.sessions.get(session.id) as SessionSummary;
+    this.alerts.resolve('session-interrupted');
     this.log.setLive(live);
     this.log.log({ ts: at, kind: 'session.resume', data: { interruptedAt: session.endedAt } });
     this.explain.openSegment(at);
@@ -208,7 +213,9 @@ export class Desk {
 
   /** Closes an interrupted session as ended, without resuming it. */
   closeInterrupted(id: string | undefined): SessionSummary {
-    return closeInterrupted(this.sessions, id);
+    const closed = closeInterrupted(this.sessions, id);
+    if (!this.sessions.latestInterrupted()) this.alerts.resolve('session-interrupted');
+    return closed;
   }
 
   /** Replaces the OBS link (rehearsal swaps a real OBS for a simulated one and back). */

@@ -74,6 +74,7 @@ describe('the core killed (SIGKILL) during high-rate ingest', () => {
     const second = await startCoreProcess(args);
     core = second;
     expect(second.stderr()).toMatch(new RegExp(`session "断电测试 Crash" \\(${sessionId}\\) was cut off and is marked interrupted`));
+    expect((await second.api('GET', '/state')).body.alerts).toContainEqual(expect.objectContaining({ id: 'session-interrupted', level: 'warn', text: expect.stringContaining('断电测试 Crash') }));
     const listed = (await second.api('GET', '/sessions')).body as { id: string; status: string; totals: { orders: number } }[];
     expect(listed.find((s) => s.id === sessionId)).toMatchObject({ status: 'interrupted' });
 
@@ -89,7 +90,7 @@ describe('the core killed (SIGKILL) during high-rate ingest', () => {
 
     const resumed = await second.api('POST', '/actions', { type: 'session.resume', id: sessionId });
     expect(resumed).toMatchObject({ status: 200, body: { result: { id: sessionId, status: 'live', endedAt: null } } });
-    const state = await second.waitForState((s) => s.session?.id === sessionId);
+    const state = await second.waitForState((s) => s.session?.id === sessionId && !s.alerts.some((a) => a.id === 'session-interrupted'));
     expect(state.kpi).toMatchObject({ orders: stored.size, gmvFen: stored.size * 100, buyers: 97 });
     const more = await second.api('POST', '/ingest', batchOf(9, 0));
     expect(more).toMatchObject({ status: 202, body: { accepted: BATCH, duplicates: 0 } });

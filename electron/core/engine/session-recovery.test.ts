@@ -36,9 +36,12 @@ describe('interrupted sessions', () => {
     const { file, id } = await crashedSession();
     const desk = open(file);
     expect(desk.interrupted.map((s) => s.id)).toEqual([id]);
+    await desk.start();
+    expect(desk.hub.state.alerts.map((a) => a.id)).toContain('session-interrupted');
     const closed = (await desk.dispatch({ type: 'session.close' }, api)) as { status: string; endedAt: number | null };
     expect(closed).toMatchObject({ status: 'ended' });
     expect(closed.endedAt).not.toBeNull();
+    expect(desk.hub.state.alerts.map((a) => a.id)).not.toContain('session-interrupted');
     const again = await desk.dispatch({ type: 'session.resume', id }, api).catch((e: unknown) => e);
     expect(again).toBeInstanceOf(DeskError);
     expect(again).toMatchObject({ code: 'conflict', message: expect.stringContaining('is ended') });
