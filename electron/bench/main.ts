@@ -30,8 +30,13 @@ async function main(): Promise<void> {
       json: { type: 'string' },
       only: { type: 'string' },
       quick: { type: 'boolean', default: false },
+      list: { type: 'boolean', default: false },
     },
   });
+  if (values.list) {
+    for (const r of await loadRows()) process.stdout.write(`${r.id.padEnd(16)} ${r.what} — ${r.budget}\n`);
+    return;
+  }
   const only = values.only ? new Set(values.only.split(',').map((s) => s.trim())) : null;
   const rows = (await loadRows()).filter((r) => !only || only.has(r.id));
   if (!rows.length) throw new Error(`no benchmark rows match --only ${values.only}`);
@@ -56,6 +61,8 @@ async function main(): Promise<void> {
   }
   // Absolute figures move with the machine's load; the ratios (value and floor from the same run) much less.
   const machine = `${availableParallelism()} cores, load average ${loadAtStart.toFixed(1)} at start, ${loadavg()[0]?.toFixed(1)} at end`;
+  const busy = Math.max(loadAtStart, loadavg()[0] ?? 0) > availableParallelism();
+  if (busy) process.stdout.write(`\nwarning: the machine was busy (load above its ${availableParallelism()} cores): absolute figures are pessimistic; read the ratios\n`);
   process.stdout.write(`\nLiveDesk benchmarks (DESIGN §7)${values.quick ? ' — quick run, smaller workloads' : ''}, ${((Date.now() - started) / 1000).toFixed(0)} s; ${machine}\n\n${formatTable(records)}\n`);
   for (const file of new Set([DEFAULT_JSON, ...(values.json ? [resolve(values.json)] : [])])) {
     mkdirSync(dirname(file), { recursive: true });
