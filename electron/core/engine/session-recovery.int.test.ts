@@ -73,7 +73,8 @@ describe('the core killed (SIGKILL) during high-rate ingest', () => {
 
     const second = await startCoreProcess(args);
     core = second;
-    expect(second.stderr()).toMatch(new RegExp(`session "断电测试 Crash" \\(${sessionId}\\) was cut off and is marked interrupted`));
+    // stderr and the DESK_READY line on stdout travel on separate pipes: wait for the former.
+    await expect.poll(() => second.stderr(), { timeout: 2_000 }).toMatch(new RegExp(`session "断电测试 Crash" \\(${sessionId}\\) was cut off and is marked interrupted`));
     expect((await second.api('GET', '/state')).body.alerts).toContainEqual(expect.objectContaining({ id: 'session-interrupted', level: 'warn', text: expect.stringContaining('断电测试 Crash') }));
     const listed = (await second.api('GET', '/sessions')).body as { id: string; status: string; totals: { orders: number } }[];
     expect(listed.find((s) => s.id === sessionId)).toMatchObject({ status: 'interrupted' });
