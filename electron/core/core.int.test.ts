@@ -79,22 +79,57 @@ describe('the core against a real OBS', () => {
     }
   });
 
-  it('reports OBS gone within 3 s and back within 10 s of its return', async () => {
+  it('reports OBS gone within 3 s and back within 10 s of its return, while the show goes on', async () => {
+    // Mid-show: a live session with a product on the card.
+    const started = await core.api('POST', '/actions', { type: 'session.start', title: 'OBS 崩溃 mid-show' });
+    const sessionId = started.body.result.id as string;
+    expect((await core.api('POST', '/actions', { type: 'product.explain', sku: 'TEA-01' })).status).toBe(200);
+    const before = await core.waitForState((s) => s.obs.programScene === '商品 Product A');
+
     const killedAt = Date.now();
     await obs.kill('SIGKILL');
-    await core.waitForState((s) => s.obs.status !== 'connected', 3_000);
+    const down = await core.waitForState((s) => s.obs.status !== 'connected' && s.alerts.some((a) => a.id === 'obs-down'), 3_000);
+    expect(down.alerts.find((a) => a.id === 'obs-down')?.level).toBe('error');
     const health = (await core.api('GET', '/health')).body;
     expect(health.obs.connected).toBe(false);
     console.log(`OBS death seen after ${Date.now() - killedAt} ms`);
 
     const refused = await core.api('POST', '/actions', { type: 'obs.scene', scene: 'Host' });
     expect(refused).toMatchObject({ status: 409, body: { error: { code: 'conflict' } } });
+    // The show goes on without OBS: orders still count, the card stays, the session stays live.
+    const ingested = await core.api('POST', '/ingest', { events: [{ type: 'order', ts: Date.now(), orderId: 'D-OUTAGE', sku: 'TEA-01', qty: 1, amount: 12_800 }] });
+    expect(ingested).toMatchObject({ status: 202, body: { accepted: 1 } });
+    expect((await core.api('POST', '/actions', { type: 'session.mark', label: 'OBS 重启中' })).status).toBe(200);
 
     await obs.restart();
     const backAt = Date.now();
-    await core.waitForState((s) => s.obs.status === 'connected', 10_000);
+    const back = await core.waitForState((s) => s.obs.status === 'connected', 10_000);
     console.log(`OBS return seen after ${Date.now() - backAt} ms`);
     expect((await core.api('GET', '/health')).body.obs.connected).toBe(true);
+    expect(back.alerts.some((a) => a.id === 'obs-down')).toBe(false);
+    expect(back.session).toMatchObject({ id: sessionId, status: 'live' });
+    expect(back.product).toMatchObject({ sku: 'TEA-01', orders: (before.product?.orders ?? 0) + 1 });
+
+    // Resynced from OBS itself, and the refused switch was not replayed.
+    const observer = new OBSWebSocket();
+    await observer.connect(obs.url, obs.password);
+    try {
+      const program = (await observer.call('GetCurrentProgramScene')).currentProgramSceneName;
+      expect(program).not.toBe('Host');
+      const synced = await core.waitForState((s) => s.obs.programScene === program);
+      expect(synced.obs.scenes).toEqual(['开场 Opening', 'Host', '商品 Product A', 'BRB']);
+      expect((await core.api('POST', '/actions', { type: 'obs.scene', scene: 'Host' })).status).toBe(200);
+      expect((await observer.call('GetCurrentProgramScene')).currentProgramSceneName).toBe('Host');
+    } finally {
+      await observer.disconnect();
+    }
+    expect((await core.api('POST', '/actions', { type: 'session.end', confirm: true })).status).toBe(200);
+    const detail = (await core.api('GET', `/sessions/${sessionId}`)).body;
+    const statuses = detail.events.filter((e: { kind: string }) => e.kind === 'obs.status').map((e: { data: { status: string } }) => e.data.status);
+    expect(statuses[0]).not.toBe('connected');
+    expect(statuses.at(-1)).toBe('connected');
+    expect(detail.events.filter((e: { kind: string }) => e.kind === 'action.refused')).toHaveLength(1);
+    expect(detail.totals).toMatchObject({ orders: 1, gmvFen: 12_800 });
   });
 });
 

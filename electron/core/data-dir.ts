@@ -50,13 +50,18 @@ export interface Secrets {
 export function loadSecrets(dir: string): Secrets {
   const file = join(dir, 'secrets.json');
   let stored: Partial<Secrets> = {};
+  let parsed: unknown = {};
   try {
-    stored = JSON.parse(readFileSync(file, 'utf8')) as Partial<Secrets>;
+    parsed = JSON.parse(readFileSync(file, 'utf8')) as unknown;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
       throw new Error(`${file} is unreadable or not JSON (${(error as Error).message}); fix or delete it to generate new tokens`);
     }
   }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new Error(`${file} must hold a JSON object, not ${parsed === null ? 'null' : Array.isArray(parsed) ? 'an array' : typeof parsed}; fix or delete it to generate new tokens`);
+  }
+  stored = parsed as Partial<Secrets>;
   const secrets: Secrets = {
     ...stored,
     token: typeof stored.token === 'string' && stored.token.length >= 16 ? stored.token : newToken(),

@@ -36,6 +36,10 @@ export const actionSchema = z.discriminatedUnion('type', [
     planId: z.string().min(1).optional(),
   }),
   act('session.end', {}),
+  // A session cut off by a crash is marked interrupted at the next start: resume it (it goes live
+  // again, KPIs restored from the database) or close it as ended. `id` defaults to the newest one.
+  act('session.resume', { id: z.string().min(1).max(64).optional() }),
+  act('session.close', { id: z.string().min(1).max(64).optional() }),
   act('session.mark', { label: z.string().trim().min(1, 'label must not be empty').max(200) }),
   act('product.explain', { sku: skuSchema }),
   act('product.next', {}),

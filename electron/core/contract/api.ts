@@ -12,6 +12,7 @@ export const errorCodeSchema = z.enum([
   'conflict', // refused by a guard, a missing confirmation, or a disconnected target
   'payload_too_large',
   'internal',
+  'storage_unavailable', // the desk cannot write its database (disk full or read-only): retry later
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 
@@ -95,7 +96,7 @@ export const healthSchema = z.object({
   version: z.string(),
   demo: z.boolean(),
   obs: z.object({ connected: z.boolean(), status: obsStatusSchema, url: z.string(), reason: z.string().nullable() }),
-  db: z.object({ ok: z.boolean(), path: z.string() }),
+  db: z.object({ ok: z.boolean(), path: z.string(), reason: z.string().nullable().optional() }),
   devices: z.array(z.object({ id: z.string(), kind: z.string(), connected: z.boolean() })),
 });
 export type Health = z.infer<typeof healthSchema>;

@@ -9,6 +9,7 @@ const STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   payload_too_large: 413,
   internal: 500,
+  storage_unavailable: 503,
 };
 
 /** An error whose message is meant for whoever sent the request; carries its HTTP status. */

@@ -156,6 +156,10 @@ export const deskStateSchema = z.object({
   scale: scaleStateSchema.nullable().optional(),
   /** Serial devices (scales, DMX, button boxes) with their live link status. */
   serial: z.array(serialDeviceViewSchema).optional(),
+  /** Whether the database takes writes; while not, the show runs on and log entries wait in memory. */
+  storage: z
+    .object({ ok: z.boolean(), reason: z.string().nullable(), pending: z.int().nonnegative() })
+    .optional(),
 });
 export type DeskState = z.infer<typeof deskStateSchema>;
 

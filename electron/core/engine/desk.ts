@@ -32,6 +32,8 @@ import { ActionBus } from './action-bus.js';
 import { Alerts } from './alerts.js';
 import { createHandlers } from './handlers.js';
 import { Rehearsal } from './rehearsal.js';
+import { closeInterrupted, resumeInterrupted } from './session-recovery.js';
+import { StorageGuard } from './storage-guard.js';
 
 export interface DeskOptions {
   dbFile: string;
@@ -54,6 +56,7 @@ export class Desk {
   readonly catalog: Catalog;
   readonly explain: ExplainFlow;
   readonly alerts: Alerts;
+  readonly storage: StorageGuard;
   readonly obsSettings: ObsSettingsStore;
   readonly obsProfiles: ObsProfiles;
   readonly deck: VirtualDeck;
@@ -97,6 +100,12 @@ export class Desk {
     });
     this.log = new SessionLog(this.sessions, this.hub);
     this.alerts = new Alerts(this.hub, this.now, (alert) => this.log.log({ ts: alert.ts, kind: 'alert', data: { id: alert.id, level: alert.level, text: alert.text } }));
+    this.storage = new StorageGuard(this.alerts, this.hub, (entries) =>
+      this.db.transaction(() => {
+        for (const e of entries) this.sessions.append(e.sessionId, e.event);
+      })(),
+    );
+    this.log.keepUnwritten = (entry, error) => this.storage.keep(entry, error);
     this.catalog = new Catalog(new ProductsRepo(this.db), this.now, () => this.onCatalogChange());
     this.explain = new ExplainFlow(this.sessions, this.log, (product) => this.hub.patch({ product }));
     this.bus = new ActionBus(createHandlers(this), this.log, this.now);
@@ -117,6 +126,10 @@ export class Desk {
 
   /** Connects OBS (and rehearsal peers with --demo). Never fails on a dead OBS: it shows as such. */
   async start(): Promise<void> {
+    const cut = this.interrupted[0];
+    if (cut) {
+      this.alerts.raise('session-interrupted', 'warn', `直播被中断 Session "${cut.title}" was cut off (crash or power loss): resume it with session.resume, or close it with session.close`);
+    }
     this.useObs(this.obs);
     this.serial.start();
     if (this.options.demo) await this.rehearsal.start();
@@ -131,7 +144,9 @@ export class Desk {
   }
 
   dispatch(action: unknown, origin: Origin): Promise<unknown> {
-    return this.bus.dispatch(action, origin);
+    return this.bus.dispatch(action, origin).catch((error: unknown) => {
+      throw this.storage.translate(error);
+    });
   }
 
   /** Writes a batch durably, then publishes its KPIs. */
@@ -140,7 +155,14 @@ export class Desk {
     const session = this.log.live;
     if (!session) throw noLiveSession();
     const deps = { db: this.db, sessions: this.sessions, commerce: this.commerce, pseudonymize: this.pseudonymize };
-    const outcome = writeIngestBatch(deps, session.id, this.kpi, batch);
+    let outcome;
+    try {
+      outcome = writeIngestBatch(deps, session.id, this.kpi, batch);
+    } catch (error) {
+      // The transaction rolled back: nothing of the batch is stored or counted, and the sender retries.
+      throw this.storage.translate(error);
+    }
+    this.storage.succeeded();
     this.kpi = outcome.tracker.commit();
     this.hub.patch({ kpi: this.kpi.view() });
     this.explain.recordOrders(outcome.newOrders);
@@ -176,6 +198,26 @@ export class Desk {
     return this.sessions.get(live.id) as SessionSummary;
   }
 
+  /** Makes an interrupted session live again with its KPIs as the database has them (see session-recovery). */
+  resumeSession(id: string | undefined, at: number): SessionSummary {
+    const { session, kpi } = resumeInterrupted({ sessions: this.sessions, commerce: this.commerce, live: this.log.live }, id, at);
+    this.kpi = kpi;
+    this.hub.patch({ kpi: this.kpi.view() });
+    const live = this.sessions.get(session.id) as SessionSummary;
+    this.alerts.resolve('session-interrupted');
+    this.log.setLive(live);
+    this.log.log({ ts: at, kind: 'session.resume', data: { interruptedAt: session.endedAt } });
+    this.explain.openSegment(at);
+    return live;
+  }
+
+  /** Closes an interrupted session as ended, without resuming it. */
+  closeInterrupted(id: string | undefined): SessionSummary {
+    const closed = closeInterrupted(this.sessions, id);
+    if (!this.sessions.latestInterrupted()) this.alerts.resolve('session-interrupted');
+    return closed;
+  }
+
   /** Replaces the OBS link (rehearsal swaps a real OBS for a simulated one and back). */
   async replaceObs(link: ObsLink): Promise<void> {
     const old = this.obs;
@@ -206,11 +248,11 @@ export class Desk {
       dbOk = false;
     }
     return {
-      ok: dbOk,
+      ok: dbOk && this.storage.failing === null,
       version: this.options.version,
       demo: this.rehearsal.active,
       obs: { connected: obs.status === 'connected', status: obs.status, url: obs.url, reason: obs.reason },
-      db: { ok: dbOk, path: this.options.dbFile },
+      db: { ok: dbOk && this.storage.failing === null, path: this.options.dbFile, reason: this.storage.failing },
       devices: [
         ...this.hub.state.surfaces.map((s) => ({ id: s.id, kind: s.kind, connected: s.connected })),
         ...(this.hub.state.serial ?? []).map((d) => ({ id: d.id, kind: d.kind, connected: d.live.status === 'open' })),
@@ -230,6 +272,7 @@ export class Desk {
     await this.serial.close();
     await this.binder.close();
     this.alerts.close();
+    this.storage.close();
     this.hub.close();
     this.db.close();
   }

@@ -42,6 +42,8 @@ export function createHandlers(desk: Desk): ActionHandlers {
     ...obsActionHandlers({ link: () => desk.obsLink, settings: desk.obsSettings }),
     'session.start': ({ title, planId }, at) => desk.startSession(title, planId, at),
     'session.end': (_action, at) => desk.endSession(at),
+    'session.resume': ({ id }, at) => desk.resumeSession(id, at),
+    'session.close': ({ id }) => desk.closeInterrupted(id),
     'session.mark': ({ label }, at) => {
       const entry = desk.log.log({ ts: at, kind: 'marker', data: { label } });
       if (!entry) throw new DeskError('conflict', 'no live session to mark: start one with session.start');

@@ -1,6 +1,7 @@
 import type { SessionEvent, SessionSummary } from '../contract/index.js';
 import type { NewEvent, SessionsRepo } from '../store/sessions-repo.js';
 import type { StateHub } from './state-hub.js';
+import { isStorageError, type PendingEntry } from './storage-guard.js';
 
 /** Event kinds too frequent to show in the console's recent list (they are still logged). */
 const QUIET_KINDS = new Set(['ingest.snapshot', 'ingest.like', 'ingest.enter', 'ingest.comment', 'ingest.follow']);
@@ -22,11 +23,23 @@ export class SessionLog {
     return this.hub.state.session;
   }
 
-  /** Appends to the live session's log; a no-op (returns null) when no session is live. */
+  /** Where an entry goes when the disk refuses it (kept in memory to write later); unset, the error propagates. */
+  keepUnwritten: ((entry: PendingEntry, error: Error & { code: string }) => void) | null = null;
+
+  /**
+   * Appends to the live session's log; a no-op (returns null) when no session is live. While the disk
+   * refuses writes the entry waits in memory (id -1) so the action that logged it still succeeds.
+   */
   log(event: NewEvent): SessionEvent | null {
     const session = this.live;
     if (!session) return null;
-    const id = this.repo.append(session.id, event);
+    let id = -1;
+    try {
+      id = this.repo.append(session.id, event);
+    } catch (error) {
+      if (!this.keepUnwritten || !isStorageError(error)) throw error;
+      this.keepUnwritten({ sessionId: session.id, event }, error);
+    }
     const entry: SessionEvent = { id, ...event };
     if (!isQuietKind(event.kind)) this.pushRecent([entry]);
     return entry;

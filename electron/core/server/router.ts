@@ -36,6 +36,11 @@ export class Router {
     return this;
   }
 
+  /** Every route as registered (method, `/sessions/:id` pattern, roles): security tests cover each one. */
+  list(): { method: string; pattern: string; roles: readonly Role[] }[] {
+    return this.routes.map((r) => ({ method: r.method, pattern: `/${r.segments.join('/')}`, roles: r.roles }));
+  }
+
   match(method: string, path: string): { route: Route; params: Record<string, string> } | { allowed: string[] } | null {
     const parts = path.split('/').filter(Boolean);
     const allowed: string[] = [];

@@ -89,8 +89,10 @@ export class CommerceRepo {
     const bucket = Math.max(1, Math.ceil(spanSeconds / maxPoints));
     const rows = this.db
       .prepare<[number, string, number, number, number], { b: number; online: number | null; gmv: number; orders: number }>(
-        `SELECT second / ? AS b, MAX(online) AS online, MAX(gmv_fen) AS gmv, MAX(orders) AS orders
-         FROM kpi_seconds WHERE session_id = ? AND second BETWEEN ? AND ? GROUP BY second / ? ORDER BY b`,
+        // better-sqlite3 binds JS numbers as REAL: without the casts, second / bucket never truncates
+        // and every second becomes its own point.
+        `SELECT second / CAST(? AS INTEGER) AS b, MAX(online) AS online, MAX(gmv_fen) AS gmv, MAX(orders) AS orders
+         FROM kpi_seconds WHERE session_id = ? AND second BETWEEN ? AND ? GROUP BY second / CAST(? AS INTEGER) ORDER BY b`,
       )
       .all(bucket, sessionId, Math.floor(fromMs / 1000), Math.ceil(toMs / 1000), bucket);
     return {

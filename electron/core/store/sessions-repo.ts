@@ -84,6 +84,17 @@ export class SessionsRepo {
     return stale.map((r) => this.get(r.id) as SessionSummary);
   }
 
+  /** The newest session cut off by a crash, if any. */
+  latestInterrupted(): SessionSummary | null {
+    const row = this.db.prepare<[], SessionRow>(`SELECT * FROM sessions WHERE status = 'interrupted' ORDER BY started_at DESC LIMIT 1`).get();
+    return row ? toSummary(row) : null;
+  }
+
+  /** An interrupted session goes live again: the show continued after a restart. */
+  reopen(id: string): void {
+    this.db.prepare(`UPDATE sessions SET ended_at = NULL, status = 'live' WHERE id = ? AND status = 'interrupted'`).run(id);
+  }
+
   append(sessionId: string, event: NewEvent): number {
     return Number(this.insertEventStmt.run(sessionId, event.ts, event.kind, JSON.stringify(event.data)).lastInsertRowid);
   }

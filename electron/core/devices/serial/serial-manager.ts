@@ -113,8 +113,14 @@ export class SerialManager {
   cues(): DmxCue[] {
     const raw = this.deps.loadCues();
     if (!raw) return [];
-    const parsed = dmxCueListSchema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : [];
+    let parsed;
+    try {
+      parsed = dmxCueListSchema.safeParse(JSON.parse(raw));
+    } catch {
+      parsed = null;
+    }
+    // Cues written by a broken or newer build read as none (fix them with PUT /devices/cues), never as a 500.
+    return parsed?.success ? parsed.data : [];
   }
 
   setCues(body: unknown): DmxCue[] {

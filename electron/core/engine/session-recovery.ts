@@ -1,0 +1,46 @@
+import { DeskError, type SessionSummary } from '../contract/index.js';
+import { KpiTracker } from '../metrics/kpi-tracker.js';
+import type { CommerceRepo } from '../store/commerce-repo.js';
+import type { SessionsRepo } from '../store/sessions-repo.js';
+
+interface RecoveryDeps {
+  sessions: SessionsRepo;
+  commerce: CommerceRepo;
+  live: SessionSummary | null;
+}
+
+function findInterrupted(sessions: SessionsRepo, id: string | undefined): SessionSummary {
+  const session = id === undefined ? sessions.latestInterrupted() : sessions.get(id);
+  if (!session) throw new DeskError('not_found', id === undefined ? 'no interrupted session to resume or close' : `no session with id "${id}"`, { field: 'id' });
+  if (session.status !== 'interrupted') {
+    throw new DeskError('conflict', `session "${session.title}" is ${session.status}; only an interrupted session can be resumed or closed`, { field: 'id' });
+  }
+  return session;
+}
+
+/**
+ * Reopens a session a crash cut off. Its KPIs are rebuilt from what is durable (orders, buyers, the
+ * rollups), which is exactly what was acknowledged before the crash; the caller makes it live.
+ */
+export function resumeInterrupted(deps: RecoveryDeps, id: string | undefined, at: number): { session: SessionSummary; kpi: KpiTracker } {
+  if (deps.live) throw new DeskError('conflict', `session "${deps.live.title}" is live; end it before resuming another`);
+  const session = findInterrupted(deps.sessions, id);
+  const totals = deps.commerce.totals(session.id);
+  const kpi = KpiTracker.restore({
+    online: deps.commerce.lastOnline(session.id),
+    peakOnline: totals.peakOnline,
+    gmvFen: totals.gmvFen,
+    orders: totals.orders,
+    buyers: deps.commerce.buyers(session.id),
+  });
+  kpi.touch(at);
+  deps.sessions.reopen(session.id);
+  return { session, kpi };
+}
+
+/** Marks an interrupted session ended (keeping the end time of its last event). */
+export function closeInterrupted(sessions: SessionsRepo, id: string | undefined): SessionSummary {
+  const session = findInterrupted(sessions, id);
+  sessions.end(session.id, session.endedAt ?? session.startedAt, 'ended');
+  return sessions.get(session.id) as SessionSummary;
+}
