@@ -34,4 +34,7 @@ export {
   deskStateSchema,
   wsServerMessageSchema,
 } from '../../electron/core/contract/index.js';
+// The show (issue 4).
+export type { FlashSale, FlashSaleResult, ImportField, ImportPreview, ImportResult, ColumnMapping, Plan, PlanInput, PlanItem, PlanItemKind, PlanRun, Reminder } from '../../electron/core/contract/index.js';
+export { IMPORT_FIELDS, MARK_PRESETS, importPreviewSchema, importResultSchema, planSchema } from '../../electron/core/contract/index.js';
 export type { LiveDeskBridge, CoreConnection } from '../../electron/core/contract/bridge.js';

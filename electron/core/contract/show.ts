@@ -108,3 +108,29 @@ export const flashSaleResultSchema = flashSaleSchema.extend({
   reason: z.enum(['time', 'stopped', 'sold-out', 'session-end']),
 });
 export type FlashSaleResult = z.infer<typeof flashSaleResultSchema>;
+
+/** Catalog fields a spreadsheet column can fill in an import. */
+export const IMPORT_FIELDS = ['sku', 'name', 'priceFen', 'listPriceFen', 'flashPriceFen', 'stock', 'tags', 'sellingPoints', 'notes', 'scene', 'cue', 'image'] as const;
+export const importFieldSchema = z.enum(IMPORT_FIELDS);
+export type ImportField = z.infer<typeof importFieldSchema>;
+export const columnMappingSchema = z.partialRecord(importFieldSchema, z.int().nonnegative().nullable());
+export type ColumnMapping = z.infer<typeof columnMappingSchema>;
+
+export const importPreviewSchema = z.object({
+  format: z.enum(['csv', 'xlsx']),
+  headers: z.array(z.string()),
+  rows: z.int().nonnegative(),
+  sample: z.array(z.object({ line: z.int(), cells: z.array(z.string()) })),
+  mapping: columnMappingSchema,
+});
+export type ImportPreview = z.infer<typeof importPreviewSchema>;
+
+export const importResultSchema = z.object({
+  format: z.enum(['csv', 'xlsx']),
+  rows: z.int().nonnegative(),
+  created: z.int().nonnegative(),
+  updated: z.int().nonnegative(),
+  /** Bad rows with their line in the file; every other row was kept. */
+  errors: z.array(z.object({ line: z.int(), field: z.string().optional(), message: z.string() })),
+});
+export type ImportResult = z.infer<typeof importResultSchema>;

@@ -1,12 +1,9 @@
 import { z } from 'zod';
 import readSheet from 'read-excel-file/node';
-import { DeskError, firstIssue, parseOrThrow, productInputSchema, type ProductInput } from '../contract/index.js';
+import { columnMappingSchema, DeskError, firstIssue, IMPORT_FIELDS, parseOrThrow, productInputSchema, type ColumnMapping, type ImportField } from '../contract/index.js';
 import { parseCsv, type CsvRecord } from './csv.js';
 
-/** Catalog fields a spreadsheet column can fill. Prices are read as yuan unless the header says 分/fen. */
-export const IMPORT_FIELDS = ['sku', 'name', 'priceFen', 'listPriceFen', 'flashPriceFen', 'stock', 'tags', 'sellingPoints', 'notes', 'scene', 'cue', 'image'] as const;
-export type ImportField = (typeof IMPORT_FIELDS)[number];
-export type ColumnMapping = Partial<Record<ImportField, number | null>>;
+type ParsedProduct = z.output<typeof productInputSchema>;
 
 // Headers seen in 抖音/快手/淘宝 product sheets and in our own export, normalized (lowercase, no spaces).
 const ALIASES: Record<ImportField, string[]> = {
@@ -62,7 +59,7 @@ export const importRequestSchema = z.strictObject({
   name: z.string().max(255).default('catalog.csv'),
   /** The file, base64. */
   data: z.string().min(1, 'data must not be empty: send the file as base64'),
-  mapping: z.partialRecord(z.enum(IMPORT_FIELDS), z.int().nonnegative().nullable()).optional(),
+  mapping: columnMappingSchema.optional(),
 });
 
 export interface SheetRows {
@@ -141,12 +138,13 @@ export interface RowError {
 }
 
 /** Turns mapped rows into validated product inputs; a bad row becomes an error with its line, the rest are kept. */
-export function rowsToProducts(sheet: SheetRows, mapping: ColumnMapping): { products: ProductInput[]; errors: RowError[] } {
+/** Prices are read as yuan unless the column header says 分/fen. */
+export function rowsToProducts(sheet: SheetRows, mapping: ColumnMapping): { products: ParsedProduct[]; errors: RowError[] } {
   if (mapping.sku == null || mapping.name == null || mapping.priceFen == null) {
     const missing = (['sku', 'name', 'priceFen'] as const).filter((f) => mapping[f] == null);
     throw new DeskError('bad_request', `mapping: map a column to ${missing.join(', ')} (required)`, { field: 'mapping' });
   }
-  const products: ProductInput[] = [];
+  const products: ParsedProduct[] = [];
   const errors: RowError[] = [];
   const seen = new Map<string, number>();
   for (const row of sheet.rows) {

@@ -1,6 +1,6 @@
-import { DeskError, parseOrThrow, productInputSchema, type Product, type ProductInput } from '../contract/index.js';
+import { DeskError, parseOrThrow, productInputSchema, type ImportResult, type Product } from '../contract/index.js';
 import type { ProductFields, ProductsRepo } from '../store/products-repo.js';
-import { decodeImportRequest, guessMapping, readSheetRows, rowsToProducts, type RowError } from './catalog-import.js';
+import { decodeImportRequest, guessMapping, readSheetRows, rowsToProducts } from './catalog-import.js';
 
 const fieldsOf = (input: ReturnType<typeof productInputSchema.parse>): ProductFields => ({
   sku: input.sku,
@@ -21,14 +21,6 @@ const fieldsOf = (input: ReturnType<typeof productInputSchema.parse>): ProductFi
 const toFields = (body: unknown, skuFromPath?: string): ProductFields =>
   fieldsOf(parseOrThrow(productInputSchema, skuFromPath === undefined ? body : { ...(body as object), sku: skuFromPath }));
 
-export interface ImportResult {
-  format: 'csv' | 'xlsx';
-  rows: number;
-  created: number;
-  updated: number;
-  /** Bad rows with their line in the file; every other row was kept. */
-  errors: RowError[];
-}
 
 /** The product catalog as the API and the console see it: validated, with specific errors. */
 export class Catalog {
@@ -95,7 +87,7 @@ export class Catalog {
     const { name, bytes, mapping } = decodeImportRequest(body);
     const sheet = await readSheetRows(name, bytes);
     const { products, errors } = rowsToProducts(sheet, mapping ?? guessMapping(sheet.headers));
-    const fields = products.map((p: ProductInput) => fieldsOf(productInputSchema.parse(p)));
+    const fields = products.map(fieldsOf);
     const { created, updated } = this.repo.upsertMany(fields, this.now());
     if (created + updated) this.onChange();
     return { format: sheet.format, rows: sheet.rows.length, created, updated, errors };

@@ -42,7 +42,15 @@ export function describeEvent(event: SessionEvent, t: Translate, currency = 'CNY
     case 'action.refused':
       return { label, detail: `${summarizeAction(d['action'])}: ${str(d['refused']) ?? ''}`, tone: 'error' };
     case 'marker':
-      return { label, detail: str(d['label']) ?? '', tone: 'session' };
+    case 'mark': {
+      const text = str(d['label']) ?? '';
+      const preset = `mark.${text}` as StringKey;
+      return { label, detail: t(preset) !== preset ? t(preset) : text, tone: 'session' };
+    }
+    case 'flashsale.start':
+      return { label, detail: `${str(d['name']) ?? str(d['sku']) ?? '?'}  ${money(d['priceFen'])}`, tone: 'money' };
+    case 'flashsale.end':
+      return { label, detail: `${str(d['sku']) ?? '?'} · ${str(d['reason']) ?? ''} · ${num(d['sold']) ?? 0} · ${money(d['gmvFen'])}`, tone: 'money' };
     case 'alert': {
       const level = str(d['level']);
       return { label, detail: str(d['text']) ?? '', tone: level === 'error' ? 'error' : level === 'warn' ? 'warn' : 'info' };

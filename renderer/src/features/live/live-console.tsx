@@ -7,6 +7,7 @@ import { KpiStrip } from './kpi-strip.js';
 import { NowExplaining } from './now-explaining.js';
 import { RecentLog } from './recent-log.js';
 import { ScenesPanel } from './scenes-panel.js';
+import { ShowStrip } from './show-strip.js';
 
 /** The field controller's screen: scenes left, numbers and products centre, deck and log right. */
 export function LiveConsole() {
@@ -23,6 +24,7 @@ export function LiveConsole() {
       <div className="col col-center">
         <KpiStrip />
         <NowExplaining disabled={off} />
+        <ShowStrip disabled={off} />
         <ProductsPanel disabled={off} />
       </div>
       <div className="col col-right">
