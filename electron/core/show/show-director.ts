@@ -112,15 +112,16 @@ export class ShowDirector {
   private async fireCue(cue: string | null, what: string): Promise<string | null> {
     if (!cue) return null;
     const { desk } = this;
+    // A studio without lights explains without them: no refusal in the log at every explain.
+    const hasLights = (desk.hub.state.serial ?? []).some((d) => d.kind.startsWith('dmx'));
+    if (!hasLights) return 'no light is configured';
     try {
       // Through the bus, so the cue is logged (or its refusal) like any other light action.
       await desk.dispatch({ type: 'light.cue', cue } satisfies Action, { surface: 'system' });
       return null;
     } catch (error) {
       const message = (error as Error).message;
-      // A studio without lights gets no alarm for every explain; one with lights hears about it.
-      const hasLights = (desk.hub.state.serial ?? []).some((d) => d.kind.startsWith('dmx'));
-      if (hasLights) desk.alerts.raise('explain-cue', 'warn', `${what}: light cue "${cue}" failed — ${message}`, 15_000);
+      desk.alerts.raise('explain-cue', 'warn', `${what}: light cue "${cue}" failed — ${message}`, 15_000);
       return message;
     }
   }

@@ -23,12 +23,12 @@ describe('the show on the desk', () => {
   it('explains with scene and light cue in one action, and an unconfigured light does not fail it', async () => {
     const session = await act({ type: 'session.start', title: '讲解' });
     const result = await act({ type: 'product.explain', sku: 'TEA-01' });
-    expect(result).toMatchObject({ scene: 'Product A', sceneError: null, cue: 'warm', cueError: expect.stringMatching(/no light cue "warm"/) });
+    expect(result).toMatchObject({ scene: 'Product A', sceneError: null, cue: 'warm', cueError: 'no light is configured' });
     await f.waitForState((s) => s.obs.programScene === 'Product A' && s.product?.sku === 'TEA-01');
     expect(f.desk.hub.state.alerts.some((a) => a.id === 'explain-cue')).toBe(false);
     const events = await kinds(session.id);
-    expect(events.map((e) => e.kind)).toEqual(expect.arrayContaining(['explain.start', 'action.refused']));
-    expect(events.find((e) => e.kind === 'action.refused')?.data).toMatchObject({ action: { type: 'light.cue', cue: 'warm' }, origin: { surface: 'system' } });
+    expect(events.map((e) => e.kind)).toContain('explain.start');
+    expect(events.some((e) => e.kind === 'action.refused')).toBe(false);
   });
 
   it('runs a flash sale that sells out from ingested orders and logs start, end and result', async () => {

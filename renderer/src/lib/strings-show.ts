@@ -85,6 +85,7 @@ export const showEn = {
   'plans.pick': 'Pick or create a plan.',
   'plans.sessionPlan': 'Plan',
   'plans.noPlan': '— no plan —',
+  'plans.productScene': '— product’s scene —',
 
   'kind.opening': 'Opening',
   'kind.product': 'Explain',
@@ -233,6 +234,7 @@ export const showZh: Record<keyof typeof showEn, string> = {
   'plans.pick': '选择或新建一个脚本。',
   'plans.sessionPlan': '脚本',
   'plans.noPlan': '— 不用脚本 —',
+  'plans.productScene': '— 商品默认场景 —',
 
   'kind.opening': '开场',
   'kind.product': '讲解',

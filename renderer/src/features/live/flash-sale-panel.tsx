@@ -66,9 +66,18 @@ export function FlashSalePanel({ disabled }: { disabled: boolean }) {
             </option>
           ))}
         </select>
-        <input className="input flash-price-input" aria-label={t('flash.price')} placeholder={product?.flashPriceFen != null ? fenToYuanInput(product.flashPriceFen) : t('flash.price')} value={price} onChange={(e) => setPrice(e.target.value)} inputMode="decimal" />
-        <input className="input flash-seconds" aria-label={t('flash.seconds')} value={seconds} onChange={(e) => setSeconds(e.target.value)} inputMode="numeric" />
-        <input className="input flash-stock-input" aria-label={t('flash.stock')} placeholder={t('flash.stock')} value={stock} onChange={(e) => setStock(e.target.value)} inputMode="numeric" />
+        <label className="flash-field">
+          {t('flash.price')}
+          <input className="input flash-price-input" placeholder={product?.flashPriceFen != null ? fenToYuanInput(product.flashPriceFen) : ''} value={price} onChange={(e) => setPrice(e.target.value)} inputMode="decimal" />
+        </label>
+        <label className="flash-field">
+          {t('flash.seconds')}
+          <input className="input flash-seconds" value={seconds} onChange={(e) => setSeconds(e.target.value)} inputMode="numeric" />
+        </label>
+        <label className="flash-field">
+          {t('flash.stock')}
+          <input className="input flash-stock-input" placeholder={t('flash.unlimited')} value={stock} onChange={(e) => setStock(e.target.value)} inputMode="numeric" />
+        </label>
         <button className="btn btn-primary flash-start" type="submit" disabled={disabled || !chosen}>
           {t('flash.start')}
         </button>

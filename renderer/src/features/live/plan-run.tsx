@@ -27,6 +27,7 @@ export function PlanRunPanel({ disabled }: { disabled: boolean }) {
   const run = useDeskStore((s) => s.run);
   const label = useSegmentLabel();
   const now = useNow();
+  const products = useProductsStore((s) => s.products);
 
   if (!plan) {
     return (
@@ -40,6 +41,9 @@ export function PlanRunPanel({ disabled }: { disabled: boolean }) {
   const share = plan.plannedMs > 0 ? spent / plan.plannedMs : 0;
   const over = spent > plan.plannedMs;
   const showSpent = now - plan.startedAt;
+  // What the host says now: the segment's own notes, then the product's script notes and selling points.
+  const product = plan.current?.kind === 'product' ? products.find((p) => p.sku === plan.current?.sku) : undefined;
+  const notes = [plan.current?.notes, product?.notes].filter(Boolean).join('\n');
   return (
     <section className={`run ${plan.current?.highConversion ? 'run-hc' : ''}`} data-testid="plan-run" data-index={plan.index} data-off-plan={plan.offPlan ? 'true' : 'false'}>
       <div className="run-head">
@@ -61,7 +65,16 @@ export function PlanRunPanel({ disabled }: { disabled: boolean }) {
       <div className="run-bar" aria-hidden>
         <div className={`run-bar-fill ${over ? 'run-bar-over' : ''}`} style={{ width: `${Math.min(100, share * 100)}%` }} />
       </div>
-      {plan.current?.notes ? <p className="run-notes">{plan.current.notes}</p> : null}
+      {notes ? <p className="run-notes">{notes}</p> : null}
+      {product?.sellingPoints.length ? (
+        <div className="tag-list run-points">
+          {product.sellingPoints.map((point) => (
+            <span key={point} className="tag">
+              {point}
+            </span>
+          ))}
+        </div>
+      ) : null}
       {plan.offPlan ? (
         <div className="run-off" role="status">
           {t('run.offPlan', { sku: plan.offPlan.sku })}

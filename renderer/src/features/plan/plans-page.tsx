@@ -53,7 +53,7 @@ export function PlansPage() {
         </ul>
         {!plans.length ? <p className="empty">{t('plans.empty')}</p> : null}
       </Panel>
-      {plan ? <PlanEditor key={`${plan.id}-${plan.updatedAt}`} plan={plan} onSelect={setSelected} /> : <p className="empty plans-pick">{t('plans.pick')}</p>}
+      {plan ? <PlanEditor key={plan.id} plan={plan} onSelect={setSelected} /> : <p className="empty plans-pick">{t('plans.pick')}</p>}
     </main>
   );
 }

@@ -68,7 +68,7 @@ export function SegmentRow({ item, index, count, offsetMin, products, scenes, on
             <span className="dim">{t('plans.minutes')}</span>
           </label>
           <select className="input segment-scene" aria-label={t('field.scene')} value={item.scene ?? ''} onChange={(e) => set({ scene: e.target.value || null })}>
-            <option value="">{t('products.noScene')}</option>
+            <option value="">{item.kind === 'product' ? t('plans.productScene') : t('products.noScene')}</option>
             {scenes.map((s) => (
               <option key={s} value={s}>
                 {s}

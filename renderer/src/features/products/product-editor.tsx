@@ -80,7 +80,7 @@ export function ProductEditor({ product, onDone }: { product: Product | null; on
         {row('notes', t('field.notes'), <textarea className="input textarea" rows={3} maxLength={4000} {...field('notes')} />)}
       </div>
       {product ? (
-        <div className="editor-image">
+        <div className="editor-upload">
           <ProductThumb image={live?.image ?? product.image} name={product.name} size={64} />
           <input
             ref={file}
