@@ -126,7 +126,13 @@ export class Desk {
     });
     this.binder.attach(this.deck, this.hub.state);
     this.hub.subscribe((state) => this.binder.render(state));
-    attachObsFeatures({ subscribe: (listener) => this.hub.subscribe(listener), alerts: this.alerts, settings: this.obsSettings, link: () => this.obs });
+    attachObsFeatures({
+      subscribe: (listener) => this.hub.subscribe(listener),
+      alerts: this.alerts,
+      settings: this.obsSettings,
+      link: () => this.obs,
+      imageFile: (image) => this.images.fileFor(image),
+    });
     this.serial = createSerialManager({ desk: this, db: this.db, binder: this.binder });
   }
 

@@ -22,4 +22,10 @@ describe('native product card texts', () => {
       { source: 'I', field: 'file', text: '' },
     ]);
   });
+
+  it('gives OBS the file of an image uploaded to the desk', () => {
+    const product = { sku: 'A', name: '龙井', priceFen: 100, image: 'ab12.png', since: 0, gmvFen: 0, orders: 0 };
+    const on = nativeCardSettingsSchema.parse({ enabled: true, imageSource: 'I' });
+    expect(cardTexts(product, on, (image) => `/data/images/${image}`)).toEqual([{ source: 'I', field: 'file', text: '/data/images/ab12.png' }]);
+  });
 });

@@ -16,13 +16,13 @@ export function formatPrice(priceFen: number, prefix: string): string {
 }
 
 /** What each configured text source should show for `product` (none when the mode is off). */
-export function cardTexts(product: DeskState['product'], settings: NativeCardSettings): CardText[] {
+export function cardTexts(product: DeskState['product'], settings: NativeCardSettings, imageFile: (image: string) => string = (image) => image): CardText[] {
   if (!settings.enabled) return [];
   const texts: CardText[] = [];
   if (settings.nameSource) texts.push({ source: settings.nameSource, field: 'text', text: product ? product.name : settings.emptyText });
   if (settings.priceSource) texts.push({ source: settings.priceSource, field: 'text', text: product ? formatPrice(product.priceFen, settings.pricePrefix) : settings.emptyText });
   // image_source reads files only; an http image stays with the browser-source overlay.
-  const image = product?.image && !/^[a-z][a-z0-9+.-]*:\/\//i.test(product.image) ? product.image : '';
+  const image = product?.image && !/^[a-z][a-z0-9+.-]*:\/\//i.test(product.image) ? imageFile(product.image) : '';
   if (settings.imageSource) texts.push({ source: settings.imageSource, field: 'file', text: image });
   return texts;
 }
@@ -32,6 +32,8 @@ export interface NativeCardDeps {
   settings: ObsSettingsStore;
   onError: (message: string) => void;
   onWritten?: (texts: CardText[]) => void;
+  /** Where an image uploaded to the desk lives on disk (OBS reads files, not desk URLs). */
+  imageFile?: (image: string) => string;
 }
 
 /**
@@ -55,7 +57,7 @@ export class NativeCard {
   update(state: DeskState): void {
     this.latest = state;
     if (this.writing || state.obs.status !== 'connected') return;
-    const texts = cardTexts(state.product, this.deps.settings.get().nativeCard);
+    const texts = cardTexts(state.product, this.deps.settings.get().nativeCard, this.deps.imageFile);
     if (!texts.length) return;
     // A new connection (or a swapped link) has `since` changed: write again, OBS may have restarted.
     const key = JSON.stringify([state.obs.url, state.obs.since, texts]);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve, sep } from 'node:path';
+import { isAbsolute, join, resolve, sep } from 'node:path';
 import { DeskError, IMAGE_FILE_NAME } from '../contract/index.js';
 
 export const MAX_IMAGE_BYTES = 8 * 1024 * 1024;
@@ -37,6 +37,11 @@ export class ProductImages {
     const file = join(this.dir, name);
     if (!existsSync(file)) writeFileSync(file, bytes, { mode: 0o644 });
     return name;
+  }
+
+  /** The absolute path of an uploaded image (for OBS image sources); other references pass through. */
+  fileFor(image: string): string {
+    return IMAGE_FILE_NAME.test(image) && !isAbsolute(image) ? join(this.dir, image) : image;
   }
 
   read(name: string): { bytes: Buffer; type: string } {
