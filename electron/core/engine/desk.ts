@@ -248,6 +248,7 @@ export class Desk {
 
   async close(): Promise<void> {
     await this.rehearsal.stop();
+    this.show.close();
     this.obsOff();
     await this.obs.close();
     await this.serial.close();

@@ -77,6 +77,12 @@ export class FlashSales {
     else this.deps.publish({ flashSale: this.current });
   }
 
+  /** Stops the countdown without logging (the desk is closing; the session log is already sealed). */
+  dispose(): void {
+    this.cancelTimer?.();
+    this.cancelTimer = null;
+  }
+
   /** Ends a running sale (no-op without one); returns its result. */
   end(reason: FlashSaleResult['reason']): FlashSaleResult | null {
     const sale = this.current;

@@ -85,11 +85,27 @@ export class PlanRunner {
   }
 
   step(direction: 1 | -1): PlanItem {
+    return this.goto(this.target(direction));
+  }
+
+  /** The index one step away, or a conflict at either end of the plan. */
+  target(direction: 1 | -1): number {
     const { run } = this.require();
     const index = run.index + direction;
     if (index < 0) throw new DeskError('conflict', 'already at the first segment of the plan');
     if (index >= run.count) throw new DeskError('conflict', 'already at the last segment of the plan');
-    return this.goto(index);
+    return index;
+  }
+
+  /** The segment at `index` without moving there. */
+  peek(index: number): PlanItem | null {
+    return this.plan?.items[index] ?? null;
+  }
+
+  /** Stops the pacing clock without logging (the desk is closing). */
+  dispose(): void {
+    this.cancelCheck?.();
+    this.cancelCheck = null;
   }
 
   /** Back to the plan after a detour: the current segment is entered again, its clock keeps running. */

@@ -44,7 +44,12 @@ export class ShowDirector {
 
   /** product.next / product.prev: along the plan when one runs, else along the catalog. */
   async step(direction: 1 | -1, at: number) {
-    if (this.runner.state) return this.enter(this.runner.step(direction), at);
+    if (this.runner.state) {
+      // A segment whose product left the catalog is refused before the plan moves.
+      const index = this.runner.target(direction);
+      this.check(this.runner.peek(index));
+      return this.enter(this.runner.goto(index), at);
+    }
     const products = this.desk.catalog.list();
     if (!products.length) throw new DeskError('conflict', 'the catalog is empty: add a product first');
     const index = products.findIndex((p) => p.sku === this.desk.explain.product?.sku);
@@ -56,6 +61,7 @@ export class ShowDirector {
 
   goto(index: number, at: number) {
     if (!this.runner.state) this.runner.resume(); // throws the "no plan" error
+    this.check(this.runner.peek(index));
     return this.enter(this.runner.goto(index), at);
   }
 
@@ -74,6 +80,15 @@ export class ShowDirector {
 
   recordOrders(orders: readonly SoldOrder[]): void {
     this.flash.recordOrders(orders);
+  }
+
+  close(): void {
+    this.flash.dispose();
+    this.runner.dispose();
+  }
+
+  private check(item: PlanItem | null): void {
+    if (item?.kind === 'product' && item.sku) this.desk.catalog.get(item.sku);
   }
 
   /** The show stops with its session: the sale closes and the plan's last position is logged. */

@@ -120,4 +120,15 @@ describe('show plans', () => {
     expect(events.filter((e) => e.kind === 'plan.segment').map((e) => e.data.index)).toEqual([0, 1, 2, 1, 4]);
     expect(events.map((e) => e.kind)).toEqual(expect.arrayContaining(['plan.start', 'plan.leave', 'plan.resume', 'plan.end']));
   });
+
+  it('refuse a step to a product that left the catalog without moving the plan', async () => {
+    const { id: planId } = (await f.api('POST', '/plans', plan)).body;
+    await act({ type: 'session.start', title: '删品', planId });
+    await f.api('DELETE', '/products/TEA-01');
+    const res = await f.api('POST', '/actions', { type: 'product.next' });
+    expect(res.status).toBe(404);
+    expect(f.desk.hub.state.plan?.index).toBe(0);
+    await act({ type: 'plan.goto', index: 2 });
+    expect(f.desk.hub.state.plan?.index).toBe(2);
+  });
 });
