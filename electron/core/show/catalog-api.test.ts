@@ -68,6 +68,13 @@ describe('catalog import', () => {
     expect((await f.api('GET', '/products/KNOWN-1')).body).toMatchObject({ name: '新名字', priceFen: 100 });
   });
 
+  it('reads a CSV that Excel saved in GB18030', async () => {
+    const gbk = Buffer.concat([Buffer.from('sku,'), Buffer.from([0xc3, 0xfb, 0xb3, 0xc6]), Buffer.from(',price\nGB-1,'), Buffer.from([0xc1, 0xfa, 0xbe, 0xae]), Buffer.from(',12\n')]);
+    const res = await f.api('POST', '/products/import', { name: 'gbk.csv', data: gbk.toString('base64') });
+    expect(res.body).toMatchObject({ created: 1, errors: [] });
+    expect((await f.api('GET', '/products/GB-1')).body).toMatchObject({ name: '龙井', priceFen: 1_200 });
+  });
+
   it('imports an XLSX with an explicit column mapping and refuses what is not a sheet', async () => {
     const sheet = [
       [{ value: 'Code' }, { value: 'Title' }, { value: 'Price' }, { value: 'Stock' }],

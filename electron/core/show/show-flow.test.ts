@@ -131,4 +131,31 @@ describe('show plans', () => {
     await act({ type: 'plan.goto', index: 2 });
     expect(f.desk.hub.state.plan?.index).toBe(2);
   });
+
+  it('rehearse a 10-product show over the API from the first segment to the last', async () => {
+    const skus = Array.from({ length: 10 }, (_, i) => `P-${String(i + 1).padStart(2, '0')}`);
+    for (const [i, sku] of skus.entries()) await f.api('POST', '/products', { sku, name: `商品 ${i + 1}`, priceFen: 1_000 * (i + 1), flashPriceFen: 500 });
+    const items: { kind: string; sku?: string; beat?: string; minutes: number }[] = [
+      { kind: 'opening', minutes: 3 },
+      ...skus.flatMap((sku, i) => [{ kind: 'product', sku, minutes: 6 }, ...(i % 4 === 3 ? [{ kind: 'interaction', beat: 'fudai', minutes: 2 }] : [])]),
+      { kind: 'closing', minutes: 3 },
+    ];
+    const { id: planId } = (await f.api('POST', '/plans', { name: '十品专场', items, pacing: { interactionEveryMin: 20, closingAtShare: 0.9 } })).body;
+    const session = await act({ type: 'session.start', title: '十品彩排', planId });
+    for (let i = 1; i < items.length; i++) {
+      await act({ type: 'product.next' });
+      const sku = items[i]?.sku;
+      if (sku === 'P-05') {
+        await act({ type: 'flashsale.start', sku, seconds: 60, stock: 1 });
+        await f.api('POST', '/ingest', { events: [{ type: 'order', ts: Date.now(), orderId: 'x1', sku, qty: 1, amount: 500 }] });
+      }
+      expect(f.desk.hub.state.product?.sku ?? null).toBe(sku ?? null);
+    }
+    await act({ type: 'session.end', confirm: true });
+    const events = await kinds(session.id);
+    expect(events.filter((e) => e.kind === 'plan.segment')).toHaveLength(items.length);
+    expect(events.filter((e) => e.kind === 'explain.start').map((e) => e.data.sku)).toEqual(skus);
+    expect(events.find((e) => e.kind === 'flashsale.end')?.data).toMatchObject({ sku: 'P-05', reason: 'sold-out' });
+    expect(events.find((e) => e.kind === 'plan.end')?.data).toMatchObject({ index: items.length - 1, count: items.length });
+  });
 });
