@@ -7,7 +7,9 @@ import './styles/console.css';
 import './styles/deck-and-log.css';
 import './styles/dialogs.css';
 import './styles/review.css';
-import './styles/show.css';
+import './styles/show-catalog.css';
+import './styles/show-plan.css';
+import './styles/show-live.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');
