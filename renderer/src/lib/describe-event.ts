@@ -64,8 +64,11 @@ export function describeEvent(event: SessionEvent, t: Translate, currency = 'CNY
     }
     case 'flashsale.start':
       return { label, detail: `${str(d['name']) ?? str(d['sku']) ?? '?'}  ${money(d['priceFen'])}`, tone: 'money' };
-    case 'flashsale.end':
-      return { label, detail: `${str(d['sku']) ?? '?'} · ${str(d['reason']) ?? ''} · ${num(d['sold']) ?? 0} · ${money(d['gmvFen'])}`, tone: 'money' };
+    case 'flashsale.end': {
+      const reason = str(d['reason']) ?? '';
+      const key = `flash.reason.${reason}` as StringKey;
+      return { label, detail: `${str(d['sku']) ?? '?'} · ${t(key) !== key ? t(key) : reason} · ${num(d['sold']) ?? 0} · ${money(d['gmvFen'])}`, tone: 'money' };
+    }
     case 'alert': {
       const level = str(d['level']);
       return { label, detail: str(d['text']) ?? '', tone: level === 'error' ? 'error' : level === 'warn' ? 'warn' : 'info' };
