@@ -6,6 +6,8 @@ import { Notices } from './features/live/notices.js';
 import { TopBar } from './features/live/top-bar.js';
 import { ReviewList } from './features/review/review-list.js';
 import { ReviewSession } from './features/review/review-session.js';
+import { CatalogPage } from './features/products/catalog-page.js';
+import { PlansPage } from './features/plan/plans-page.js';
 import { useRoute } from './lib/router.js';
 import { useConnectionStore } from './stores/connection-store.js';
 import { usePrefsStore } from './stores/prefs-store.js';
@@ -32,6 +34,8 @@ export function App() {
       {route.name === 'console' ? <LiveConsole /> : null}
       {route.name === 'review-list' ? <ReviewList /> : null}
       {route.name === 'review-session' ? <ReviewSession id={route.id} /> : null}
+      {route.name === 'catalog' ? <CatalogPage /> : null}
+      {route.name === 'plans' ? <PlansPage /> : null}
       {route.name === 'not-found' ? <LiveConsole /> : null}
       <Notices />
     </div>

@@ -53,6 +53,9 @@ export {
   obsSettingsSchema,
   overlayLinkSchema,
 } from '../../electron/core/contract/index.js';
+// The show (issue 4).
+export type { FlashSale, FlashSaleResult, ImportField, ImportPreview, ImportResult, ColumnMapping, Plan, PlanInput, PlanItem, PlanItemKind, PlanRun, Reminder } from '../../electron/core/contract/index.js';
+export { IMPORT_FIELDS, MARK_PRESETS, importPreviewSchema, importResultSchema, planSchema } from '../../electron/core/contract/index.js';
 export type { LiveDeskBridge, CoreConnection } from '../../electron/core/contract/bridge.js';
 // Serial hardware and network lights (issue 6).
 export type { DmxCue, LinkStatus, ScaleState, SerialDeviceConfig, SerialDeviceView, SerialPortInfo } from '../../electron/core/contract/index.js';

@@ -10,6 +10,9 @@ import './styles/review.css';
 import './styles/obs.css';
 import './styles/obs-output.css';
 import './styles/obs-settings.css';
+import './styles/show-catalog.css';
+import './styles/show-plan.css';
+import './styles/show-live.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');

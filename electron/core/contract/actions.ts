@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sceneNameSchema, skuSchema } from './primitives.js';
+import { fenSchema, sceneNameSchema, skuSchema } from './primitives.js';
 
 /**
  * Every input of the desk (UI click, deck key, hotkey, serial button, HTTP call) becomes one of these
@@ -52,6 +52,18 @@ export const actionSchema = z.discriminatedUnion('type', [
   act('scale.tare', { device: z.string().max(64).optional() }),
   act('scale.zero', { device: z.string().max(64).optional() }),
   act('light.cue', { cue: z.string().trim().min(1, 'cue must not be empty').max(64) }),
+  // The show (issue 4): flash sales (秒杀) and following the show plan.
+  act('flashsale.start', {
+    sku: skuSchema,
+    /** Flash price in fen; defaults to the product's flash-sale price. */
+    price: fenSchema.optional(),
+    seconds: z.int().min(1, 'seconds must be at least 1').max(24 * 3600),
+    /** Units on offer; omitted means no stock limit. */
+    stock: z.int().positive('stock must be at least 1').optional(),
+  }),
+  act('flashsale.stop', {}),
+  act('plan.goto', { index: z.int().nonnegative() }),
+  act('plan.resume', {}),
 ]);
 
 export type Action = z.infer<typeof actionSchema>;

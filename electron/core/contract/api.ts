@@ -27,6 +27,12 @@ export const apiErrorSchema = z.object({
 });
 export type ApiError = z.infer<typeof apiErrorSchema>;
 
+/**
+ * A product image is an http(s) address, an absolute path on the studio machine (read by OBS image
+ * sources), or the bare name of a file uploaded to the desk's image folder — only the last is served.
+ */
+export const IMAGE_FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}\.(png|jpe?g|webp|gif)$/;
+
 export const productInputSchema = z.strictObject({
   sku: skuSchema,
   name: z.string().trim().min(1, 'name must not be empty').max(200),
@@ -35,6 +41,13 @@ export const productInputSchema = z.strictObject({
   scene: sceneNameSchema.nullable().optional(),
   image: z.string().max(2048).nullable().optional(),
   notes: z.string().max(4000).nullable().optional(),
+  // Catalog fields of issue 4. `priceFen` is the live price; `notes` the script notes (话术).
+  listPriceFen: fenSchema.nullable().optional(),
+  flashPriceFen: fenSchema.nullable().optional(),
+  stock: z.int().nonnegative().nullable().optional(),
+  tags: z.array(z.string().trim().min(1).max(40)).max(30).optional(),
+  sellingPoints: z.array(z.string().trim().min(1).max(200)).max(20).optional(),
+  cue: z.string().trim().min(1, 'cue must not be empty').max(64).nullable().optional(),
 });
 export type ProductInput = z.input<typeof productInputSchema>;
 
@@ -46,6 +59,12 @@ export const productSchema = z.object({
   scene: z.string().nullable(),
   image: z.string().nullable(),
   notes: z.string().nullable(),
+  listPriceFen: fenSchema.nullable().default(null),
+  flashPriceFen: fenSchema.nullable().default(null),
+  stock: z.int().nonnegative().nullable().default(null),
+  tags: z.array(z.string()).default([]),
+  sellingPoints: z.array(z.string()).default([]),
+  cue: z.string().nullable().default(null),
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
 });

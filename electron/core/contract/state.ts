@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { currencySchema, fenSchema, skuSchema, timestampSchema } from './primitives.js';
 import { scaleStateSchema, serialDeviceViewSchema } from './devices.js';
+import { flashSaleResultSchema, flashSaleSchema, planRunSchema } from './show.js';
 
 /**
  * The live state the core publishes. Every view (console, overlay, deck keys) is a function of it;
@@ -160,11 +161,24 @@ export const deskStateSchema = z.object({
   storage: z
     .object({ ok: z.boolean(), reason: z.string().nullable(), pending: z.int().nonnegative() })
     .optional(),
+  // The show (issue 4); optional so older snapshots and fixtures still parse.
+  /** The running flash sale (秒杀), null when none. */
+  flashSale: flashSaleSchema.nullable().optional(),
+  /** The last finished flash sale of this session, for the console's result line. */
+  lastFlashSale: flashSaleResultSchema.nullable().optional(),
+  /** Where the show stands against its plan; null without a plan. */
+  plan: planRunSchema.nullable().optional(),
 });
 export type DeskState = z.infer<typeof deskStateSchema>;
 
 /** What an overlay (read-only token) may see: no device, session or OBS internals. */
-export const overlayStateSchema = deskStateSchema.pick({ rev: true, product: true, kpi: true, scale: true });
+export const overlayStateSchema = deskStateSchema.pick({ rev: true, product: true, kpi: true, scale: true, flashSale: true });
 export type OverlayState = z.infer<typeof overlayStateSchema>;
 
-export const toOverlayState = (s: DeskState): OverlayState => ({ rev: s.rev, product: s.product, kpi: s.kpi, ...(s.scale !== undefined && { scale: s.scale }) });
+export const toOverlayState = (s: DeskState): OverlayState => ({
+  rev: s.rev,
+  product: s.product,
+  kpi: s.kpi,
+  ...(s.scale !== undefined && { scale: s.scale }),
+  ...(s.flashSale !== undefined && { flashSale: s.flashSale }),
+});

@@ -50,6 +50,27 @@ export function lookFor(action: Action, state: DeskState, products: ReadonlyMap<
     }
     case 'product.clear':
       return { label: '清除 Clear', detail: null, tone: 'action', active: false, disabled: !state.product };
+    // The show (issue 4): keys tell the truth about the flash sale and the plan too.
+    case 'flashsale.start': {
+      const p = products.get(action.sku);
+      const sale = state.flashSale ?? null;
+      const mine = sale?.sku === action.sku;
+      const detail = mine && sale ? (sale.stock === null ? `已抢 ${sale.sold}` : `剩 ${Math.max(0, sale.stock - sale.sold)}`) : formatYuan(action.price ?? p?.flashPriceFen ?? 0);
+      return { label: `秒杀 ${p?.name ?? action.sku}`, detail, tone: 'danger', active: mine, disabled: !p || (sale !== null && !mine) };
+    }
+    case 'flashsale.stop':
+      return { label: '停止秒杀 Stop', detail: state.flashSale?.name ?? null, tone: 'danger', active: !!state.flashSale, disabled: !state.flashSale };
+    case 'product.next':
+    case 'product.prev': {
+      const next = action.type === 'product.next';
+      const plan = state.plan ?? null;
+      const target = plan ? (next ? plan.next : null) : null;
+      return { label: next ? '下一个 Next' : '上一个 Prev', detail: target ? (target.sku ?? target.kind) : null, tone: 'action', active: false, disabled: plan ? (next ? !plan.next : plan.index === 0) : false };
+    }
+    case 'plan.resume': {
+      const off = state.plan?.offPlan ?? null;
+      return { label: '回到脚本 Resume', detail: off ? off.sku : null, tone: 'action', active: off !== null, disabled: off === null };
+    }
     default:
       return obsKeyLook(action, state) ?? { label: action.type, detail: null, tone: 'action', active: false, disabled: false };
   }

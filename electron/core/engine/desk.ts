@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { dirname, join } from 'node:path';
 import {
   DeskError,
   parseIngestBatch,
@@ -20,6 +21,11 @@ import { createObsProfiles, type ObsProfiles } from '../obs/obs-profiles.js';
 import type { ObsLink, ObsLinkOptions } from '../obs/types.js';
 import { Catalog } from '../show/catalog.js';
 import { ExplainFlow } from '../show/explain-flow.js';
+import { PlansRepo } from '../store/plans-repo.js';
+import { Plans } from '../show/plans.js';
+import { ProductImages } from '../show/product-images.js';
+import { ShowDirector } from '../show/show-director.js';
+import { systemClock } from '../show/clock.js';
 import { KpiTracker, EMPTY_KPI } from '../metrics/kpi-tracker.js';
 import { createPseudonymizer } from '../metrics/personal-data.js';
 import { noLiveSession, writeIngestBatch } from '../metrics/ingest-service.js';
@@ -55,6 +61,9 @@ export class Desk {
   readonly log: SessionLog;
   readonly catalog: Catalog;
   readonly explain: ExplainFlow;
+  readonly plans: Plans;
+  readonly images: ProductImages;
+  readonly show: ShowDirector;
   readonly alerts: Alerts;
   readonly storage: StorageGuard;
   readonly obsSettings: ObsSettingsStore;
@@ -97,6 +106,9 @@ export class Desk {
       surfaces: [],
       alerts: [],
       recent: [],
+      flashSale: null,
+      lastFlashSale: null,
+      plan: null,
     });
     this.log = new SessionLog(this.sessions, this.hub);
     this.alerts = new Alerts(this.hub, this.now, (alert) => this.log.log({ ts: alert.ts, kind: 'alert', data: { id: alert.id, level: alert.level, text: alert.text } }));
@@ -108,6 +120,9 @@ export class Desk {
     this.log.keepUnwritten = (entry, error) => this.storage.keep(entry, error);
     this.catalog = new Catalog(new ProductsRepo(this.db), this.now, () => this.onCatalogChange());
     this.explain = new ExplainFlow(this.sessions, this.log, (product) => this.hub.patch({ product }));
+    this.plans = new Plans(new PlansRepo(this.db), this.now, (sku) => this.catalog.find(sku) !== null);
+    this.images = new ProductImages(join(dirname(options.dbFile), 'images'));
+    this.show = new ShowDirector(this, systemClock(this.now));
     this.bus = new ActionBus(createHandlers(this), this.log, this.now);
     this.rehearsal = new Rehearsal(this);
 
@@ -120,7 +135,13 @@ export class Desk {
     });
     this.binder.attach(this.deck, this.hub.state);
     this.hub.subscribe((state) => this.binder.render(state));
-    attachObsFeatures({ subscribe: (listener) => this.hub.subscribe(listener), alerts: this.alerts, settings: this.obsSettings, link: () => this.obs });
+    attachObsFeatures({
+      subscribe: (listener) => this.hub.subscribe(listener),
+      alerts: this.alerts,
+      settings: this.obsSettings,
+      link: () => this.obs,
+      imageFile: (image) => this.images.fileFor(image),
+    });
     this.serial = createSerialManager({ desk: this, db: this.db, binder: this.binder });
   }
 
@@ -166,6 +187,7 @@ export class Desk {
     this.kpi = outcome.tracker.commit();
     this.hub.patch({ kpi: this.kpi.view() });
     this.explain.recordOrders(outcome.newOrders);
+    this.show.recordOrders(outcome.newOrders);
     this.log.pushRecent(outcome.logged);
     return { accepted: outcome.accepted, duplicates: outcome.duplicates };
   }
@@ -186,6 +208,7 @@ export class Desk {
   endSession(at: number): SessionSummary {
     const live = this.log.live;
     if (!live) throw new DeskError('conflict', 'no live session to end');
+    this.show.onSessionEnd();
     this.explain.closeSegment(at);
     const totals = this.commerce.totals(live.id);
     this.log.log({ ts: at, kind: 'session.end', data: { ...totals } });
@@ -267,6 +290,7 @@ export class Desk {
 
   async close(): Promise<void> {
     await this.rehearsal.stop();
+    this.show.close();
     this.obsOff();
     await this.obs.close();
     await this.serial.close();

@@ -6,6 +6,7 @@ import type { KpiTracker } from './kpi-tracker.js';
 
 export interface NewOrder {
   sku: string;
+  qty: number;
   amountFen: number;
   ts: number;
 }
@@ -50,7 +51,7 @@ export function writeIngestBatch(deps: IngestDeps, sessionId: string, current: K
           }
           if (buyer) data.buyer = buyer;
           next.applyOrder(event.amount, buyer, ts);
-          newOrders.push({ sku: event.sku, amountFen: event.amount, ts });
+          newOrders.push({ sku: event.sku, qty: event.qty, amountFen: event.amount, ts });
           break;
         }
         case 'snapshot':

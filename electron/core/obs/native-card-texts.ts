@@ -32,17 +32,10 @@ export function formatWeight(scale: ScaleState | null | undefined, unit: NativeC
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
-/**
- * The flash-sale countdown ("01:05"), or null when there is none. The flash sale itself is issue 4's
- * (another branch): until its field is in DeskState this reads it loosely, as `state.flashSale` with an
- * end time `endsAt` (ms since epoch), and answers null whenever that is absent. After the merge, point
- * this at the real field; nothing else in the native card needs to change.
- */
+/** The running flash sale's countdown ("01:05", "1:02:05"), or null when there is none. */
 export function flashSaleCountdown(state: DeskState, now: number): string | null {
-  const sale = (state as DeskState & { flashSale?: unknown }).flashSale;
-  if (typeof sale !== 'object' || sale === null) return null;
-  const endsAt = (sale as { endsAt?: unknown }).endsAt;
-  if (typeof endsAt !== 'number' || !Number.isFinite(endsAt)) return null;
+  const endsAt = state.flashSale?.endsAt;
+  if (endsAt === undefined) return null;
   const left = Math.max(0, Math.ceil((endsAt - now) / 1000));
   const h = Math.floor(left / 3600);
   const mmss = `${pad2(Math.floor((left % 3600) / 60))}:${pad2(left % 60)}`;
@@ -61,7 +54,8 @@ export function cardInputs(state: DeskState, now: number): CardInputs {
 }
 
 /** What each configured source should show (none when the mode is off). */
-export function cardTexts(inputs: CardInputs, settings: NativeCardSettings): CardText[] {
+/** `imageFile` maps an image uploaded to the desk to its file on disk: OBS reads files, not desk URLs. */
+export function cardTexts(inputs: CardInputs, settings: NativeCardSettings, imageFile: (image: string) => string = (image) => image): CardText[] {
   if (!settings.enabled) return [];
   const { product } = inputs;
   const texts: CardText[] = [];
@@ -71,7 +65,7 @@ export function cardTexts(inputs: CardInputs, settings: NativeCardSettings): Car
   text(settings.nameSource, product ? product.name : null);
   text(settings.priceSource, product ? formatPrice(product.priceFen, settings.pricePrefix) : null);
   // image_source reads files only; an http image stays with the browser-source overlay.
-  const image = product?.image && !/^[a-z][a-z0-9+.-]*:\/\//i.test(product.image) ? product.image : '';
+  const image = product?.image && !/^[a-z][a-z0-9+.-]*:\/\//i.test(product.image) ? imageFile(product.image) : '';
   if (settings.imageSource) texts.push({ source: settings.imageSource, field: 'file', text: image });
   text(settings.weightSource, formatWeight(inputs.scale, settings.weightUnit));
   text(settings.countdownSource, inputs.countdown);

@@ -56,4 +56,10 @@ describe('native product card texts', () => {
     expect(flashSaleCountdown(sale, 200_000)).toBe('00:00');
     expect(flashSaleCountdown({ ...base, flashSale: { endsAt: 3_725_000 } } as DeskState, 0)).toBe('1:02:05');
   });
+
+  it('gives OBS the file of an image uploaded to the desk', () => {
+    const product = { sku: 'A', name: '龙井', priceFen: 100, image: 'ab12.png', since: 0, gmvFen: 0, orders: 0 };
+    const on = nativeCardSettingsSchema.parse({ enabled: true, imageSource: 'I' });
+    expect(cardTexts({ product, scale: null, countdown: null }, on, (image) => `/data/images/${image}`)).toEqual([{ source: 'I', field: 'file', text: '/data/images/ab12.png' }]);
+  });
 });

@@ -11,6 +11,8 @@ export interface NativeCardDeps {
   onError: (message: string) => void;
   onWritten?: (texts: CardText[]) => void;
   now?: () => number;
+  /** Where an image uploaded to the desk lives on disk (OBS reads files, not desk URLs). */
+  imageFile?: (image: string) => string;
 }
 
 /**
@@ -40,7 +42,7 @@ export class NativeCard {
     const settings = this.deps.settings.get().nativeCard;
     const inputs = cardInputs(state, (this.deps.now ?? Date.now)());
     if (inputs.countdown !== null && settings.enabled && settings.countdownSource) this.tickSoon();
-    const texts = cardTexts(inputs, settings);
+    const texts = cardTexts(inputs, settings, this.deps.imageFile);
     if (!texts.length) return;
     // A new connection (or a swapped link) has `since` changed: write again, OBS may have restarted.
     const key = JSON.stringify([state.obs.url, state.obs.since, texts]);

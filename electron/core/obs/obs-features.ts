@@ -59,9 +59,20 @@ export class HealthAlerts {
 }
 
 /** Health alerts and the native product card, fed by the desk's published state. */
-export function attachObsFeatures(deps: { subscribe: (listener: (state: DeskState) => void) => unknown; alerts: AlertSink; settings: ObsSettingsStore; link: () => ObsLink }): void {
+export function attachObsFeatures(deps: {
+  subscribe: (listener: (state: DeskState) => void) => unknown;
+  alerts: AlertSink;
+  settings: ObsSettingsStore;
+  link: () => ObsLink;
+  imageFile?: (image: string) => string;
+}): void {
   const health = new HealthAlerts(deps.alerts, deps.settings);
-  const card = new NativeCard({ link: deps.link, settings: deps.settings, onError: (message) => deps.alerts.raise('native-card', 'warn', message, 15_000) });
+  const card = new NativeCard({
+    link: deps.link,
+    settings: deps.settings,
+    onError: (message) => deps.alerts.raise('native-card', 'warn', message, 15_000),
+    ...(deps.imageFile && { imageFile: deps.imageFile }),
+  });
   deps.subscribe((state) => {
     health.update(state.obs);
     card.update(state);

@@ -1,18 +1,26 @@
-import { DeskError, parseOrThrow, productInputSchema, type Product } from '../contract/index.js';
+import { DeskError, parseOrThrow, productInputSchema, type ImportResult, type Product } from '../contract/index.js';
 import type { ProductFields, ProductsRepo } from '../store/products-repo.js';
+import { decodeImportRequest, guessMapping, readSheetRows, rowsToProducts } from './catalog-import.js';
 
-const toFields = (body: unknown, skuFromPath?: string): ProductFields => {
-  const input = parseOrThrow(productInputSchema, skuFromPath === undefined ? body : { ...(body as object), sku: skuFromPath });
-  return {
-    sku: input.sku,
-    name: input.name,
-    priceFen: input.priceFen,
-    currency: input.currency,
-    scene: input.scene ?? null,
-    image: input.image ?? null,
-    notes: input.notes ?? null,
-  };
-};
+const fieldsOf = (input: ReturnType<typeof productInputSchema.parse>): ProductFields => ({
+  sku: input.sku,
+  name: input.name,
+  priceFen: input.priceFen,
+  currency: input.currency,
+  scene: input.scene ?? null,
+  image: input.image ?? null,
+  notes: input.notes ?? null,
+  listPriceFen: input.listPriceFen ?? null,
+  flashPriceFen: input.flashPriceFen ?? null,
+  stock: input.stock ?? null,
+  tags: input.tags ?? [],
+  sellingPoints: input.sellingPoints ?? [],
+  cue: input.cue ?? null,
+});
+
+const toFields = (body: unknown, skuFromPath?: string): ProductFields =>
+  fieldsOf(parseOrThrow(productInputSchema, skuFromPath === undefined ? body : { ...(body as object), sku: skuFromPath }));
+
 
 /** The product catalog as the API and the console see it: validated, with specific errors. */
 export class Catalog {
@@ -30,6 +38,10 @@ export class Catalog {
     const product = this.repo.get(sku);
     if (!product) throw new DeskError('not_found', `no product with sku "${sku}"`);
     return product;
+  }
+
+  find(sku: string): Product | null {
+    return this.repo.get(sku);
   }
 
   create(body: unknown): Product {
@@ -50,8 +62,34 @@ export class Catalog {
     return product;
   }
 
+  /** Points a product at a new image without touching its other fields. */
+  setImage(sku: string, image: string | null): Product {
+    const { createdAt: _c, updatedAt: _u, ...fields } = this.get(sku);
+    const product = this.repo.update({ ...fields, image }, this.now()) as Product;
+    this.onChange();
+    return product;
+  }
+
   remove(sku: string): void {
     if (!this.repo.remove(sku)) throw new DeskError('not_found', `no product with sku "${sku}"`);
     this.onChange();
+  }
+
+  /** Reads a CSV/XLSX file and says how its columns would map, with the first rows, before anything is written. */
+  async previewImport(body: unknown) {
+    const { name, bytes, mapping } = decodeImportRequest(body);
+    const sheet = await readSheetRows(name, bytes);
+    return { format: sheet.format, headers: sheet.headers, rows: sheet.rows.length, sample: sheet.rows.slice(0, 5), mapping: mapping ?? guessMapping(sheet.headers) };
+  }
+
+  /** Imports good rows (new skus added, known skus replaced) in one transaction; bad rows are reported by line. */
+  async import(body: unknown): Promise<ImportResult> {
+    const { name, bytes, mapping } = decodeImportRequest(body);
+    const sheet = await readSheetRows(name, bytes);
+    const { products, errors } = rowsToProducts(sheet, mapping ?? guessMapping(sheet.headers));
+    const fields = products.map(fieldsOf);
+    const { created, updated } = this.repo.upsertMany(fields, this.now());
+    if (created + updated) this.onChange();
+    return { format: sheet.format, rows: sheet.rows.length, created, updated, errors };
   }
 }

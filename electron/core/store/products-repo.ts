@@ -9,9 +9,20 @@ interface ProductRow {
   scene: string | null;
   image: string | null;
   notes: string | null;
+  list_price_fen: number | null;
+  flash_price_fen: number | null;
+  stock: number | null;
+  tags: string;
+  selling_points: string;
+  cue: string | null;
   created_at: number;
   updated_at: number;
 }
+
+const strings = (json: string): string[] => {
+  const value: unknown = JSON.parse(json);
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+};
 
 const toProduct = (r: ProductRow): Product => ({
   sku: r.sku,
@@ -21,11 +32,32 @@ const toProduct = (r: ProductRow): Product => ({
   scene: r.scene,
   image: r.image,
   notes: r.notes,
+  listPriceFen: r.list_price_fen,
+  flashPriceFen: r.flash_price_fen,
+  stock: r.stock,
+  tags: strings(r.tags),
+  sellingPoints: strings(r.selling_points),
+  cue: r.cue,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
 
-export type ProductFields = Pick<Product, 'sku' | 'name' | 'priceFen' | 'currency' | 'scene' | 'image' | 'notes'>;
+export type ProductFields = Omit<Product, 'createdAt' | 'updatedAt'>;
+
+const params = (p: ProductFields) => [
+  p.name,
+  p.priceFen,
+  p.currency,
+  p.scene,
+  p.image,
+  p.notes,
+  p.listPriceFen,
+  p.flashPriceFen,
+  p.stock,
+  JSON.stringify(p.tags),
+  JSON.stringify(p.sellingPoints),
+  p.cue,
+];
 
 /** The product catalog, in the order products were added (the default explain order). */
 export class ProductsRepo {
@@ -44,10 +76,10 @@ export class ProductsRepo {
   insert(p: ProductFields, now: number): Product | null {
     const info = this.db
       .prepare(
-        `INSERT OR IGNORE INTO products (sku, name, price_fen, currency, scene, image, notes, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT OR IGNORE INTO products (name, price_fen, currency, scene, image, notes, list_price_fen, flash_price_fen, stock, tags, selling_points, cue, sku, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(p.sku, p.name, p.priceFen, p.currency, p.scene, p.image, p.notes, now, now);
+      .run(...params(p), p.sku, now, now);
     return info.changes === 1 ? this.get(p.sku) : null;
   }
 
@@ -55,11 +87,25 @@ export class ProductsRepo {
   update(p: ProductFields, now: number): Product | null {
     const info = this.db
       .prepare(
-        `UPDATE products SET name = ?, price_fen = ?, currency = ?, scene = ?, image = ?, notes = ?, updated_at = ?
+        `UPDATE products SET name = ?, price_fen = ?, currency = ?, scene = ?, image = ?, notes = ?, list_price_fen = ?,
+           flash_price_fen = ?, stock = ?, tags = ?, selling_points = ?, cue = ?, updated_at = ?
          WHERE sku = ?`,
       )
-      .run(p.name, p.priceFen, p.currency, p.scene, p.image, p.notes, now, p.sku);
+      .run(...params(p), now, p.sku);
     return info.changes === 1 ? this.get(p.sku) : null;
+  }
+
+  /** Inserts or replaces many products in one transaction (catalog import); returns how many were new. */
+  upsertMany(products: readonly ProductFields[], now: number): { created: number; updated: number } {
+    let created = 0;
+    let updated = 0;
+    this.db.transaction(() => {
+      for (const p of products) {
+        if (this.update(p, now)) updated++;
+        else if (this.insert(p, now)) created++;
+      }
+    })();
+    return { created, updated };
   }
 
   remove(sku: string): boolean {

@@ -43,3 +43,13 @@ describe('describeEvent', () => {
     });
   });
 });
+
+describe('describeEvent for the show', () => {
+  it('translates preset markers and reads plan, pacing and flash-sale events', () => {
+    expect(describeEvent(ev('mark', { label: 'clip this' }), t)).toMatchObject({ label: 'Marker', detail: 'Clip this' });
+    expect(describeEvent(ev('mark', { label: '主播口误' }), t).detail).toBe('主播口误');
+    expect(describeEvent(ev('plan.segment', { index: 1, kind: 'product', sku: 'TEA-01' }), t).detail).toBe('2. Explain · TEA-01');
+    expect(describeEvent(ev('pacing.reminder', { kind: 'closing' }), t).detail).toBe('Start the closing phase');
+    expect(describeEvent(ev('flashsale.end', { sku: 'TEA-01', reason: 'sold-out', sold: 3, gmvFen: 29_700 }), t).detail).toBe('TEA-01 · sold out · 3 · ¥297.00');
+  });
+});

@@ -43,7 +43,33 @@ export function describeEvent(event: SessionEvent, t: Translate, currency = 'CNY
     case 'action.refused':
       return { label, detail: `${summarizeAction(d['action'])}: ${str(d['refused']) ?? ''}`, tone: 'error' };
     case 'marker':
-      return { label, detail: str(d['label']) ?? '', tone: 'session' };
+    case 'mark': {
+      const text = str(d['label']) ?? '';
+      const preset = `mark.${text}` as StringKey;
+      return { label, detail: t(preset) !== preset ? t(preset) : text, tone: 'session' };
+    }
+    case 'plan.start':
+      return { label, detail: `${str(d['name']) ?? ''} · ${num(d['segments']) ?? 0}`, tone: 'session' };
+    case 'plan.segment': {
+      const kind = str(d['kind']) ?? '?';
+      const key = `kind.${kind}` as StringKey;
+      const what = [t(key) !== key ? t(key) : kind, str(d['sku']) ?? str(d['title'])].filter(Boolean).join(' · ');
+      return { label, detail: `${(num(d['index']) ?? 0) + 1}. ${what}`, tone: 'session' };
+    }
+    case 'plan.leave':
+    case 'plan.resume':
+      return { label, detail: str(d['sku']) ?? '', tone: 'warn' };
+    case 'pacing.reminder': {
+      const key = `reminder.${str(d['kind']) ?? ''}` as StringKey;
+      return { label, detail: t(key) !== key ? t(key) : (str(d['kind']) ?? ''), tone: 'warn' };
+    }
+    case 'flashsale.start':
+      return { label, detail: `${str(d['name']) ?? str(d['sku']) ?? '?'}  ${money(d['priceFen'])}`, tone: 'money' };
+    case 'flashsale.end': {
+      const reason = str(d['reason']) ?? '';
+      const key = `flash.reason.${reason}` as StringKey;
+      return { label, detail: `${str(d['sku']) ?? '?'} · ${t(key) !== key ? t(key) : reason} · ${num(d['sold']) ?? 0} · ${money(d['gmvFen'])}`, tone: 'money' };
+    }
     case 'alert': {
       const level = str(d['level']);
       return { label, detail: str(d['text']) ?? '', tone: level === 'error' ? 'error' : level === 'warn' ? 'warn' : 'info' };

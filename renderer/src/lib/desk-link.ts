@@ -2,7 +2,7 @@ import type { ApiClient } from './api-client.js';
 import type { DeskSocket } from './desk-socket.js';
 
 /** The live connection to the core, shared by the stores' actions; set once the console knows its token. */
-export type DeskLink = { url: string; api: ApiClient; socket: DeskSocket };
+export type DeskLink = { url: string; api: ApiClient; socket: DeskSocket; token?: string };
 
 let current: DeskLink | null = null;
 let waiters: ((link: DeskLink) => void)[] = [];

@@ -2,6 +2,8 @@ export type Route =
   | { name: 'console' }
   | { name: 'review-list' }
   | { name: 'review-session'; id: string }
+  | { name: 'catalog' }
+  | { name: 'plans' }
   | { name: 'not-found'; path: string };
 
 /** The path (ending in "/") of an app root URL. */
@@ -16,6 +18,8 @@ export function routeFromPath(pathname: string, basePath: string): Route {
   rel = rel.replace(/\/+$/, '');
   if (rel === '' || rel === 'index.html') return { name: 'console' };
   if (rel === 'review') return { name: 'review-list' };
+  if (rel === 'catalog') return { name: 'catalog' };
+  if (rel === 'plans') return { name: 'plans' };
   const m = /^review\/([^/]+)$/.exec(rel);
   if (m?.[1]) return { name: 'review-session', id: decodeURIComponent(m[1]) };
   return { name: 'not-found', path: pathname };
@@ -29,6 +33,10 @@ export function pathForRoute(route: Route, basePath: string): string {
       return `${basePath}review`;
     case 'review-session':
       return `${basePath}review/${encodeURIComponent(route.id)}`;
+    case 'catalog':
+      return `${basePath}catalog`;
+    case 'plans':
+      return `${basePath}plans`;
     case 'not-found':
       return route.path;
   }

@@ -1,5 +1,6 @@
 import { obsEn, obsZh } from '../features/obs/obs-strings.js';
 import { devicesEn, devicesZh } from './strings-devices.js';
+import { showEn, showZh } from './strings-show.js';
 
 /** English strings; the key set every other language must cover. `{name}` marks a substitution. */
 export const en = {
@@ -152,6 +153,7 @@ export const en = {
   'overlay.tag': 'Now explaining',
   ...obsEn,
   ...devicesEn,
+  ...showEn,
 } as const;
 
 export type StringKey = keyof typeof en;
@@ -306,4 +308,5 @@ export const zh: Record<StringKey, string> = {
   'overlay.tag': '讲解中',
   ...obsZh,
   ...devicesZh,
+  ...showZh,
 };

@@ -1,7 +1,9 @@
 import { useEffect } from 'react';
+import { imageSrc } from '../lib/image-src.js';
 import { translate, type Lang } from '../lib/i18n.js';
+import { useNow } from '../lib/use-now.js';
 import { useOverlayStore } from './overlay-store.js';
-import { ProductCard } from './product-card.js';
+import { FlashBand, ProductCard } from './product-card.js';
 import { WeightBadge } from './weight-badge.js';
 
 type Props = { url: string; token: string | null; lang: Lang };
@@ -11,16 +13,38 @@ export function OverlayApp({ url, token, lang }: Props) {
   const cards = useOverlayStore((s) => s.cards);
   const cardGone = useOverlayStore((s) => s.cardGone);
   const linkKind = useOverlayStore((s) => s.socket.kind);
+  const sale = useOverlayStore((s) => s.state?.flashSale ?? null);
+  const now = useNow(250);
 
   useEffect(() => {
     if (token) useOverlayStore.getState().start(url, token);
   }, [url, token]);
 
+  const labels = {
+    tag: translate(lang, 'flash.overlayTag'),
+    left: (n: number) => translate(lang, 'flash.left', { n }),
+    soldOut: translate(lang, 'flash.overlaySoldOut'),
+  };
+  const onCard = sale !== null && cards.some((c) => !c.leaving && c.product.sku === sale.sku);
   return (
     <div className="stage" data-link={linkKind} data-testid="overlay-stage">
       {cards.map((c) => (
-        <ProductCard key={c.key} card={c} tag={translate(lang, 'overlay.tag')} onGone={cardGone} />
+        <ProductCard
+          key={c.key}
+          card={c}
+          tag={translate(lang, 'overlay.tag')}
+          onGone={cardGone}
+          imageUrl={imageSrc(c.product.image, url, token)}
+          flash={sale && !c.leaving && sale.sku === c.product.sku ? { sale, now, labels } : null}
+        />
       ))}
+      {sale && !onCard ? (
+        // A flash sale of a product that is not being explained gets its own band above the card.
+        <div className="flash-standalone" data-testid="overlay-flash-standalone">
+          <div className="card-name flash-standalone-name">{sale.name}</div>
+          <FlashBand sale={sale} now={now} labels={labels} />
+        </div>
+      ) : null}
       <WeightBadge lang={lang} />
     </div>
   );

@@ -27,7 +27,7 @@ export const useOverlayStore = create<OverlayStore>()((set, get) => ({
       onStatus: (status) => set({ socket: status }),
       onMessage(msg) {
         if (msg.type !== 'overlay' && msg.type !== 'state') return;
-        const state: OverlayState = { rev: msg.state.rev, product: msg.state.product, kpi: msg.state.kpi, scale: msg.state.scale ?? null };
+        const state: OverlayState = { rev: msg.state.rev, product: msg.state.product, kpi: msg.state.kpi, scale: msg.state.scale ?? null, flashSale: msg.state.flashSale ?? null };
         set({ state, cards: nextCards(get().cards, state.product) });
       },
     });

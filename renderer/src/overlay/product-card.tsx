@@ -1,11 +1,12 @@
-import { groupThousands } from '../lib/format.js';
+import type { FlashSale } from '../contract.js';
+import { formatClock, groupThousands } from '../lib/format.js';
 import type { Card } from './card-stack.js';
 
 /** The price split so the yuan are big and the fen small, as on a shop's price tag. */
-function Price({ fen }: { fen: number }) {
+function Price({ fen, testId = 'overlay-price' }: { fen: number; testId?: string }) {
   const cents = fen % 100;
   return (
-    <span className="card-price" data-testid="overlay-price">
+    <span className="card-price" data-testid={testId}>
       <span className="price-symbol">¥</span>
       <span className="price-whole">{groupThousands(Math.floor(fen / 100))}</span>
       <span className="price-cents">.{String(cents).padStart(2, '0')}</span>
@@ -13,11 +14,42 @@ function Price({ fen }: { fen: number }) {
   );
 }
 
-export function ProductCard({ card, tag, onGone }: { card: Card; tag: string; onGone(key: string): void }) {
+export type FlashLabels = { tag: string; left: (n: number) => string; soldOut: string };
+
+/** The 秒杀 band: flash price, the countdown and what is left, ticking with the overlay's clock. */
+export function FlashBand({ sale, now, labels }: { sale: FlashSale; now: number; labels: FlashLabels }) {
+  const left = sale.stock === null ? null : Math.max(0, sale.stock - sale.sold);
+  return (
+    <div className="card-flash" data-testid="overlay-flash" data-sku={sale.sku}>
+      <span className="flash-tag">{labels.tag}</span>
+      <Price fen={sale.priceFen} testId="overlay-flash-price" />
+      {sale.regularFen !== null && sale.regularFen > sale.priceFen ? <span className="flash-was">¥{groupThousands(Math.floor(sale.regularFen / 100))}</span> : null}
+      <span className="flash-countdown" data-testid="overlay-countdown">
+        {formatClock(Math.max(0, sale.endsAt - now))}
+      </span>
+      {left !== null ? (
+        <span className={`flash-left ${left === 0 ? 'flash-gone' : ''}`} data-testid="overlay-stock">
+          {left === 0 ? labels.soldOut : labels.left(left)}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+type Props = {
+  card: Card;
+  tag: string;
+  onGone(key: string): void;
+  /** The product's picture as the overlay can load it, or null. */
+  imageUrl?: string | null;
+  flash?: { sale: FlashSale; now: number; labels: FlashLabels } | null;
+};
+
+export function ProductCard({ card, tag, onGone, imageUrl, flash }: Props) {
   const { product } = card;
   return (
     <div
-      className={`card ${card.leaving ? 'card-out' : 'card-in'}`}
+      className={`card ${card.leaving ? 'card-out' : 'card-in'} ${flash ? 'card-flashing' : ''}`}
       data-testid="overlay-card"
       data-sku={product.sku}
       data-leaving={card.leaving}
@@ -26,6 +58,7 @@ export function ProductCard({ card, tag, onGone }: { card: Card; tag: string; on
       }}
     >
       <div className="card-accent" aria-hidden />
+      {imageUrl ? <img className="card-image" src={imageUrl} alt="" data-testid="overlay-image" /> : null}
       <div className="card-body">
         <span className="card-tag">
           <span className="card-tag-dot" aria-hidden />
@@ -34,7 +67,7 @@ export function ProductCard({ card, tag, onGone }: { card: Card; tag: string; on
         <div className="card-name" data-testid="overlay-name">
           {product.name}
         </div>
-        <Price fen={product.priceFen} />
+        {flash ? <FlashBand {...flash} /> : <Price fen={product.priceFen} />}
       </div>
     </div>
   );

@@ -60,7 +60,7 @@ export const useConnectionStore = create<ConnectionStore>()((set, get) => {
       },
       checkAuth: () => checkAuth(url, token),
     });
-    setLink({ url, api: createApiClient(url, token), socket });
+    setLink({ url, api: createApiClient(url, token), socket, token });
     set({ phase: 'linked', url });
     socket.start();
   }

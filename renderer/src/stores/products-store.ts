@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { create } from 'zustand';
-import { productSchema, type Product, type ProductInput } from '../contract.js';
+import { importPreviewSchema, importResultSchema, productSchema, type ColumnMapping, type ImportPreview, type ImportResult, type Product, type ProductInput } from '../contract.js';
 import { ApiRequestError } from '../lib/api-client.js';
 import { whenLinked } from '../lib/desk-link.js';
 
@@ -16,7 +16,19 @@ type ProductsStore = {
   load(): Promise<void>;
   add(input: ProductInput): Promise<SaveResult>;
   remove(sku: string): Promise<SaveResult>;
+  update(sku: string, input: ProductInput): Promise<SaveResult>;
+  setImage(sku: string, file: Blob | null): Promise<SaveResult>;
+  previewImport(name: string, file: Blob): Promise<ImportPreview>;
+  runImport(name: string, file: Blob, mapping: ColumnMapping): Promise<ImportResult>;
 };
+
+/** Files travel base64 inside JSON, so the one API client and its error handling serve uploads too. */
+async function toBase64(file: Blob): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
 
 const failure = (err: unknown): SaveResult => ({
   ok: false,
@@ -46,6 +58,37 @@ export const useProductsStore = create<ProductsStore>()((set, get) => ({
     } catch (err) {
       return failure(err);
     }
+  },
+  async update(sku, input) {
+    const { api } = await whenLinked();
+    try {
+      const saved = await api.send('PUT', `/products/${encodeURIComponent(sku)}`, input, productSchema);
+      set({ products: get().products.map((p) => (p.sku === sku ? saved : p)) });
+      return { ok: true };
+    } catch (err) {
+      return failure(err);
+    }
+  },
+  async setImage(sku, file) {
+    const { api } = await whenLinked();
+    const path = `/products/${encodeURIComponent(sku)}/image`;
+    try {
+      const saved = file ? await api.send('PUT', path, { data: await toBase64(file) }, productSchema) : await api.send('DELETE', path, undefined, productSchema);
+      set({ products: get().products.map((p) => (p.sku === sku ? saved : p)) });
+      return { ok: true };
+    } catch (err) {
+      return failure(err);
+    }
+  },
+  async previewImport(name, file) {
+    const { api } = await whenLinked();
+    return api.send('POST', '/products/import/preview', { name, data: await toBase64(file) }, importPreviewSchema);
+  },
+  async runImport(name, file, mapping) {
+    const { api } = await whenLinked();
+    const result = await api.send('POST', '/products/import', { name, data: await toBase64(file), mapping }, importResultSchema);
+    await get().load();
+    return result;
   },
   async remove(sku) {
     const { api } = await whenLinked();

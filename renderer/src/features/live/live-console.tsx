@@ -12,6 +12,7 @@ import { KpiStrip } from './kpi-strip.js';
 import { NowExplaining } from './now-explaining.js';
 import { RecentLog } from './recent-log.js';
 import { ScenesPanel } from './scenes-panel.js';
+import { ShowStrip } from './show-strip.js';
 
 /**
  * The field controller's screen: OBS left (emergency buttons, scenes, sources), numbers and products
@@ -35,6 +36,7 @@ export function LiveConsole() {
       <div className="col col-center">
         <KpiStrip />
         <NowExplaining disabled={off} />
+        <ShowStrip disabled={off} />
         <ProductsPanel disabled={off} />
       </div>
       <div className="col col-right">

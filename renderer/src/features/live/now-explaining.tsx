@@ -3,6 +3,7 @@ import { formatClock, formatCount, formatMoney } from '../../lib/format.js';
 import { useNow } from '../../lib/use-now.js';
 import { useDeskStore } from '../../stores/desk-store.js';
 import { useT } from '../../stores/prefs-store.js';
+import { ProductThumb } from '../products/product-thumb.js';
 
 export function NowExplaining({ disabled }: { disabled: boolean }) {
   const t = useT();
@@ -21,6 +22,7 @@ export function NowExplaining({ disabled }: { disabled: boolean }) {
   }
   return (
     <section className="now now-live" data-testid="now-explaining">
+      <ProductThumb image={product.image} name={product.name} size={64} />
       <div className="now-main">
         <span className="now-label now-label-live">
           <span className="live-dot" aria-hidden />

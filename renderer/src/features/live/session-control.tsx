@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ConfirmDialog } from '../../components/confirm-dialog.js';
 import { formatClock } from '../../lib/format.js';
 import { useNow } from '../../lib/use-now.js';
 import { useDeskStore } from '../../stores/desk-store.js';
+import { usePlansStore } from '../../stores/plans-store.js';
 import { useT } from '../../stores/prefs-store.js';
 
 /** Start a session with a title, or show the live one with its clock and a guarded End. */
@@ -11,7 +12,12 @@ export function SessionControl({ disabled }: { disabled: boolean }) {
   const session = useDeskStore((s) => s.state?.session ?? null);
   const run = useDeskStore((s) => s.run);
   const [title, setTitle] = useState('');
+  const [planId, setPlanId] = useState('');
   const [confirming, setConfirming] = useState(false);
+  const plans = usePlansStore((s) => s.plans);
+  useEffect(() => {
+    void usePlansStore.getState().load();
+  }, []);
 
   if (!session || session.status !== 'live') {
     return (
@@ -21,7 +27,7 @@ export function SessionControl({ disabled }: { disabled: boolean }) {
           e.preventDefault();
           const trimmed = title.trim();
           if (!trimmed) return;
-          void run({ type: 'session.start', title: trimmed }).then((ok) => ok && setTitle(''));
+          void run({ type: 'session.start', title: trimmed, ...(planId && { planId }) }).then((ok) => ok && setTitle(''));
         }}
       >
         <span className="session-idle">{t('session.none')}</span>
@@ -34,6 +40,14 @@ export function SessionControl({ disabled }: { disabled: boolean }) {
           maxLength={200}
           disabled={disabled}
         />
+        <select className="input session-plan" aria-label={t('plans.sessionPlan')} value={planId} onChange={(e) => setPlanId(e.target.value)} disabled={disabled}>
+          <option value="">{t('plans.noPlan')}</option>
+          {plans.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </select>
         <button className="btn btn-primary" type="submit" disabled={disabled || !title.trim()}>
           {t('session.start')}
         </button>

@@ -6,6 +6,7 @@ import { useDeskStore } from '../../stores/desk-store.js';
 import { useT } from '../../stores/prefs-store.js';
 import { useProductsStore } from '../../stores/products-store.js';
 import { draftToInput, EMPTY_DRAFT, type DraftErrors, type ProductDraft } from './product-form.js';
+import { ProductThumb } from './product-thumb.js';
 
 export function ProductsPanel({ disabled }: { disabled: boolean }) {
   const t = useT();
@@ -33,7 +34,12 @@ export function ProductsPanel({ disabled }: { disabled: boolean }) {
               const live = p.sku === current;
               return (
                 <tr key={p.sku} className={live ? 'row-live' : undefined} data-sku={p.sku}>
-                  <td className="product-name">{p.name}</td>
+                  <td className="product-name">
+                    <span className="product-name-cell">
+                      <ProductThumb image={p.image} name={p.name} size={26} />
+                      {p.name}
+                    </span>
+                  </td>
                   <td className="mono dim">{p.sku}</td>
                   <td className="num">{formatMoney(p.priceFen, p.currency)}</td>
                   <td className="dim">{p.scene ?? '—'}</td>

@@ -1,0 +1,143 @@
+import { DeskError, type Action, type ActionOf, type CurrentProduct, type Plan, type PlanItem, type Product } from '../contract/index.js';
+import type { Desk } from '../engine/desk.js';
+import type { Clock } from './clock.js';
+import { FlashSales, type SoldOrder } from './flash-sale.js';
+import { PlanRunner } from './plan-runner.js';
+
+export interface ExplainResult {
+  product: CurrentProduct;
+  scene: string | null;
+  sceneError: string | null;
+  cue: string | null;
+  cueError: string | null;
+}
+
+/**
+ * What the show's actions mean on the desk: a 讲解 is scene + card + light + log in one step, a plan
+ * segment is entered the same way, a flash sale runs against the order stream. The desk owns the
+ * peers (OBS, lights, log); this room decides the order and what a failure costs.
+ */
+export class ShowDirector {
+  readonly flash: FlashSales;
+  readonly runner: PlanRunner;
+
+  constructor(
+    private readonly desk: Desk,
+    clock: Clock,
+  ) {
+    const log = (kind: string, data: Record<string, unknown>) => void desk.log.log({ ts: clock.now(), kind, data });
+    this.flash = new FlashSales({ clock, log, publish: (change) => desk.hub.patch(change) });
+    this.runner = new PlanRunner({ clock, log, publish: (plan) => desk.hub.patch({ plan }) });
+  }
+
+  /** 讲解: the card goes on air first; a scene or light that fails is reported, never blocks the explain. */
+  async explain(product: Product, at: number, overrides: { scene?: string | null | undefined; cue?: string | null | undefined } = {}): Promise<ExplainResult> {
+    const { desk } = this;
+    desk.explain.explain(product, at);
+    this.runner.noteExplain(product.sku);
+    const scene = overrides.scene ?? product.scene;
+    const cue = overrides.cue ?? product.cue;
+    const sceneError = await this.switchScene(scene, `讲解 ${product.name}`);
+    const cueError = await this.fireCue(cue, `讲解 ${product.name}`);
+    return { product: desk.explain.product as CurrentProduct, scene, sceneError, cue, cueError };
+  }
+
+  /** product.next / product.prev: along the plan when one runs, else along the catalog. */
+  async step(direction: 1 | -1, at: number) {
+    if (this.runner.state) {
+      // A segment whose product left the catalog is refused before the plan moves.
+      const index = this.runner.target(direction);
+      this.check(this.runner.peek(index));
+      return this.enter(this.runner.goto(index), at);
+    }
+    const products = this.desk.catalog.list();
+    if (!products.length) throw new DeskError('conflict', 'the catalog is empty: add a product first');
+    const index = products.findIndex((p) => p.sku === this.desk.explain.product?.sku);
+    const next = index < 0 ? (direction === 1 ? 0 : products.length - 1) : index + direction;
+    const product = products[next];
+    if (!product) throw new DeskError('conflict', direction === 1 ? 'already at the last product' : 'already at the first product');
+    return this.explain(product, at);
+  }
+
+  goto(index: number, at: number) {
+    if (!this.runner.state) this.runner.resume(); // throws the "no plan" error
+    this.check(this.runner.peek(index));
+    return this.enter(this.runner.goto(index), at);
+  }
+
+  resume(at: number) {
+    return this.enter(this.runner.resume(), at);
+  }
+
+  async beginPlan(plan: Plan, at: number) {
+    const first = this.runner.begin(plan);
+    return first ? this.enter(first, at) : { index: 0, kind: null };
+  }
+
+  startFlashSale({ sku, price, seconds, stock }: ActionOf<'flashsale.start'>) {
+    return this.flash.start(this.desk.catalog.get(sku), { price, seconds, stock });
+  }
+
+  recordOrders(orders: readonly SoldOrder[]): void {
+    this.flash.recordOrders(orders);
+  }
+
+  close(): void {
+    this.flash.dispose();
+    this.runner.dispose();
+  }
+
+  private check(item: PlanItem | null): void {
+    if (item?.kind === 'product' && item.sku) this.desk.catalog.get(item.sku);
+  }
+
+  /** The show stops with its session: the sale closes and the plan's last position is logged. */
+  onSessionEnd(): void {
+    this.flash.end('session-end');
+    this.runner.end();
+  }
+
+  private async enter(item: PlanItem, at: number) {
+    const index = this.runner.state?.index ?? 0;
+    if (item.kind === 'product' && item.sku) {
+      const result = await this.explain(this.desk.catalog.get(item.sku), at, { scene: item.scene, cue: item.cue });
+      return { index, kind: item.kind, ...result };
+    }
+    this.desk.explain.clear(at);
+    const label = item.title ?? item.kind;
+    const sceneError = await this.switchScene(item.scene ?? null, label);
+    const cueError = await this.fireCue(item.cue ?? null, label);
+    return { index, kind: item.kind, scene: item.scene ?? null, sceneError, cue: item.cue ?? null, cueError };
+  }
+
+  private async switchScene(scene: string | null, what: string): Promise<string | null> {
+    const { desk } = this;
+    if (!scene || desk.obsLink.state.programScene === scene) return null;
+    try {
+      await desk.obsLink.setProgramScene(scene);
+      return null;
+    } catch (error) {
+      // The card still goes on air: a studio would rather show the product than nothing.
+      const message = (error as Error).message;
+      desk.alerts.raise('explain-scene', 'warn', `${what}: scene "${scene}" not switched — ${message}`, 15_000);
+      return message;
+    }
+  }
+
+  private async fireCue(cue: string | null, what: string): Promise<string | null> {
+    if (!cue) return null;
+    const { desk } = this;
+    // A studio without lights explains without them: no refusal in the log at every explain.
+    const hasLights = (desk.hub.state.serial ?? []).some((d) => d.kind.startsWith('dmx'));
+    if (!hasLights) return 'no light is configured';
+    try {
+      // Through the bus, so the cue is logged (or its refusal) like any other light action.
+      await desk.dispatch({ type: 'light.cue', cue } satisfies Action, { surface: 'system' });
+      return null;
+    } catch (error) {
+      const message = (error as Error).message;
+      desk.alerts.raise('explain-cue', 'warn', `${what}: light cue "${cue}" failed — ${message}`, 15_000);
+      return message;
+    }
+  }
+}
