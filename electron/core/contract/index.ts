@@ -8,3 +8,5 @@ export * from './errors.js';
 export * from './surface.js';
 export * from './devices.js';
 export * from './obs-settings.js';
+export * from './kpi.js';
+export * from './kpi-settings.js';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { currencySchema, fenSchema, skuSchema, timestampSchema } from './primitives.js';
 import { scaleStateSchema, serialDeviceViewSchema } from './devices.js';
+import { ingestSourceRateSchema, kpiDetailSchema } from './kpi.js';
 
 /**
  * The live state the core publishes. Every view (console, overlay, deck keys) is a function of it;
@@ -100,6 +101,8 @@ export const kpiSchema = z.object({
   orders: z.int().nonnegative(),
   buyers: z.int().nonnegative(),
   updatedAt: timestampSchema.nullable(),
+  // The full KPI set (issue 7); optional so older snapshots and fixtures still parse.
+  detail: kpiDetailSchema.optional(),
 });
 export type Kpi = z.infer<typeof kpiSchema>;
 
@@ -156,6 +159,9 @@ export const deskStateSchema = z.object({
   scale: scaleStateSchema.nullable().optional(),
   /** Serial devices (scales, DMX, button boxes) with their live link status. */
   serial: z.array(serialDeviceViewSchema).optional(),
+  // Live KPIs (issue 7); optional so older snapshots and fixtures still parse.
+  /** Ingest traffic per connector source. */
+  ingest: z.array(ingestSourceRateSchema).optional(),
 });
 export type DeskState = z.infer<typeof deskStateSchema>;
 

@@ -20,9 +20,10 @@ import { createObsProfiles, type ObsProfiles } from '../obs/obs-profiles.js';
 import type { ObsLink, ObsLinkOptions } from '../obs/types.js';
 import { Catalog } from '../show/catalog.js';
 import { ExplainFlow } from '../show/explain-flow.js';
-import { KpiTracker, EMPTY_KPI } from '../metrics/kpi-tracker.js';
+import { EMPTY_KPI } from '../metrics/kpi-tracker.js';
+import { LiveKpis } from '../metrics/live-kpis.js';
 import { createPseudonymizer } from '../metrics/personal-data.js';
-import { noLiveSession, writeIngestBatch } from '../metrics/ingest-service.js';
+import { noLiveSession } from '../metrics/ingest-service.js';
 import { DeckBinder } from '../devices/deck-binder.js';
 import { createSerialManager, type SerialManager } from '../devices/serial/serial-wiring.js';
 import { VirtualDeck } from '../../../native/sim/virtual-deck.js';
@@ -58,6 +59,8 @@ export class Desk {
   readonly obsProfiles: ObsProfiles;
   readonly deck: VirtualDeck;
   readonly serial: SerialManager;
+  /** Ingest, the KPI set, per-source rates and KPI alerts (issue 7). */
+  readonly liveKpis: LiveKpis;
   readonly now: () => number;
   readonly interrupted: SessionSummary[];
   private readonly db: Db;
@@ -67,7 +70,6 @@ export class Desk {
   private readonly binder: DeckBinder;
   private readonly rehearsal: Rehearsal;
   private readonly pseudonymize: (value: string) => string;
-  private kpi = new KpiTracker();
   private obs: ObsLink;
   private obsOff: () => void = () => {};
   readonly makeObsLink: (options: ObsLinkOptions) => ObsLink;
@@ -99,6 +101,18 @@ export class Desk {
     this.alerts = new Alerts(this.hub, this.now, (alert) => this.log.log({ ts: alert.ts, kind: 'alert', data: { id: alert.id, level: alert.level, text: alert.text } }));
     this.catalog = new Catalog(new ProductsRepo(this.db), this.now, () => this.onCatalogChange());
     this.explain = new ExplainFlow(this.sessions, this.log, (product) => this.hub.patch({ product }));
+    this.liveKpis = new LiveKpis({
+      db: this.db,
+      sessions: this.sessions,
+      commerce: this.commerce,
+      pseudonymize: this.pseudonymize,
+      hub: this.hub,
+      log: this.log,
+      explain: this.explain,
+      alerts: this.alerts,
+      settings,
+      now: this.now,
+    });
     this.bus = new ActionBus(createHandlers(this), this.log, this.now);
     this.rehearsal = new Rehearsal(this);
 
@@ -139,21 +153,14 @@ export class Desk {
     const batch = parseIngestBatch(body);
     const session = this.log.live;
     if (!session) throw noLiveSession();
-    const deps = { db: this.db, sessions: this.sessions, commerce: this.commerce, pseudonymize: this.pseudonymize };
-    const outcome = writeIngestBatch(deps, session.id, this.kpi, batch);
-    this.kpi = outcome.tracker.commit();
-    this.hub.patch({ kpi: this.kpi.view() });
-    this.explain.recordOrders(outcome.newOrders);
-    this.log.pushRecent(outcome.logged);
-    return { accepted: outcome.accepted, duplicates: outcome.duplicates };
+    return this.liveKpis.ingest(session.id, batch);
   }
 
   startSession(title: string, planId: string | undefined, at: number): SessionSummary {
     const live = this.log.live;
     if (live) throw new DeskError('conflict', `session "${live.title}" is already live; end it before starting another`);
     const session = this.sessions.create({ title, planId, rehearsal: this.rehearsal.active, startedAt: at });
-    this.kpi = new KpiTracker();
-    this.hub.patch({ kpi: this.kpi.view() });
+    this.liveKpis.reset();
     this.log.setLive(session);
     const { status, programScene, streaming, recording } = this.obs.state;
     this.log.log({ ts: at, kind: 'session.start', data: { title, planId: planId ?? null, rehearsal: session.rehearsal, obs: { status, programScene, streaming, recording } } });
@@ -171,8 +178,7 @@ export class Desk {
     this.log.setLive(null);
     // The show is over: the card leaves the stream with it.
     this.explain.clear(at);
-    this.kpi = new KpiTracker();
-    this.hub.patch({ kpi: this.kpi.view() });
+    this.liveKpis.reset();
     return this.sessions.get(live.id) as SessionSummary;
   }
 
@@ -229,6 +235,7 @@ export class Desk {
     await this.obs.close();
     await this.serial.close();
     await this.binder.close();
+    this.liveKpis.close();
     this.alerts.close();
     this.hub.close();
     this.db.close();

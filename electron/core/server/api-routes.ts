@@ -14,6 +14,8 @@ export function apiRoutes(desk: Desk): Router {
     .add('GET', '/overlay', () => ({ body: toOverlayState(desk.hub.state) }), ['control', 'overlay'])
     .add('POST', '/actions', async (ctx) => ({ body: { ok: true, result: await desk.dispatch(await ctx.body(), { surface: 'api' }) } }))
     .add('POST', '/ingest', async (ctx) => ({ status: 202, body: desk.ingest(await ctx.body()) }))
+    .add('GET', '/kpi/settings', () => ({ body: desk.liveKpis.settings }))
+    .add('PUT', '/kpi/settings', async (ctx) => ({ body: desk.liveKpis.putSettings(await ctx.body()) }))
     .add('GET', '/obs/settings', () => ({ body: desk.obsSettings.get() }))
     .add('PUT', '/obs/settings', async (ctx) => ({ body: desk.obsSettings.put(await ctx.body()) }))
     .add('GET', '/obs/profiles', () => ({ body: desk.obsProfiles.list() }))

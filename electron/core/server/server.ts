@@ -8,6 +8,7 @@ import { bearerToken, readJson, sendError, sendJson, tokenMatches } from './http
 import type { Role } from './router.js';
 import { serveStatic } from './static-files.js';
 import { WsHub } from './ws-hub.js';
+import { overlayLinks, origin } from './overlay-links.js';
 
 export interface ServerOptions {
   desk: Desk;
@@ -30,7 +31,7 @@ const INGEST_BODY_LIMIT = 16 * 1024 * 1024;
 /** The desk's HTTP + WebSocket server: API, console, overlay. Every API call needs a token. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { desk, token, overlayToken } = options;
-  const router = apiRoutes(desk);
+  const router = apiRoutes(desk).add('GET', '/overlay/links', (ctx) => ({ body: overlayLinks(origin(ctx.req, options.host), overlayToken) }));
   const ws = new WsHub(desk);
 
   const roleOf = (req: IncomingMessage, url: URL): Role | null => {
