@@ -2,6 +2,9 @@ import { useConnectionStore } from '../../stores/connection-store.js';
 import { useDeskStore } from '../../stores/desk-store.js';
 import { VirtualDeck } from '../devices/virtual-deck.js';
 import { ProductsPanel } from '../products/products-panel.js';
+import { IngestSources } from '../kpi/ingest-sources.js';
+import { KpiDetails } from '../kpi/kpi-details.js';
+import { OverlayLinks } from '../kpi/overlay-links.js';
 import { AlertsPanel } from './alerts-panel.js';
 import { KpiStrip } from './kpi-strip.js';
 import { NowExplaining } from './now-explaining.js';
@@ -19,15 +22,18 @@ export function LiveConsole() {
       <div className="col col-left">
         <ScenesPanel disabled={off} />
         <AlertsPanel />
+        <IngestSources />
       </div>
       <div className="col col-center">
         <KpiStrip />
+        <KpiDetails />
         <NowExplaining disabled={off} />
         <ProductsPanel disabled={off} />
       </div>
       <div className="col col-right">
         <VirtualDeck disabled={off} />
         <RecentLog />
+        <OverlayLinks />
       </div>
     </main>
   );
