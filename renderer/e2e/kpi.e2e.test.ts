@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCoreProcess, type CoreProcess } from '../../electron/core/testing/core-process.js';
@@ -132,6 +133,22 @@ describe('live KPIs → overlays, console, desk KPI page', () => {
     const session = (await core.api('GET', '/sessions')).body[0];
     const detail = (await core.api('GET', `/sessions/${session.id}`)).body;
     expect(detail.events.some((e: { kind: string; data: { id?: string } }) => e.kind === 'alert' && e.data.id === 'kpi:low-online')).toBe(true);
+    await page.close();
+  });
+
+  it('imports a platform export from the console dialog, and again without double counting', async () => {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN' });
+    page.setDefaultTimeout(15_000);
+    await page.goto(`${core.url}/?token=${core.token}`);
+    await page.locator('[data-testid="import-open"]').click();
+    await page.locator('[data-testid="import-session"] option', { hasText: '双十一 KPI E2E' }).waitFor({ state: 'attached' });
+    const file = fileURLToPath(new URL('../../electron/core/review/platform-import/fixtures/douyin-buyin-products-gbk.csv', import.meta.url));
+    await page.locator('[data-testid="import-file"]').setInputFiles(file);
+    await page.locator('[data-testid="import-submit"]').click();
+    await page.locator('[data-testid="import-result"][data-ok="true"]', { hasText: '3 行（覆盖 0 行）' }).waitFor();
+    await page.locator('[data-testid="import-submit"]').click();
+    await page.locator('[data-testid="import-result"][data-ok="true"]', { hasText: '覆盖 3 行' }).waitFor();
+    await page.locator('[data-testid="import-dialog"]').screenshot({ path: join(SHOTS_DIR, 'import-dialog.png') });
     await page.close();
   });
 

@@ -13,6 +13,7 @@ import { SessionsRepo } from '../store/sessions-repo.js';
 import { ProductsRepo } from '../store/products-repo.js';
 import { CommerceRepo } from '../store/commerce-repo.js';
 import { SettingsRepo } from '../store/settings-repo.js';
+import { PlatformRepo } from '../store/platform-repo.js';
 import { createObsLink } from '../obs/obs-link.js';
 import { ObsSettingsStore } from '../obs/obs-settings-store.js';
 import { attachObsFeatures } from '../obs/obs-features.js';
@@ -66,6 +67,7 @@ export class Desk {
   private readonly db: Db;
   private readonly sessions: SessionsRepo;
   private readonly commerce: CommerceRepo;
+  private readonly platform: PlatformRepo;
   private readonly bus: ActionBus;
   private readonly binder: DeckBinder;
   private readonly rehearsal: Rehearsal;
@@ -79,6 +81,7 @@ export class Desk {
     this.db = openDatabase(options.dbFile);
     this.sessions = new SessionsRepo(this.db);
     this.commerce = new CommerceRepo(this.db);
+    this.platform = new PlatformRepo(this.db);
     const settings = new SettingsRepo(this.db);
     this.obsSettings = new ObsSettingsStore(settings);
     this.obsProfiles = createObsProfiles(settings, options.dbFile);
@@ -226,7 +229,7 @@ export class Desk {
 
   /** Read access for review queries (kept on the desk so the server needs no database handle). */
   get repos() {
-    return { sessions: this.sessions, commerce: this.commerce };
+    return { sessions: this.sessions, commerce: this.commerce, platform: this.platform };
   }
 
   async close(): Promise<void> {

@@ -2,6 +2,7 @@ import { useConnectionStore } from '../../stores/connection-store.js';
 import { useDeskStore } from '../../stores/desk-store.js';
 import { VirtualDeck } from '../devices/virtual-deck.js';
 import { ProductsPanel } from '../products/products-panel.js';
+import { ImportPanel } from '../kpi/import-dialog.js';
 import { IngestSources } from '../kpi/ingest-sources.js';
 import { KpiDetails } from '../kpi/kpi-details.js';
 import { OverlayLinks } from '../kpi/overlay-links.js';
@@ -23,6 +24,7 @@ export function LiveConsole() {
         <ScenesPanel disabled={off} />
         <AlertsPanel />
         <IngestSources />
+        <ImportPanel />
       </div>
       <div className="col col-center">
         <KpiStrip />
