@@ -33,7 +33,7 @@ import { SessionLog } from './session-log.js';
 import { ActionBus } from './action-bus.js';
 import { Alerts } from './alerts.js';
 import { createHandlers } from './handlers.js';
-import { Rehearsal } from './rehearsal.js';
+import { Rehearsal, type AudienceSettings } from './rehearsal.js';
 
 export interface DeskOptions {
   dbFile: string;
@@ -199,6 +199,10 @@ export class Desk {
 
   stopRehearsal() {
     return this.rehearsal.stop();
+  }
+
+  configureAudience(options: AudienceSettings) {
+    return this.rehearsal.configure(options);
   }
 
   realObsLink(): ObsLink {
