@@ -31,7 +31,7 @@ describe('simulated audience', () => {
   it('grows during an explain, buys what is on screen, and tires of a long one', () => {
     const sim = new AudienceSim({ seed: 1, baseOnline: 2_000 });
     const quiet = run(sim, T0, 300, () => idle);
-    const explaining = (now: number): AudienceContext => ({ explaining: { ...PRODUCTS[0]!, since: T0 + 300_000 }, products: PRODUCTS });
+    const explaining = (): AudienceContext => ({ explaining: { ...PRODUCTS[0]!, since: T0 + 300_000 }, products: PRODUCTS });
     const fresh = run(sim, T0 + 300_000, 180, explaining);
     run(sim, T0 + 480_000, 360, explaining);
     const tired = run(sim, T0 + 840_000, 180, explaining);
