@@ -26,6 +26,8 @@ export const productKpiSchema = z.object({
   /** What sold of this SKU while it was being explained (讲解期间成交): no platform exports this. */
   explainGmvFen: fenSchema,
   explainOrders: z.int().nonnegative(),
+  /** The catalog name, when the SKU is in the catalog. */
+  name: z.string().optional(),
 });
 export type ProductKpi = z.infer<typeof productKpiSchema>;
 

@@ -74,6 +74,7 @@ export class Desk {
   private readonly pseudonymize: (value: string) => string;
   private obs: ObsLink;
   private obsOff: () => void = () => {};
+  private productNames: Map<string, string> | null = null;
   readonly makeObsLink: (options: ObsLinkOptions) => ObsLink;
 
   constructor(private readonly options: DeskOptions) {
@@ -115,6 +116,7 @@ export class Desk {
       alerts: this.alerts,
       settings,
       now: this.now,
+      productNames: () => (this.productNames ??= new Map(this.catalog.list().map((p) => [p.sku, p.name]))),
     });
     this.bus = new ActionBus(createHandlers(this), this.log, this.now);
     this.rehearsal = new Rehearsal(this);
@@ -275,6 +277,7 @@ export class Desk {
   }
 
   private onCatalogChange(): void {
+    this.productNames = null;
     const current = this.explain.product;
     if (current) {
       const product = this.catalog.list().find((p) => p.sku === current.sku) ?? null;

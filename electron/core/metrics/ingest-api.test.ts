@@ -111,7 +111,7 @@ describe('POST /ingest', () => {
       { type: 'order', ts: since + 1, orderId: 'EXP-b', sku: 'EXP-1', qty: 3, amount: 3_000 },
     ] });
     const row = f.desk.hub.state.kpi.detail!.products.find((p) => p.sku === 'EXP-1');
-    expect(row).toEqual({ sku: 'EXP-1', gmvFen: 4_000, orders: 2, qty: 4, explainGmvFen: 3_000, explainOrders: 1 });
+    expect(row).toEqual({ sku: 'EXP-1', name: '讲解商品', gmvFen: 4_000, orders: 2, qty: 4, explainGmvFen: 3_000, explainOrders: 1 });
     expect(f.desk.hub.state.product).toMatchObject({ gmvFen: 3_000, orders: 1 });
     await f.api('POST', '/actions', { type: 'product.clear' });
   });

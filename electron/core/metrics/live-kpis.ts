@@ -27,6 +27,8 @@ export interface LiveKpiDeps extends IngestDeps {
   alerts: Alerts;
   settings: SettingsRepo;
   now: () => number;
+  /** SKU → catalog name, for the per-product figures overlays show. */
+  productNames: () => ReadonlyMap<string, string>;
 }
 
 const KPI_NAMES: Record<AlertKpi, string> = {
@@ -130,7 +132,14 @@ export class LiveKpis {
   }
 
   get kpi(): Kpi {
-    return this.tracker.view(this.current.basis);
+    const kpi = this.tracker.view(this.current.basis);
+    if (!kpi.detail?.products.length) return kpi;
+    const names = this.deps.productNames();
+    const products = kpi.detail.products.map((p) => {
+      const name = names.get(p.sku);
+      return name === undefined ? p : { ...p, name };
+    });
+    return { ...kpi, detail: { ...kpi.detail, products } };
   }
 
   get settings(): KpiSettings {

@@ -84,7 +84,7 @@ export function KpiBoard({ url, token, options }: { url: string; token: string |
             ) : (
               products.map((p) => (
                 <tr key={p.sku} data-sku={p.sku} className={product?.sku === p.sku ? 'is-explaining' : ''}>
-                  <td>{p.sku}</td>
+                  <td>{p.name ?? p.sku}</td>
                   <td>{formatMoney(p.gmvFen)}</td>
                   <td>{p.orders}</td>
                   <td>{formatMoney(p.explainGmvFen)} · {p.explainOrders}</td>
