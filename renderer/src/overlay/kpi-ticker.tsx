@@ -34,9 +34,7 @@ export function KpiTicker({ url, token, options }: { url: string; token: string 
         {product && layout === 'bar' ? (
           <div className="ticker-item ticker-product" data-testid="ticker-product">
             <span className="ticker-label">{kt(lang, 'k.nowExplaining')} · {product.name}</span>
-            <span className="ticker-value">
-              {product.orders} · {formatMoney(product.gmvFen)}
-            </span>
+            <span className="ticker-value">{kt(lang, 'k.tickerExplain', { orders: product.orders, gmv: formatMoney(product.gmvFen) })}</span>
           </div>
         ) : null}
       </div>
