@@ -120,7 +120,8 @@ describe('POST /ingest', () => {
     await ingest({ source: 'douyin-bridge', events: Array.from({ length: 50 }, (_, i) => ({ type: 'like', ts: T + i, count: 1 })) });
     f.desk.liveKpis.tick();
     const rate = f.desk.hub.state.ingest?.find((s) => s.source === 'douyin-bridge');
-    expect(rate).toMatchObject({ total: 50, perSecond: 10 });
+    expect(rate?.total).toBe(50);
+    expect(rate?.perSecond).toBeGreaterThan(10);
   });
 });
 

@@ -6,6 +6,7 @@ const FORGET_MS = 10 * 60_000;
 
 interface SourceCounter {
   total: number;
+  firstAt: number;
   lastAt: number;
   /** Events per wall-clock second, for the last WINDOW_S seconds, as a ring. */
   buckets: number[];
@@ -21,7 +22,7 @@ export class IngestRates {
     const second = Math.floor(now / 1000);
     let c = this.sources.get(name);
     if (!c) {
-      c = { total: 0, lastAt: now, buckets: new Array<number>(WINDOW_S).fill(0), bucketSecond: second };
+      c = { total: 0, firstAt: now, lastAt: now, buckets: new Array<number>(WINDOW_S).fill(0), bucketSecond: second };
       this.sources.set(name, c);
     }
     advance(c, second);
@@ -30,7 +31,11 @@ export class IngestRates {
     c.lastAt = now;
   }
 
-  /** The rate of the last WINDOW_S seconds including the current one (so a burst shows at once). */
+  /**
+   * The rate over the window including the current, partial second (so a burst shows at once),
+   * divided by the time the window really spans: the elapsed part of this second, or less for a source
+   * that started a moment ago (at least one second, so a first burst does not read as a huge rate).
+   */
   view(now: number): IngestSourceRate[] {
     const second = Math.floor(now / 1000);
     const out: IngestSourceRate[] = [];
@@ -41,7 +46,8 @@ export class IngestRates {
       }
       advance(c, second);
       const sum = c.buckets.reduce((a, b) => a + b, 0);
-      out.push({ source, perSecond: Math.round((sum / WINDOW_S) * 10) / 10, total: c.total, lastAt: c.lastAt });
+      const span = Math.max(1, Math.min(WINDOW_S - 1 + (now % 1000) / 1000, (now - c.firstAt) / 1000));
+      out.push({ source, perSecond: Math.round((sum / span) * 10) / 10, total: c.total, lastAt: c.lastAt });
     }
     return out.sort((a, b) => a.source.localeCompare(b.source));
   }

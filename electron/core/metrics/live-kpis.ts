@@ -122,7 +122,14 @@ export class LiveKpis {
     const stored = deps.settings.get(SETTINGS_KEY);
     let settings = DEFAULT_KPI_SETTINGS;
     if (stored) {
-      const parsed = kpiSettingsSchema.safeParse(JSON.parse(stored));
+      // Settings from an older or damaged database fall back to the defaults instead of stopping the desk.
+      let raw: unknown = null;
+      try {
+        raw = JSON.parse(stored);
+      } catch {
+        console.error('livedesk: stored KPI settings are not JSON; using the defaults');
+      }
+      const parsed = kpiSettingsSchema.safeParse(raw);
       if (parsed.success) settings = parsed.data;
     }
     this.current = settings;
