@@ -102,6 +102,19 @@ describe('POST /ingest', () => {
     expect(eventCount()).toBe(before);
   });
 
+  it('writes a large batch in order, and the console\'s recent orders point at their own log rows', async () => {
+    const before = eventCount();
+    const events = Array.from({ length: 150 }, (_, i) =>
+      i % 37 === 5 ? { type: 'order', ts: T + i, orderId: `BIG-${i}`, sku: 'A', qty: 1, amount: 100 + i } : { type: 'like', ts: T + i, count: 1 },
+    );
+    expect((await ingest({ events })).body).toEqual({ accepted: 150, duplicates: 0 });
+    const rows = f.desk.repos.sessions.events(f.desk.log.live!.id, { limit: 100_000 }).slice(before);
+    expect(rows.map((r) => r.ts)).toEqual(events.map((e) => e.ts));
+    const recentOrders = f.desk.hub.state.recent.filter((e) => e.kind === 'ingest.order' && String(e.data.orderId).startsWith('BIG-'));
+    expect(recentOrders).toHaveLength(4); // i = 5, 42, 79, 116
+    for (const entry of recentOrders) expect(rows.find((r) => r.id === entry.id)?.data.orderId).toBe(entry.data.orderId);
+  });
+
   it('attributes orders to the product being explained (讲解期间成交)', async () => {
     await f.api('POST', '/products', { sku: 'EXP-1', name: '讲解商品', priceFen: 1_000 });
     await f.api('POST', '/actions', { type: 'product.explain', sku: 'EXP-1' });

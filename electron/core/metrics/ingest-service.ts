@@ -41,6 +41,8 @@ export function writeIngestBatch(
   const newOrders: NewOrder[] = [];
   const logged: SessionEvent[] = [];
   const seconds = new Map<number, [number | null, number, number]>();
+  const rows: { ts: number; kind: string; json: string }[] = [];
+  const loggedAt: number[] = [];
   let duplicates = 0;
 
   db.transaction(() => {
@@ -91,10 +93,15 @@ export function writeIngestBatch(
           break;
       }
       const kind = `ingest.${type}`;
-      const id = sessions.append(sessionId, { ts, kind, data });
-      if (type === 'order' || type === 'refund') logged.push({ id, ts, kind, data });
+      if (type === 'order' || type === 'refund') {
+        loggedAt.push(rows.length);
+        logged.push({ id: 0, ts, kind, data });
+      }
+      rows.push({ ts, kind, json: JSON.stringify(data) });
       seconds.set(next.secondOf(ts), [next.online, next.gmvFen, next.orders]);
     }
+    const firstId = sessions.appendMany(sessionId, rows);
+    loggedAt.forEach((row, i) => ((logged[i] as SessionEvent).id = firstId + row));
     for (const [second, [online, gmv, orders]] of seconds) commerce.writeSecond(sessionId, second, online, gmv, orders);
   })();
 
