@@ -120,6 +120,17 @@ describe('live KPIs → overlays, console, desk KPI page', () => {
     await page.locator('[data-testid="overlay-opt-board-theme"]').selectOption('light');
     expect(await page.locator('[data-testid="overlay-url-board"]').inputValue()).toContain('theme=light');
 
+    // A rule typed in the console: GMV above ¥300 is yellow (GMV is ¥374.00).
+    await page.locator('[data-testid="rule-kpi"]').selectOption('gmvFen');
+    await page.locator('[data-testid="rule-condition"]').selectOption('above');
+    await page.locator('[data-testid="rule-yellow"]').fill('300');
+    await page.locator('[data-testid="rule-add"]').click();
+    await page.locator('[data-testid="alert-rules"] li[data-rule^="gmvfen-above-"]').waitFor();
+    const rules = (await core.api('GET', '/kpi/settings')).body.alerts;
+    expect(rules.find((r: { kpi: string }) => r.kpi === 'gmvFen')).toMatchObject({ condition: 'above', yellow: 30_000 });
+    await ingest([{ type: 'like', ts: ts(), count: 1 }]);
+    await page.locator('[data-testid="alerts"] [data-alert^="kpi:gmvfen-above-"].alert-warn', { hasText: '¥374.00' }).waitFor();
+
     // An alert rule over the API: online below 1,000 is red. It shows, beeps, and is logged.
     const put = await core.api('PUT', '/kpi/settings', { alerts: [{ id: 'low-online', kpi: 'online', condition: 'below', yellow: 2_000, red: 1_000 }] });
     expect(put.status).toBe(200);

@@ -89,12 +89,16 @@ export function alertValues(kpi: Kpi, ingestRate: number): KpiValues {
   };
 }
 
+const RATE_KPIS = new Set<AlertKpi>(['interactionRate', 'conversion', 'productClickRate', 'clickToOrder', 'followerConversion']);
+
 function describe(t: AlertTransition): string {
   const { rule } = t;
   const name = rule.label ?? KPI_NAMES[rule.kpi];
   const limit = t.to === 'red' ? rule.red : rule.yellow;
   const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
-  const num = (x: number) => String(Math.round(x * 100) / 100);
+  // Values in the KPI's own unit: money in yuan, rates in per cent, counts as they are.
+  const num = (x: number) =>
+    rule.kpi.endsWith('Fen') ? `¥${(x / 100).toFixed(2)}` : RATE_KPIS.has(rule.kpi) ? `${Math.round(x * 10_000) / 100}%` : String(Math.round(x * 100) / 100);
   switch (rule.condition) {
     case 'drop':
       return `${name} ↓${pct(t.measure)} / ${rule.windowSec}s (≥ ${pct(limit ?? 0)}) → ${num(t.value)}`;
@@ -211,7 +215,7 @@ export class LiveKpis {
       if (t.to) this.deps.alerts.raise(id, t.to === 'red' ? 'error' : 'warn', describe(t));
       else {
         this.deps.alerts.resolve(id);
-        this.deps.log.log({ ts: this.deps.now(), kind: 'alert.clear', data: { id, rule: t.rule.id, value: t.value } });
+        this.deps.log.log({ ts: this.deps.now(), kind: 'alert.clear', data: { id, rule: t.rule.id, value: t.value, text: `${t.rule.label ?? KPI_NAMES[t.rule.kpi]} ✓` } });
       }
     }
   }

@@ -2,6 +2,7 @@ import { useConnectionStore } from '../../stores/connection-store.js';
 import { useDeskStore } from '../../stores/desk-store.js';
 import { VirtualDeck } from '../devices/virtual-deck.js';
 import { ProductsPanel } from '../products/products-panel.js';
+import { AlertRules } from '../kpi/alert-rules.js';
 import { ImportPanel } from '../kpi/import-dialog.js';
 import { IngestSources } from '../kpi/ingest-sources.js';
 import { KpiDetails } from '../kpi/kpi-details.js';
@@ -23,6 +24,7 @@ export function LiveConsole() {
       <div className="col col-left">
         <ScenesPanel disabled={off} />
         <AlertsPanel />
+        <AlertRules />
         <IngestSources />
         <ImportPanel />
       </div>
