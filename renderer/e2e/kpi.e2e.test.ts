@@ -134,6 +134,9 @@ describe('live KPIs → overlays, console, desk KPI page', () => {
     // An alert rule over the API: online below 1,000 is red. It shows, beeps, and is logged.
     const put = await core.api('PUT', '/kpi/settings', { alerts: [{ id: 'low-online', kpi: 'online', condition: 'below', yellow: 2_000, red: 1_000 }] });
     expect(put.status).toBe(200);
+    // Every console shows the rules as they are now: they come with the pushed state.
+    await page.locator('[data-testid="alert-rules"] li[data-rule="low-online"]').waitFor();
+    expect(await page.locator('[data-testid="alert-rules"] li[data-rule^="gmvfen-above-"]').count()).toBe(0);
     await ingest([{ type: 'snapshot', ts: ts(), online: 800 }]);
     await page.locator('[data-testid="alerts"] [data-alert="kpi:low-online"].alert-error').waitFor();
     await expect.poll(async () => Number(await page.locator('[data-testid="alert-sound"]').getAttribute('data-beeps'))).toBeGreaterThan(0);

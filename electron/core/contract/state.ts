@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { currencySchema, fenSchema, skuSchema, timestampSchema } from './primitives.js';
 import { scaleStateSchema, serialDeviceViewSchema } from './devices.js';
 import { ingestSourceRateSchema, kpiDetailSchema } from './kpi.js';
+import { kpiSettingsSchema } from './kpi-settings.js';
 
 /**
  * The live state the core publishes. Every view (console, overlay, deck keys) is a function of it;
@@ -162,6 +163,8 @@ export const deskStateSchema = z.object({
   // Live KPIs (issue 7); optional so older snapshots and fixtures still parse.
   /** Ingest traffic per connector source. */
   ingest: z.array(ingestSourceRateSchema).optional(),
+  /** The KPI basis choices and alert rules (GET/PUT /kpi/settings), so every console shows the same. */
+  kpiSettings: kpiSettingsSchema.optional(),
 });
 export type DeskState = z.infer<typeof deskStateSchema>;
 

@@ -138,6 +138,7 @@ export class LiveKpis {
     }
     this.current = settings;
     this.engine.setRules(settings.alerts);
+    deps.hub.patch({ kpiSettings: settings });
     this.timer = setInterval(() => this.tick(), 1000);
     this.timer.unref();
   }
@@ -161,6 +162,7 @@ export class LiveKpis {
     const settings = parseOrThrow(kpiSettingsSchema, body);
     this.deps.settings.set(SETTINGS_KEY, JSON.stringify(settings));
     this.current = settings;
+    this.deps.hub.patch({ kpiSettings: settings });
     this.apply(this.engine.setRules(settings.alerts));
     this.publish();
     return settings;

@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Panel } from '../../components/panel.js';
 import type { AlertRule } from '../../contract.js';
 import { kt, type KpiStringKey } from '../../lib/kpi-strings.js';
+import { useDeskStore } from '../../stores/desk-store.js';
 import { useKpiSettings } from '../../stores/kpi-settings-store.js';
 import { usePrefsStore } from '../../stores/prefs-store.js';
 import { fromStored, ruleUnit, toStored } from './rule-units.js';
@@ -23,7 +24,7 @@ const NO_RULES: AlertRule[] = [];
 /** Threshold rules per KPI (yellow/red, absolute or rate of change), saved to the core's KPI settings. */
 export function AlertRules() {
   const lang = usePrefsStore((s) => s.lang);
-  const rules = useKpiSettings((s) => s.settings?.alerts ?? NO_RULES);
+  const rules = useDeskStore((s) => s.state?.kpiSettings?.alerts ?? NO_RULES);
   const error = useKpiSettings((s) => s.error);
   const [kpi, setKpi] = useState<Kpi>('online');
   const [condition, setCondition] = useState<Condition>('drop');
@@ -31,9 +32,6 @@ export function AlertRules() {
   const [red, setRed] = useState('');
   const [windowSec, setWindowSec] = useState('120');
   const [hint, setHint] = useState<string | null>(null);
-  useEffect(() => {
-    void useKpiSettings.getState().load();
-  }, []);
 
   const unit = ruleUnit(kpi, condition);
   const unitOf = (u: ReturnType<typeof ruleUnit>) => (u === 'count' ? '' : kt(lang, `rules.unit.${u}`));

@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { Panel } from '../../components/panel.js';
 import type { KpiBasisPrefs } from '../../contract.js';
 import { kt } from '../../lib/kpi-strings.js';
@@ -17,9 +16,6 @@ export function KpiDetails() {
   const kpi = useDeskStore((s) => s.state?.kpi ?? null);
   const currency = useDeskStore((s) => s.state?.session?.currency ?? 'CNY');
   const setBasis = useKpiSettings((s) => s.setBasis);
-  useEffect(() => {
-    void useKpiSettings.getState().load();
-  }, []);
   if (!kpi?.detail) return null;
   const items = kpiItems(kpi, currency).filter((i) => !SHOWN_ABOVE.has(i.id));
   return (
