@@ -25,6 +25,11 @@ export function DeskKpi({ url, token, lang }: { url: string; token: string | nul
         <h1>{kt(lang, 'k.title')}</h1>
         {link !== 'open' && frame ? <span className="desk-kpi-offline">{kt(lang, 'k.offline')}</span> : null}
       </header>
+      {token ? null : (
+        <p className="desk-kpi-offline" data-testid="desk-kpi-no-token">
+          {kt(lang, 'k.noToken')}
+        </p>
+      )}
       {frame?.alerts?.length ? (
         <ul className="desk-kpi-alerts" data-testid="desk-kpi-alerts">
           {frame.alerts.map((a) => (
