@@ -66,7 +66,7 @@ export function ImportPanel() {
       <button type="button" className="btn" data-testid="import-open" onClick={() => setOpen(true)}>
         {kt(lang, 'import.open')}
       </button>
-      <dialog ref={ref} className="confirm-dialog import-dialog" data-testid="import-dialog" onCancel={(e) => (e.preventDefault(), setOpen(false))}>
+      <dialog ref={ref} className="import-dialog" data-testid="import-dialog" onCancel={(e) => (e.preventDefault(), setOpen(false))}>
         <h3>{kt(lang, 'import.title')}</h3>
         <p className="import-hint">{kt(lang, 'import.hint')}</p>
         <label>
@@ -97,7 +97,7 @@ export function ImportPanel() {
             {result.text}
           </p>
         ) : null}
-        <div className="confirm-actions">
+        <div className="import-actions">
           <button type="button" className="btn" onClick={() => setOpen(false)}>
             {kt(lang, 'import.close')}
           </button>
