@@ -44,10 +44,11 @@ function coreMain(): string {
   return join(dir, 'out/electron/core/main.js');
 }
 
-async function startBenchCore(): Promise<BenchCore> {
+/** `nodeArgs` go to the core's node, e.g. `['--cpu-prof', '--cpu-prof-dir=/tmp/prof']` to see where time goes. */
+async function startBenchCore(nodeArgs: readonly string[] = []): Promise<BenchCore> {
   const dir = mkdtempSync(join(tmpdir(), 'livedesk-bench-'));
   // No OBS: the measurement is the data path, and an absent OBS costs nothing but a retry timer.
-  const core = await startCoreProcess(['--data-dir', dir, '--port', '0', '--obs-url', 'ws://127.0.0.1:9'], { command: [process.execPath, coreMain()] });
+  const core = await startCoreProcess(['--data-dir', dir, '--port', '0', '--obs-url', 'ws://127.0.0.1:9'], { command: [process.execPath, ...nodeArgs, coreMain()] });
   const started = await core.api('POST', '/actions', { type: 'session.start', title: 'bench' });
   if (started.status !== 200) throw new Error(`bench: could not start a session: ${JSON.stringify(started.body)}`);
   return {
@@ -88,15 +89,23 @@ function openSocket(url: string, token: string): Promise<WebSocket> {
   return new Promise((resolve, reject) => ws.once('open', () => resolve(ws)).once('error', reject));
 }
 
-/** Sends ingest batches over one socket with up to `inFlight` unanswered; resolves when all are answered. */
-async function pump(ws: WebSocket, batches: number, size: number, inFlight: number): Promise<number> {
+/** The ingest messages, serialized before the clock starts: the measurement is the desk, not this client. */
+function ingestMessages(first: number, batches: number, size: number): string[] {
+  return Array.from({ length: batches }, (_, i) =>
+    JSON.stringify({ type: 'ingest', id: `r${first + i}`, batch: { source: 'bench', events: makeBatch(first + i + 1, size, Date.now()) } }),
+  );
+}
+
+/** Sends ingest messages over one socket with up to `inFlight` unanswered; resolves when all are answered. */
+async function pump(ws: WebSocket, messages: readonly string[], inFlight: number): Promise<number> {
+  const batches = messages.length;
   let sent = 0;
   let answered = 0;
   let accepted = 0;
   return new Promise((resolve, reject) => {
     const sendNext = () => {
       while (sent < batches && sent - answered < inFlight) {
-        ws.send(JSON.stringify({ type: 'ingest', id: `r${sent}`, batch: { source: 'bench', events: makeBatch(sent + 1, size, Date.now()) } }));
+        ws.send(messages[sent] as string);
         sent++;
       }
     };
@@ -138,17 +147,19 @@ function rawInsertRate(dir: string, total: number, size: number): number {
 }
 
 /** `ingest-rate`: durable ingest through the desk over WebSocket, vs raw better-sqlite3 on the same disk. */
-export async function measureIngestRate(options: { events?: number; batchSize?: number; inFlight?: number } = {}): Promise<RateResult> {
+export async function measureIngestRate(options: { events?: number; batchSize?: number; inFlight?: number; nodeArgs?: string[] } = {}): Promise<RateResult> {
   const size = options.batchSize ?? 5_000;
   const batches = Math.max(2, Math.ceil((options.events ?? 500_000) / size));
-  const bench = await startBenchCore();
+  const bench = await startBenchCore(options.nodeArgs);
   try {
     const ws = await openSocket(bench.core.url, bench.core.token);
     // A short warm-up so the JIT and SQLite's page cache are where a running show has them.
-    await pump(ws, Math.min(5, batches), size, options.inFlight ?? 4);
+    const warmup = Math.min(5, batches);
+    await pump(ws, ingestMessages(0, warmup, size), options.inFlight ?? 4);
     ws.removeAllListeners('message');
+    const messages = ingestMessages(warmup, batches, size);
     const start = process.hrtime.bigint();
-    const accepted = await pump(ws, batches, size, options.inFlight ?? 4);
+    const accepted = await pump(ws, messages, options.inFlight ?? 4);
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
     ws.close();
     const floor = rawInsertRate(bench.dir, batches * size, size);
@@ -163,12 +174,12 @@ export async function measureIngestRate(options: { events?: number; batchSize?: 
  * carries its sequence number as `online`. An overlay socket records, for every batch, the time until
  * the first KPI push showing it (or a later batch: pushes are coalesced).
  */
-export async function measureIngestPush(options: { rate?: number; seconds?: number; tickMs?: number } = {}): Promise<SamplesResult> {
+export async function measureIngestPush(options: { rate?: number; seconds?: number; tickMs?: number; nodeArgs?: string[] } = {}): Promise<SamplesResult> {
   const rate = options.rate ?? 10_000;
   const tickMs = options.tickMs ?? 10;
   const seconds = options.seconds ?? 5;
   const size = Math.max(2, Math.round((rate * tickMs) / 1000));
-  const bench = await startBenchCore();
+  const bench = await startBenchCore(options.nodeArgs);
   try {
     const sender = await openSocket(bench.core.url, bench.core.token);
     const subscriber = await openSocket(bench.core.url, bench.core.overlayToken);
