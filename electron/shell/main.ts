@@ -13,6 +13,7 @@ import { applySessionPolicy, createDeskWindow, deskWindowUrl, hardenWebContents 
 
 let connection: CoreConnection | null = null;
 let consoleWindow: BrowserWindow | null = null;
+let kpiWindow: BrowserWindow | null = null;
 let tray: Tray | null = null;
 let quitting = false;
 let coreStopped = false;
@@ -45,6 +46,23 @@ function showConsole(): void {
   consoleWindow.focus();
 }
 
+/** The compact always-on-top KPI window; it closes for real (the console stays in the tray). */
+function toggleKpiWindow(): void {
+  if (!connection) return;
+  if (kpiWindow && !kpiWindow.isDestroyed()) {
+    kpiWindow.close();
+    kpiWindow = null;
+    return;
+  }
+  kpiWindow = createDeskWindow('kpi', {
+    coreUrl: connection.url,
+    preloadPath: path.join(import.meta.dirname, 'preload.cjs'),
+    devTools: !app.isPackaged,
+    icon: iconPath(),
+  });
+  kpiWindow.on('closed', () => (kpiWindow = null));
+}
+
 function createTray(): void {
   const image = nativeImage.createFromPath(iconPath());
   tray = new Tray(image.isEmpty() ? image : image.resize({ width: 22, height: 22 }));
@@ -52,6 +70,7 @@ function createTray(): void {
   tray.setContextMenu(
     Menu.buildFromTemplate([
       { label: 'Show LiveDesk', click: showConsole },
+      { label: 'KPI window (always on top)', click: toggleKpiWindow },
       { type: 'separator' },
       { label: 'Quit LiveDesk', click: () => app.quit() },
     ]),
@@ -76,6 +95,7 @@ function startCore(): CoreSupervisor {
     const open = consoleWindow !== null && !consoleWindow.isDestroyed();
     if (!open) showConsole();
     else if (moved) void consoleWindow?.loadURL(deskWindowUrl('console', info.url));
+    if (moved && kpiWindow && !kpiWindow.isDestroyed()) void kpiWindow.loadURL(deskWindowUrl('kpi', info.url));
   });
   supervisor.on('fatal', (reason) => {
     dialog.showErrorBox('LiveDesk could not start', `The desk's core did not start:\n\n${reason}`);

@@ -8,6 +8,7 @@ import {
   windowWebPreferences,
   withContentSecurityPolicy,
 } from './window-policy.js';
+import { KPI_WINDOW_LEVEL, KPI_WINDOW_SPEC } from './kpi-window.js';
 
 /**
  * The desk's windows and the Electron wiring of window-policy.ts. Every window shows a page of the
@@ -29,10 +30,11 @@ export type WindowSpec = {
   alwaysOnTop: boolean;
 };
 
-export type WindowKind = 'console';
+export type WindowKind = 'console' | 'kpi';
 
 export const WINDOW_SPECS: Record<WindowKind, WindowSpec> = {
   console: { route: '/', title: 'LiveDesk', width: 1440, height: 900, minWidth: 1024, minHeight: 640, alwaysOnTop: false },
+  kpi: KPI_WINDOW_SPEC,
 };
 
 export type WindowContext = {
@@ -61,6 +63,7 @@ export function createDeskWindow(kind: WindowKind, ctx: WindowContext): BrowserW
     ...(ctx.icon ? { icon: ctx.icon } : {}),
     webPreferences: windowWebPreferences(ctx.preloadPath, { devTools: ctx.devTools }),
   });
+  if (spec.alwaysOnTop) win.setAlwaysOnTop(true, KPI_WINDOW_LEVEL);
   win.once('ready-to-show', () => win.show());
   void win.loadURL(deskWindowUrl(kind, ctx.coreUrl));
   return win;

@@ -1,20 +1,29 @@
 import type { IngestEvent } from '../../electron/core/contract/index.js';
+import { AudienceMood, type AudienceContext } from './audience-mood.js';
 
-/** What the simulated audience reacts to. */
-export interface AudienceContext {
-  explaining: { sku: string; priceFen: number } | null;
-  products: readonly { sku: string; priceFen: number }[];
-}
+export type { AudienceContext } from './audience-mood.js';
 
 export interface AudienceOptions {
   seed?: number;
   /** Online viewers the room settles at when nothing is being explained. */
   baseOnline?: number;
-  /** Multiplies comment, like and order volume (1 = a small room; 100 ≈ thousands of events a second). */
+  /** Multiplies comment, like, enter and order volume (1 = a small room). Ignored when eventsPerSecond is set. */
   scale?: number;
+  /** Target events per second (comments, likes, enters, follows and orders together), up to 10,000. */
+  eventsPerSecond?: number;
 }
 
+export const MAX_AUDIENCE_RATE = 10_000;
+
 const COMMENTS = ['多少钱？', '有优惠吗', '已拍 ✓', '主播再讲一下材质', '发货快吗', '尺码怎么选', '还有库存吗', '想要！', 'Is it waterproof?', '好看', '求链接', '家人们冲'];
+const FLASH_COMMENTS = ['抢到了！', '没抢到😭', '还有吗', '再上一波', '手慢了', '秒没了'];
+const IDLE_COMMENTS = ['讲下一个吧', '主播在吗', '下一个是什么', '什么时候上链接'];
+
+// Per online viewer per second, in a small room (scale 1).
+const LIKES = 0.02;
+const COMMENT = 0.002;
+const ENTER = 0.01;
+const FOLLOW = 0.0006;
 
 /** mulberry32: small, fast and seeded, so a rehearsal or a test replays the same audience. */
 function rng(seed: number): () => number {
@@ -29,18 +38,25 @@ function rng(seed: number): () => number {
 }
 
 /**
- * A believable live-room audience for rehearsal mode and tests: online viewers drift around a
- * baseline, climb while a product is explained, and buyers order mostly what is on screen.
+ * A believable live-room audience for rehearsal mode, tests and benchmarks: online viewers drift
+ * around a baseline, climb when a product is explained and tire of a long explain, surge in a flash
+ * sale and sag while nothing happens; buyers order mostly what is on screen, at the flash price while
+ * the sale runs. Volume follows the room, or a fixed events-per-second target for load.
  */
 export class AudienceSim {
   private readonly random: () => number;
-  private readonly base: number;
-  private readonly scale: number;
+  private readonly mood: AudienceMood;
+  private base: number;
+  private scale: number;
+  private rate: number | null;
   private online: number;
   private uv = 0;
   private pv = 0;
   private likes = 0;
   private comments = 0;
+  private follows = 0;
+  private exposures = 0;
+  private clicks = 0;
   private orderSeq = 0;
   private lastTs = 0;
   private readonly runId: string;
@@ -48,46 +64,87 @@ export class AudienceSim {
   constructor(options: AudienceOptions = {}) {
     const seed = options.seed ?? Date.now();
     this.random = rng(seed);
+    this.mood = new AudienceMood();
     this.base = options.baseOnline ?? 800;
     this.scale = options.scale ?? 1;
+    this.rate = options.eventsPerSecond === undefined ? null : Math.min(MAX_AUDIENCE_RATE, options.eventsPerSecond);
     this.online = Math.round(this.base * 0.6);
     this.runId = seed.toString(36);
   }
 
+  /** Retunes a running audience (the rehearsal.audience action). */
+  configure(options: { baseOnline?: number | undefined; eventsPerSecond?: number | undefined }): void {
+    if (options.baseOnline !== undefined) this.base = options.baseOnline;
+    if (options.eventsPerSecond !== undefined) this.rate = options.eventsPerSecond === 0 ? null : Math.min(MAX_AUDIENCE_RATE, options.eventsPerSecond);
+  }
+
+  get settings(): { baseOnline: number; eventsPerSecond: number | null } {
+    return { baseOnline: this.base, eventsPerSecond: this.rate };
+  }
+
   /** Events for the interval ending at `now`. */
   tick(now: number, context: AudienceContext): IngestEvent[] {
-    const dt = this.lastTs ? Math.min(5, (now - this.lastTs) / 1000) : 0.5;
+    const dt = this.lastTs ? Math.min(5, Math.max(0, (now - this.lastTs) / 1000)) : 0.5;
     this.lastTs = now;
     const r = this.random;
-    const target = this.base * (context.explaining ? 1.35 : 1);
+    const m = this.mood.at(now, context);
+    const target = this.base * m.onlineFactor;
     // Mean-reverting walk: the room drifts toward its target with noise, never below a handful.
-    this.online = Math.max(5, Math.round(this.online + (target - this.online) * 0.08 * dt * 2 + (r() - 0.5) * this.base * 0.03));
-    const entering = Math.round(this.online * 0.01 * dt * (0.5 + r()));
+    this.online = Math.max(5, Math.round(this.online + (target - this.online) * Math.min(1, 0.16 * dt) + (r() - 0.5) * this.base * 0.03 * Math.sqrt(dt)));
+    const entering = Math.round(this.online * 0.01 * dt * (0.5 + r()) * m.onlineFactor);
     this.uv += entering;
     this.pv += entering + Math.round(entering * 0.3 * r());
+    this.exposures += Math.round(entering * 0.6 + this.online * 0.002 * dt * m.interest);
+    const clicking = this.poisson(this.online * 0.001 * dt * m.interest);
+    this.clicks += clicking;
+
+    // Events a small room of this size sends per second; a rate target scales all of them alike.
+    // With a target the mood changes the mix (more comments in a flash sale), not the total.
+    const natural = this.online * ((LIKES / 2 + COMMENT) * m.excitement + ENTER + FOLLOW * m.interest + m.buyRate);
+    const scale = this.rate !== null ? this.rate / Math.max(1, natural) : this.scale;
+    const volume = (perViewerPerSecond: number) => this.poisson(this.online * perViewerPerSecond * dt * scale);
+    const pool = Math.max(2_000, this.online * 4);
+    const user = () => `viewer${Math.floor(r() * pool)}`;
 
     const events: IngestEvent[] = [];
-    const volume = (perViewerPerSecond: number) => this.poisson(this.online * perViewerPerSecond * dt * this.scale);
-    const likeCount = volume(0.02);
-    if (likeCount) {
-      this.likes += likeCount;
-      events.push({ type: 'like', ts: now, count: likeCount });
+    for (let i = volume((LIKES / 2) * m.excitement); i > 0; i--) {
+      const count = 1 + Math.floor(r() * 3);
+      this.likes += count;
+      events.push({ type: 'like', ts: now, count });
     }
-    for (let i = volume(0.002); i > 0; i--) {
+    const lines = m.flashSale ? FLASH_COMMENTS : m.idle ? IDLE_COMMENTS : COMMENTS;
+    for (let i = volume(COMMENT * m.excitement); i > 0; i--) {
       this.comments++;
-      events.push({ type: 'comment', ts: now, user: `viewer${Math.floor(r() * 1e6)}`, text: COMMENTS[Math.floor(r() * COMMENTS.length)] as string });
+      const pickFrom = r() < 0.6 ? lines : COMMENTS;
+      events.push({ type: 'comment', ts: now, user: user(), text: pickFrom[Math.floor(r() * pickFrom.length)] as string });
     }
-    for (let i = Math.min(entering, 20 * this.scale); i > 0; i--) events.push({ type: 'enter', ts: now, user: `viewer${Math.floor(r() * 1e6)}` });
+    for (let i = volume(ENTER); i > 0; i--) events.push({ type: 'enter', ts: now, user: user() });
+    for (let i = volume(FOLLOW * m.interest); i > 0; i--) {
+      this.follows++;
+      events.push({ type: 'follow', ts: now, user: user() });
+    }
 
-    const buying = context.explaining ? 0.0008 : 0.0002;
-    for (let i = volume(buying); i > 0; i--) {
-      const product = context.explaining && r() < 0.85 ? context.explaining : context.products[Math.floor(r() * context.products.length)];
+    for (let i = volume(m.buyRate); i > 0; i--) {
+      const sale = m.flashSale;
+      const onScreen = sale ?? context.explaining;
+      const product = onScreen && r() < 0.85 ? onScreen : context.products[Math.floor(r() * context.products.length)];
       if (!product) break;
-      const qty = r() < 0.85 ? 1 : 2;
+      const qty = sale ? 1 : r() < 0.85 ? 1 : 2;
       this.orderSeq++;
-      events.push({ type: 'order', ts: now, orderId: `sim-${this.runId}-${this.orderSeq}`, sku: product.sku, qty, amount: product.priceFen * qty, buyer: `buyer${Math.floor(r() * 5e5)}` });
+      events.push({ type: 'order', ts: now, orderId: `sim-${this.runId}-${this.orderSeq}`, sku: product.sku, qty, amount: product.priceFen * qty, buyer: `buyer${Math.floor(r() * pool)}` });
     }
-    events.unshift({ type: 'snapshot', ts: now, online: this.online, viewersUv: this.uv, viewsPv: this.pv, likes: this.likes, comments: this.comments });
+    events.unshift({
+      type: 'snapshot',
+      ts: now,
+      online: this.online,
+      viewersUv: this.uv,
+      viewsPv: this.pv,
+      likes: this.likes,
+      comments: this.comments,
+      newFollowers: this.follows,
+      productExposures: this.exposures,
+      productClicks: this.clicks,
+    });
     return events;
   }
 
@@ -111,7 +168,7 @@ export class AudienceSim {
 }
 
 /** Runs `sim` on a timer, handing each tick's events to `emit`. Returns a stop function. */
-export function runAudience(sim: AudienceSim, context: () => AudienceContext, emit: (events: IngestEvent[]) => void, tickMs = 500): () => void {
+export function runAudience(sim: AudienceSim, context: () => AudienceContext, emit: (events: IngestEvent[]) => void, tickMs = 250): () => void {
   const timer = setInterval(() => emit(sim.tick(Date.now(), context())), tickMs);
   timer.unref();
   return () => clearInterval(timer);

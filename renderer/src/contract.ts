@@ -39,6 +39,17 @@ export type {
   ObsSettings,
   OverlayLink,
 } from '../../electron/core/contract/index.js';
+// Live KPIs (issue 7).
+export type {
+  AlertRule,
+  IngestSourceRate,
+  KpiBasis,
+  KpiBasisPrefs,
+  KpiDetail,
+  KpiRatio,
+  KpiSettings,
+  ProductKpi,
+} from '../../electron/core/contract/index.js';
 export {
   API_PREFIX,
   apiErrorSchema,

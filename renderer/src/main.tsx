@@ -13,6 +13,7 @@ import './styles/obs-settings.css';
 import './styles/show-catalog.css';
 import './styles/show-plan.css';
 import './styles/show-live.css';
+import './styles/kpi.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');

@@ -48,6 +48,12 @@ export const actionSchema = z.discriminatedUnion('type', [
   // Rehearsal: switch the desk to a simulated OBS and audience (and back) without a restart.
   act('rehearsal.start', {}),
   act('rehearsal.stop', {}),
+  // Tunes the simulated audience (issue 7): its baseline online and a total events-per-second target
+  // for load rehearsals (0 = follow the room). Applies now, or at the next rehearsal.start.
+  act('rehearsal.audience', {
+    baseOnline: z.int().min(1).max(1_000_000).optional(),
+    eventsPerSecond: z.int().min(0).max(10_000).optional(),
+  }),
   // Serial hardware (issue 6): `device` picks a scale when there are several (default: the first).
   act('scale.tare', { device: z.string().max(64).optional() }),
   act('scale.zero', { device: z.string().max(64).optional() }),

@@ -9,3 +9,5 @@ export * from './surface.js';
 export * from './devices.js';
 export * from './obs-settings.js';
 export * from './show.js';
+export * from './kpi.js';
+export * from './kpi-settings.js';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fenSchema, skuSchema, timestampSchema } from './primitives.js';
 import { DeskError, firstIssue, parseOrThrow } from './errors.js';
+import { fastIngestEvent } from './ingest-fast.js';
 
 const count = z.int().nonnegative();
 const text = (max: number) => z.string().min(1).max(max);
@@ -59,6 +60,11 @@ export function parseIngestBatch(body: unknown): IngestBatch {
   const batch = parseOrThrow(ingestBatchSchema, body);
   const events: IngestEvent[] = new Array(batch.events.length);
   for (let index = 0; index < batch.events.length; index++) {
+    const fast = fastIngestEvent(batch.events[index]);
+    if (fast) {
+      events[index] = fast;
+      continue;
+    }
     const result = ingestEventSchema.safeParse(batch.events[index]);
     if (!result.success) {
       const { field, message } = firstIssue(result.error, ['events', index]);

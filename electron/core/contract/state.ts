@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { currencySchema, fenSchema, skuSchema, timestampSchema } from './primitives.js';
 import { scaleStateSchema, serialDeviceViewSchema } from './devices.js';
 import { flashSaleResultSchema, flashSaleSchema, planRunSchema } from './show.js';
+import { ingestSourceRateSchema, kpiDetailSchema } from './kpi.js';
+import { kpiSettingsSchema } from './kpi-settings.js';
 
 /**
  * The live state the core publishes. Every view (console, overlay, deck keys) is a function of it;
@@ -101,6 +103,8 @@ export const kpiSchema = z.object({
   orders: z.int().nonnegative(),
   buyers: z.int().nonnegative(),
   updatedAt: timestampSchema.nullable(),
+  // The full KPI set (issue 7); optional so older snapshots and fixtures still parse.
+  detail: kpiDetailSchema.optional(),
 });
 export type Kpi = z.infer<typeof kpiSchema>;
 
@@ -168,6 +172,11 @@ export const deskStateSchema = z.object({
   lastFlashSale: flashSaleResultSchema.nullable().optional(),
   /** Where the show stands against its plan; null without a plan. */
   plan: planRunSchema.nullable().optional(),
+  // Live KPIs (issue 7); optional so older snapshots and fixtures still parse.
+  /** Ingest traffic per connector source. */
+  ingest: z.array(ingestSourceRateSchema).optional(),
+  /** The KPI basis choices and alert rules (GET/PUT /kpi/settings), so every console shows the same. */
+  kpiSettings: kpiSettingsSchema.optional(),
 });
 export type DeskState = z.infer<typeof deskStateSchema>;
 

@@ -14,6 +14,7 @@ import { SessionsRepo } from '../store/sessions-repo.js';
 import { ProductsRepo } from '../store/products-repo.js';
 import { CommerceRepo } from '../store/commerce-repo.js';
 import { SettingsRepo } from '../store/settings-repo.js';
+import { PlatformRepo } from '../store/platform-repo.js';
 import { createObsLink } from '../obs/obs-link.js';
 import { ObsSettingsStore } from '../obs/obs-settings-store.js';
 import { attachObsFeatures } from '../obs/obs-features.js';
@@ -26,9 +27,10 @@ import { Plans } from '../show/plans.js';
 import { ProductImages } from '../show/product-images.js';
 import { ShowDirector } from '../show/show-director.js';
 import { systemClock } from '../show/clock.js';
-import { KpiTracker, EMPTY_KPI } from '../metrics/kpi-tracker.js';
+import { EMPTY_KPI } from '../metrics/kpi-tracker.js';
+import { LiveKpis } from '../metrics/live-kpis.js';
 import { createPseudonymizer } from '../metrics/personal-data.js';
-import { noLiveSession, writeIngestBatch } from '../metrics/ingest-service.js';
+import { noLiveSession } from '../metrics/ingest-service.js';
 import { DeckBinder } from '../devices/deck-binder.js';
 import { createSerialManager, type SerialManager } from '../devices/serial/serial-wiring.js';
 import { VirtualDeck } from '../../../native/sim/virtual-deck.js';
@@ -37,7 +39,7 @@ import { SessionLog } from './session-log.js';
 import { ActionBus } from './action-bus.js';
 import { Alerts } from './alerts.js';
 import { createHandlers } from './handlers.js';
-import { Rehearsal } from './rehearsal.js';
+import { Rehearsal, type AudienceSettings } from './rehearsal.js';
 import { closeInterrupted, resumeInterrupted } from './session-recovery.js';
 import { StorageGuard } from './storage-guard.js';
 
@@ -70,18 +72,21 @@ export class Desk {
   readonly obsProfiles: ObsProfiles;
   readonly deck: VirtualDeck;
   readonly serial: SerialManager;
+  /** Ingest, the KPI set, per-source rates and KPI alerts (issue 7). */
+  readonly liveKpis: LiveKpis;
   readonly now: () => number;
   readonly interrupted: SessionSummary[];
   private readonly db: Db;
   private readonly sessions: SessionsRepo;
   private readonly commerce: CommerceRepo;
+  private readonly platform: PlatformRepo;
   private readonly bus: ActionBus;
   private readonly binder: DeckBinder;
   private readonly rehearsal: Rehearsal;
   private readonly pseudonymize: (value: string) => string;
-  private kpi = new KpiTracker();
   private obs: ObsLink;
   private obsOff: () => void = () => {};
+  private productNames: Map<string, string> | null = null;
   readonly makeObsLink: (options: ObsLinkOptions) => ObsLink;
 
   constructor(private readonly options: DeskOptions) {
@@ -89,6 +94,7 @@ export class Desk {
     this.db = openDatabase(options.dbFile);
     this.sessions = new SessionsRepo(this.db);
     this.commerce = new CommerceRepo(this.db);
+    this.platform = new PlatformRepo(this.db);
     const settings = new SettingsRepo(this.db);
     this.obsSettings = new ObsSettingsStore(settings);
     this.obsProfiles = createObsProfiles(settings, options.dbFile);
@@ -123,6 +129,20 @@ export class Desk {
     this.plans = new Plans(new PlansRepo(this.db), this.now, (sku) => this.catalog.find(sku) !== null);
     this.images = new ProductImages(join(dirname(options.dbFile), 'images'));
     this.show = new ShowDirector(this, systemClock(this.now));
+    this.liveKpis = new LiveKpis({
+      db: this.db,
+      sessions: this.sessions,
+      commerce: this.commerce,
+      pseudonymize: this.pseudonymize,
+      hub: this.hub,
+      log: this.log,
+      explain: this.explain,
+      alerts: this.alerts,
+      settings,
+      now: this.now,
+      productNames: () => (this.productNames ??= new Map(this.catalog.list().map((p) => [p.sku, p.name]))),
+      onOrders: (orders) => this.show.recordOrders(orders),
+    });
     this.bus = new ActionBus(createHandlers(this), this.log, this.now);
     this.rehearsal = new Rehearsal(this);
 
@@ -175,29 +195,22 @@ export class Desk {
     const batch = parseIngestBatch(body);
     const session = this.log.live;
     if (!session) throw noLiveSession();
-    const deps = { db: this.db, sessions: this.sessions, commerce: this.commerce, pseudonymize: this.pseudonymize };
-    let outcome;
+    let result: IngestResult;
     try {
-      outcome = writeIngestBatch(deps, session.id, this.kpi, batch);
+      result = this.liveKpis.ingest(session.id, batch);
     } catch (error) {
       // The transaction rolled back: nothing of the batch is stored or counted, and the sender retries.
       throw this.storage.translate(error);
     }
     this.storage.succeeded();
-    this.kpi = outcome.tracker.commit();
-    this.hub.patch({ kpi: this.kpi.view() });
-    this.explain.recordOrders(outcome.newOrders);
-    this.show.recordOrders(outcome.newOrders);
-    this.log.pushRecent(outcome.logged);
-    return { accepted: outcome.accepted, duplicates: outcome.duplicates };
+    return result;
   }
 
   startSession(title: string, planId: string | undefined, at: number): SessionSummary {
     const live = this.log.live;
     if (live) throw new DeskError('conflict', `session "${live.title}" is already live; end it before starting another`);
     const session = this.sessions.create({ title, planId, rehearsal: this.rehearsal.active, startedAt: at });
-    this.kpi = new KpiTracker();
-    this.hub.patch({ kpi: this.kpi.view() });
+    this.liveKpis.reset();
     this.log.setLive(session);
     const { status, programScene, streaming, recording } = this.obs.state;
     this.log.log({ ts: at, kind: 'session.start', data: { title, planId: planId ?? null, rehearsal: session.rehearsal, obs: { status, programScene, streaming, recording } } });
@@ -216,16 +229,14 @@ export class Desk {
     this.log.setLive(null);
     // The show is over: the card leaves the stream with it.
     this.explain.clear(at);
-    this.kpi = new KpiTracker();
-    this.hub.patch({ kpi: this.kpi.view() });
+    this.liveKpis.reset();
     return this.sessions.get(live.id) as SessionSummary;
   }
 
   /** Makes an interrupted session live again with its KPIs as the database has them (see session-recovery). */
   resumeSession(id: string | undefined, at: number): SessionSummary {
     const { session, kpi } = resumeInterrupted({ sessions: this.sessions, commerce: this.commerce, live: this.log.live }, id, at);
-    this.kpi = kpi;
-    this.hub.patch({ kpi: this.kpi.view() });
+    this.liveKpis.restore(kpi);
     const live = this.sessions.get(session.id) as SessionSummary;
     this.alerts.resolve('session-interrupted');
     this.log.setLive(live);
@@ -257,6 +268,10 @@ export class Desk {
     return this.rehearsal.stop();
   }
 
+  configureAudience(options: AudienceSettings) {
+    return this.rehearsal.configure(options);
+  }
+
   realObsLink(): ObsLink {
     // An OBS profile the operator activated wins over the start-up --obs-url / --obs-password.
     return this.makeObsLink(this.obsProfiles.activeConnection() ?? { url: this.options.obsUrl, password: this.options.obsPassword });
@@ -285,7 +300,7 @@ export class Desk {
 
   /** Read access for review queries (kept on the desk so the server needs no database handle). */
   get repos() {
-    return { sessions: this.sessions, commerce: this.commerce };
+    return { sessions: this.sessions, commerce: this.commerce, platform: this.platform };
   }
 
   async close(): Promise<void> {
@@ -295,6 +310,7 @@ export class Desk {
     await this.obs.close();
     await this.serial.close();
     await this.binder.close();
+    this.liveKpis.close();
     this.alerts.close();
     this.storage.close();
     this.hub.close();
@@ -328,6 +344,7 @@ export class Desk {
   }
 
   private onCatalogChange(): void {
+    this.productNames = null;
     const current = this.explain.product;
     if (current) {
       const product = this.catalog.list().find((p) => p.sku === current.sku) ?? null;

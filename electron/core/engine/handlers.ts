@@ -36,6 +36,7 @@ export function createHandlers(desk: Desk): ActionHandlers {
     'product.clear': (_a, at) => ({ cleared: desk.explain.clear(at).changed }),
     'rehearsal.start': () => desk.startRehearsal(),
     'rehearsal.stop': () => desk.stopRehearsal(),
+    'rehearsal.audience': ({ baseOnline, eventsPerSecond }) => desk.configureAudience({ baseOnline, eventsPerSecond }),
     'scale.tare': ({ device }) => desk.serial.tare(device),
     'scale.zero': ({ device }) => desk.serial.zero(device),
     'light.cue': ({ cue }) => desk.serial.cue(cue),

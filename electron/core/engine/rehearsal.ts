@@ -1,9 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { DeskError, type IngestEvent } from '../contract/index.js';
 import { startObsSim, type ObsSim } from '../../../native/sim/obs-sim.js';
-import { AudienceSim, runAudience } from '../../../native/sim/audience.js';
+import { AudienceSim, runAudience, type AudienceContext } from '../../../native/sim/audience.js';
 import { DEMO_SCALE, demoScaleTransport } from '../devices/serial/demo-scale.js';
 import type { Desk } from './desk.js';
+
+export interface AudienceSettings {
+  baseOnline?: number | undefined;
+  eventsPerSecond?: number | undefined;
+}
 
 /**
  * Rehearsal mode: a simulated OBS, audience and scale replace the real peers, so a newcomer (or a
@@ -13,6 +18,8 @@ import type { Desk } from './desk.js';
 export class Rehearsal {
   private sim: ObsSim | null = null;
   private stopAudience: (() => void) | null = null;
+  private audience: AudienceSim | null = null;
+  private audienceSettings: { baseOnline: number; eventsPerSecond: number | null } = { baseOnline: 1200, eventsPerSecond: null };
   private transition: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly desk: Desk) {}
@@ -31,7 +38,9 @@ export class Rehearsal {
       const sim = await startObsSim({ password: randomBytes(12).toString('base64url') });
       this.sim = sim;
       await this.desk.replaceObs(this.desk.makeObsLink({ url: sim.url, password: sim.password }));
-      const audience = new AudienceSim({ baseOnline: 1200 });
+      const { baseOnline, eventsPerSecond } = this.audienceSettings;
+      const audience = new AudienceSim({ baseOnline, ...(eventsPerSecond !== null && { eventsPerSecond }) });
+      this.audience = audience;
       this.stopAudience = runAudience(audience, () => this.context(), (events) => this.feed(events));
       await this.desk.serial.attachSimulated(DEMO_SCALE, demoScaleTransport);
       this.desk.hub.patch({ demo: true });
@@ -47,6 +56,7 @@ export class Rehearsal {
       this.stopAudience?.();
       this.stopAudience = null;
       await this.desk.serial.detachSimulated(DEMO_SCALE.id);
+      this.audience = null;
       await this.desk.replaceObs(this.desk.realObsLink());
       await this.sim.close();
       this.sim = null;
@@ -55,10 +65,19 @@ export class Rehearsal {
     });
   }
 
-  private context() {
+  /** Retunes the simulated audience; kept for the next rehearsal when none runs. */
+  configure(settings: AudienceSettings): { baseOnline: number; eventsPerSecond: number | null } {
+    if (settings.baseOnline !== undefined) this.audienceSettings.baseOnline = settings.baseOnline;
+    if (settings.eventsPerSecond !== undefined) this.audienceSettings.eventsPerSecond = settings.eventsPerSecond || null;
+    this.audience?.configure(settings);
+    return { ...this.audienceSettings };
+  }
+
+  private context(): AudienceContext {
     const current = this.desk.explain.product;
     return {
-      explaining: current ? { sku: current.sku, priceFen: current.priceFen } : null,
+      explaining: current ? { sku: current.sku, priceFen: current.priceFen, since: current.since } : null,
+      flashSale: flashSaleOf(this.desk.hub.state),
       products: this.desk.catalog.list().map((p) => ({ sku: p.sku, priceFen: p.priceFen })),
     };
   }
@@ -78,4 +97,17 @@ export class Rehearsal {
     this.transition = run.catch(() => undefined);
     return run;
   }
+}
+
+/**
+ * The flash sale in the published state, if the desk has one (the flash-sale feature adds it to the
+ * state); read defensively so the audience works with or without that feature.
+ */
+function flashSaleOf(state: object): AudienceContext['flashSale'] {
+  const sale = (state as { flashSale?: unknown }).flashSale;
+  if (!sale || typeof sale !== 'object') return null;
+  const { sku, price, priceFen, endsAt } = sale as Record<string, unknown>;
+  const fen = typeof priceFen === 'number' ? priceFen : typeof price === 'number' ? price : null;
+  if (typeof sku !== 'string' || fen === null) return null;
+  return { sku, priceFen: fen, endsAt: typeof endsAt === 'number' ? endsAt : null };
 }

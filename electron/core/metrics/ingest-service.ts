@@ -26,15 +26,24 @@ export interface IngestOutcome extends IngestResult {
 
 /**
  * Writes one validated batch into the live session in a single transaction: events to the log,
- * orders (a repeated orderId is a duplicate, not a second sale), refunds, and the per-second rollups.
+ * orders (a repeated orderId is a duplicate, not a second sale), refunds (idem for the same order,
+ * time and amount), and the per-second rollups.
  * Returns the staged KPIs; the caller publishes them only after this returns, i.e. once durable.
  */
-export function writeIngestBatch(deps: IngestDeps, sessionId: string, current: KpiTracker, batch: IngestBatch): IngestOutcome {
+export function writeIngestBatch(
+  deps: IngestDeps,
+  sessionId: string,
+  current: KpiTracker,
+  batch: IngestBatch,
+  explaining: { sku: string; since: number } | null = null,
+): IngestOutcome {
   const { db, sessions, commerce, pseudonymize } = deps;
   const next = current.clone();
   const newOrders: NewOrder[] = [];
   const logged: SessionEvent[] = [];
   const seconds = new Map<number, [number | null, number, number]>();
+  const rows: { ts: number; kind: string; json: string }[] = [];
+  const loggedAt: number[] = [];
   let duplicates = 0;
 
   db.transaction(() => {
@@ -50,30 +59,50 @@ export function writeIngestBatch(deps: IngestDeps, sessionId: string, current: K
             continue;
           }
           if (buyer) data.buyer = buyer;
-          next.applyOrder(event.amount, buyer, ts);
+          const duringExplain = explaining !== null && explaining.sku === event.sku && ts >= explaining.since;
+          next.applyOrder(event.amount, buyer, ts, { sku: event.sku, qty: event.qty, duringExplain });
           newOrders.push({ sku: event.sku, qty: event.qty, amountFen: event.amount, ts });
           break;
         }
         case 'snapshot':
-          if (event.online !== undefined) next.applyOnline(event.online, ts);
-          else next.touch(ts);
+          next.applySnapshot(event);
           break;
-        case 'refund':
-          data.known = commerce.refund(sessionId, event.orderId, event.amount);
+        case 'refund': {
+          const refund = commerce.recordRefund(sessionId, event.orderId, event.amount, ts);
+          if (refund.duplicate) {
+            duplicates++;
+            continue;
+          }
+          data.known = refund.known;
+          next.applyRefund(event.amount, ts);
           break;
+        }
         case 'comment':
+          data.user = pseudonymize(event.user);
+          next.applyComment(String(data.user), ts);
+          break;
         case 'follow':
+          data.user = pseudonymize(event.user);
+          next.applyFollow(String(data.user), ts);
+          break;
         case 'enter':
           data.user = pseudonymize(event.user);
+          next.applyEnter(String(data.user), ts);
           break;
         case 'like':
+          next.applyLike(event.count, ts);
           break;
       }
       const kind = `ingest.${type}`;
-      const id = sessions.append(sessionId, { ts, kind, data });
-      if (type === 'order' || type === 'refund') logged.push({ id, ts, kind, data });
+      if (type === 'order' || type === 'refund') {
+        loggedAt.push(rows.length);
+        logged.push({ id: 0, ts, kind, data });
+      }
+      rows.push({ ts, kind, json: JSON.stringify(data) });
       seconds.set(next.secondOf(ts), [next.online, next.gmvFen, next.orders]);
     }
+    const firstId = sessions.appendMany(sessionId, rows);
+    loggedAt.forEach((row, i) => ((logged[i] as SessionEvent).id = firstId + row));
     for (const [second, [online, gmv, orders]] of seconds) commerce.writeSecond(sessionId, second, online, gmv, orders);
   })();
 

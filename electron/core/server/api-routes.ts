@@ -4,6 +4,7 @@ import { SessionQueries } from '../review/session-queries.js';
 import { activateObsProfile, overlayLink, putObsProfile } from '../obs/obs-profile-routes.js';
 import { Router } from './router.js';
 import { addShowRoutes } from './show-routes.js';
+import { addImportRoutes } from '../review/platform-import/import-routes.js';
 
 /** Every `/api/v1` route (DESIGN §3.2). Handlers only translate HTTP to desk calls. */
 export function apiRoutes(desk: Desk, options: { overlayToken?: string } = {}): Router {
@@ -17,6 +18,8 @@ export function apiRoutes(desk: Desk, options: { overlayToken?: string } = {}): 
     .add('GET', '/overlay/link', () => ({ body: overlayLink(options.overlayToken) }))
     .add('POST', '/actions', async (ctx) => ({ body: { ok: true, result: await desk.dispatch(await ctx.body(), { surface: 'api' }) } }))
     .add('POST', '/ingest', async (ctx) => ({ status: 202, body: desk.ingest(await ctx.body()) }))
+    .add('GET', '/kpi/settings', () => ({ body: desk.liveKpis.settings }))
+    .add('PUT', '/kpi/settings', async (ctx) => ({ body: desk.liveKpis.putSettings(await ctx.body()) }))
     .add('GET', '/obs/settings', () => ({ body: desk.obsSettings.get() }))
     .add('PUT', '/obs/settings', async (ctx) => ({ body: desk.obsSettings.put(await ctx.body()) }))
     .add('GET', '/obs/profiles', () => ({ body: desk.obsProfiles.list() }))
@@ -46,5 +49,6 @@ export function apiRoutes(desk: Desk, options: { overlayToken?: string } = {}): 
       return { body: review.timeline(ctx.params.id as string, points) };
     });
   addShowRoutes(router, desk);
+  addImportRoutes(router, desk.repos, desk.now);
   return router;
 }

@@ -8,6 +8,7 @@ import { bearerToken, readJson, sendError, sendJson, tokenMatches } from './http
 import type { Role } from './router.js';
 import { serveStatic } from './static-files.js';
 import { WsHub } from './ws-hub.js';
+import { overlayLinks, origin } from './overlay-links.js';
 
 export interface ServerOptions {
   desk: Desk;
@@ -33,7 +34,7 @@ const isUpload = (path: string) => path === '/products/import' || path === '/pro
 /** The desk's HTTP + WebSocket server: API, console, overlay. Every API call needs a token. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { desk, token, overlayToken } = options;
-  const router = apiRoutes(desk, { overlayToken });
+  const router = apiRoutes(desk, { overlayToken }).add('GET', '/overlay/links', (ctx) => ({ body: overlayLinks(origin(ctx.req, options.host), overlayToken) }));
   const ws = new WsHub(desk);
 
   const roleOf = (req: IncomingMessage, url: URL): Role | null => {

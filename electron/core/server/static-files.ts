@@ -55,5 +55,7 @@ function pageFor(path: string): string | null {
   if (path === '/' || path === '/index.html' || path === '/review' || path.startsWith('/review/')) return '/index.html';
   if (path === '/catalog' || path === '/plans') return '/index.html';
   if (path.startsWith('/overlay/') || path === '/overlay') return '/overlay.html';
+  // The desk KPI view (issue 7) is built with the overlays: small, and it needs no console shell.
+  if (path === '/kpi' || path === '/kpi/') return '/overlay.html';
   return null;
 }

@@ -21,6 +21,7 @@ export interface SessionTotals {
 export class CommerceRepo {
   private readonly insertOrderStmt;
   private readonly refundStmt;
+  private readonly insertRefundStmt;
   private readonly upsertSecondStmt;
 
   constructor(private readonly db: Db) {
@@ -30,6 +31,7 @@ export class CommerceRepo {
     this.refundStmt = db.prepare(
       'UPDATE orders SET refunded_fen = MIN(amount_fen, refunded_fen + ?) WHERE session_id = ? AND order_id = ?',
     );
+    this.insertRefundStmt = db.prepare('INSERT OR IGNORE INTO refunds (session_id, order_id, ts, amount_fen) VALUES (?, ?, ?, ?)');
     this.upsertSecondStmt = db.prepare(
       `INSERT INTO kpi_seconds (session_id, second, online, gmv_fen, orders) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (session_id, second) DO UPDATE SET online = excluded.online, gmv_fen = excluded.gmv_fen, orders = excluded.orders`,
@@ -44,6 +46,15 @@ export class CommerceRepo {
   /** Returns false for a refund of an order this session never saw. */
   refund(sessionId: string, orderId: string, amountFen: number): boolean {
     return this.refundStmt.run(amountFen, sessionId, orderId).changes === 1;
+  }
+
+  /**
+   * Records a refund once: the same order, time and amount again is a retried batch (returns
+   * `duplicate`). `known` is false for an order this session never saw; the refund is kept anyway.
+   */
+  recordRefund(sessionId: string, orderId: string, amountFen: number, ts: number): { duplicate: boolean; known: boolean } {
+    if (this.insertRefundStmt.run(sessionId, orderId, ts, amountFen).changes === 0) return { duplicate: true, known: true };
+    return { duplicate: false, known: this.refund(sessionId, orderId, amountFen) };
   }
 
   writeSecond(sessionId: string, second: number, online: number | null, gmvFen: number, orders: number): void {

@@ -19,6 +19,8 @@ export class ApiRequestError extends Error {
 export type ApiClient = {
   get<S extends z.ZodType>(path: string, schema: S): Promise<z.output<S>>;
   send<S extends z.ZodType>(method: 'POST' | 'PUT' | 'DELETE', path: string, body: unknown, schema: S): Promise<z.output<S>>;
+  /** POSTs a file's bytes as the body (e.g. a platform export to import). */
+  upload<S extends z.ZodType>(path: string, file: Blob, schema: S): Promise<z.output<S>>;
 };
 
 /** Reads an error body of the API's shape; anything else becomes a generic error with the status text. */
@@ -40,13 +42,14 @@ export async function toApiError(res: Response): Promise<ApiRequestError> {
 export function createApiClient(baseUrl: string, token: string, fetchImpl: typeof fetch = fetch): ApiClient {
   async function call<S extends z.ZodType>(method: string, path: string, body: unknown, schema: S): Promise<z.output<S>> {
     const headers: Record<string, string> = { Authorization: `Bearer ${token}` };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const raw = body instanceof Blob;
+    if (body !== undefined) headers['Content-Type'] = raw ? 'application/octet-stream' : 'application/json';
     let res: Response;
     try {
       res = await fetchImpl(`${baseUrl}${API_PREFIX}${path}`, {
         method,
         headers,
-        body: body === undefined ? null : JSON.stringify(body),
+        body: body === undefined ? null : raw ? body : JSON.stringify(body),
       });
     } catch (err) {
       throw new ApiRequestError(0, 'network', err instanceof Error ? err.message : String(err));
@@ -63,5 +66,6 @@ export function createApiClient(baseUrl: string, token: string, fetchImpl: typeo
   return {
     get: (path, schema) => call('GET', path, undefined, schema),
     send: (method, path, body, schema) => call(method, path, body, schema),
+    upload: (path, file, schema) => call('POST', path, file, schema),
   };
 }

@@ -74,6 +74,8 @@ export function describeEvent(event: SessionEvent, t: Translate, currency = 'CNY
       const level = str(d['level']);
       return { label, detail: str(d['text']) ?? '', tone: level === 'error' ? 'error' : level === 'warn' ? 'warn' : 'info' };
     }
+    case 'alert.clear':
+      return { label, detail: str(d['text']) ?? str(d['id']) ?? '', tone: 'info' };
     case 'session.start':
       return { label, detail: str(d['title']) ?? '', tone: 'session' };
     case 'session.end': {

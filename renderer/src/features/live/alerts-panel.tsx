@@ -2,19 +2,34 @@ import { Panel } from '../../components/panel.js';
 import { formatTime } from '../../lib/format.js';
 import { NO_ALERTS } from '../../stores/desk-reducers.js';
 import { useDeskStore } from '../../stores/desk-store.js';
-import { useT } from '../../stores/prefs-store.js';
+import { usePrefsStore, useT } from '../../stores/prefs-store.js';
+import { useAlertBeeps, useAlertSound } from '../kpi/alert-sound.js';
+import { kt } from '../../lib/kpi-strings.js';
+
+function SoundToggle() {
+  const lang = usePrefsStore((s) => s.lang);
+  const muted = useAlertSound((s) => s.muted);
+  const beeps = useAlertSound((s) => s.beeps);
+  return (
+    <button type="button" className="btn btn-sound" data-testid="alert-sound" data-muted={muted} data-beeps={beeps} title={kt(lang, 'sound.title')} onClick={() => useAlertSound.getState().toggle()}>
+      {kt(lang, muted ? 'sound.off' : 'sound.on')}
+    </button>
+  );
+}
 
 export function AlertsPanel() {
   const t = useT();
   const alerts = useDeskStore((s) => s.state?.alerts ?? NO_ALERTS);
+  useAlertBeeps(alerts);
+  const count = alerts.length ? <span className="count count-warn">{alerts.length}</span> : null;
   return (
-    <Panel title={t('alerts.title')} className="alerts-panel" aside={alerts.length ? <span className="count count-warn">{alerts.length}</span> : null} testId="alerts">
+    <Panel title={t('alerts.title')} className="alerts-panel" aside={<>{count}<SoundToggle /></>} testId="alerts">
       {alerts.length === 0 ? (
         <p className="all-clear">{t('alerts.none')}</p>
       ) : (
         <ul className="alerts">
           {alerts.map((a) => (
-            <li key={a.id} className={`alert alert-${a.level}`}>
+            <li key={a.id} className={`alert alert-${a.level}`} data-alert={a.id}>
               <time className="mono">{formatTime(a.ts)}</time>
               <span>{a.text}</span>
             </li>

@@ -7,6 +7,11 @@ import { EmergencyBar } from '../obs/emergency-bar.js';
 import { ObsConnectionCard } from '../obs/obs-connection-card.js';
 import { OutputPanel } from '../obs/output-panel.js';
 import { SourcesPanel } from '../obs/sources-panel.js';
+import { AlertRules } from '../kpi/alert-rules.js';
+import { ImportPanel } from '../kpi/import-dialog.js';
+import { IngestSources } from '../kpi/ingest-sources.js';
+import { KpiDetails } from '../kpi/kpi-details.js';
+import { OverlayLinks } from '../kpi/overlay-links.js';
 import { AlertsPanel } from './alerts-panel.js';
 import { KpiStrip } from './kpi-strip.js';
 import { NowExplaining } from './now-explaining.js';
@@ -32,9 +37,13 @@ export function LiveConsole() {
         <SourcesPanel disabled={off} />
         <ScaleAndLights disabled={off} />
         <AlertsPanel />
+        <AlertRules />
+        <IngestSources />
+        <ImportPanel />
       </div>
       <div className="col col-center">
         <KpiStrip />
+        <KpiDetails />
         <NowExplaining disabled={off} />
         <ShowStrip disabled={off} />
         <ProductsPanel disabled={off} />
@@ -44,6 +53,7 @@ export function LiveConsole() {
         <OutputPanel disabled={off} />
         <DevicesPanel disabled={off} />
         <RecentLog />
+        <OverlayLinks />
       </div>
     </main>
   );

@@ -1,0 +1,234 @@
+import {
+  DEFAULT_KPI_SETTINGS,
+  kpiSettingsSchema,
+  parseOrThrow,
+  type AlertKpi,
+  type IngestBatch,
+  type IngestResult,
+  type Kpi,
+  type KpiSettings,
+} from '../contract/index.js';
+import type { Alerts } from '../engine/alerts.js';
+import type { SessionLog } from '../engine/session-log.js';
+import type { StateHub } from '../engine/state-hub.js';
+import type { ExplainFlow } from '../show/explain-flow.js';
+import type { SettingsRepo } from '../store/settings-repo.js';
+import { IngestRates } from './ingest-rates.js';
+import { writeIngestBatch, type IngestDeps } from './ingest-service.js';
+import { KpiAlertEngine, type AlertTransition, type KpiValues } from './kpi-alerts.js';
+import { KpiTracker } from './kpi-tracker.js';
+
+const SETTINGS_KEY = 'kpi-settings';
+
+export interface LiveKpiDeps extends IngestDeps {
+  hub: StateHub;
+  log: SessionLog;
+  explain: ExplainFlow;
+  alerts: Alerts;
+  settings: SettingsRepo;
+  now: () => number;
+  /** SKU → catalog name, for the per-product figures overlays show. */
+  productNames: () => ReadonlyMap<string, string>;
+  /** Orders new in a durable batch, for whatever else counts them (a flash sale's stock). */
+  onOrders?: (orders: ReturnType<typeof writeIngestBatch>['newOrders']) => void;
+}
+
+const KPI_NAMES: Record<AlertKpi, string> = {
+  online: '在线人数 online',
+  peakOnline: '最高在线 peak online',
+  averageOnline: '平均在线 average online',
+  viewersUv: '观看人数 viewers',
+  viewsPv: '观看次数 views',
+  gmvFen: 'GMV',
+  orders: '订单 orders',
+  buyers: '成交人数 buyers',
+  likes: '点赞 likes',
+  comments: '评论 comments',
+  newFollowers: '新增粉丝 new followers',
+  avgWatchSeconds: '人均观看时长 avg watch',
+  interactionRate: '互动率 interaction',
+  conversion: '转化率 conversion',
+  perBuyerFen: '客单价 per buyer',
+  aovFen: 'AOV',
+  uvValueFen: 'UV价值 UV value',
+  gpmFen: 'GPM',
+  productClickRate: '商品点击率 click rate',
+  clickToOrder: '点击-成交 CTOR',
+  followerConversion: '转粉率 follower conv.',
+  roi: 'ROI',
+  ingestRate: '数据接入 ingest/s',
+};
+
+/** The values alert rules can watch, flattened from the published KPIs. */
+export function alertValues(kpi: Kpi, ingestRate: number): KpiValues {
+  const d = kpi.detail;
+  return {
+    online: kpi.online,
+    peakOnline: kpi.peakOnline,
+    gmvFen: kpi.gmvFen,
+    orders: kpi.orders,
+    buyers: kpi.buyers,
+    ingestRate,
+    ...(d && {
+      averageOnline: d.averageOnline,
+      viewersUv: d.viewersUv,
+      viewsPv: d.viewsPv,
+      likes: d.likes,
+      comments: d.comments,
+      newFollowers: d.newFollowers,
+      avgWatchSeconds: d.avgWatchSeconds.value,
+      interactionRate: d.interactionRate.value,
+      conversion: d.conversion.value,
+      perBuyerFen: d.perBuyerFen.value,
+      aovFen: d.aovFen.value,
+      uvValueFen: d.uvValueFen.value,
+      gpmFen: d.gpmFen.value,
+      productClickRate: d.productClickRate.value,
+      clickToOrder: d.clickToOrder.value,
+      followerConversion: d.followerConversion.value,
+      roi: d.roi.value,
+    }),
+  };
+}
+
+const RATE_KPIS = new Set<AlertKpi>(['interactionRate', 'conversion', 'productClickRate', 'clickToOrder', 'followerConversion']);
+
+function describe(t: AlertTransition): string {
+  const { rule } = t;
+  const name = rule.label ?? KPI_NAMES[rule.kpi];
+  const limit = t.to === 'red' ? rule.red : rule.yellow;
+  const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
+  // Values in the KPI's own unit: money in yuan, rates in per cent, counts as they are.
+  const num = (x: number) =>
+    rule.kpi.endsWith('Fen') ? `¥${(x / 100).toFixed(2)}` : RATE_KPIS.has(rule.kpi) ? `${Math.round(x * 10_000) / 100}%` : String(Math.round(x * 100) / 100);
+  switch (rule.condition) {
+    case 'drop':
+      return `${name} ↓${pct(t.measure)} / ${rule.windowSec}s (≥ ${pct(limit ?? 0)}) → ${num(t.value)}`;
+    case 'rise':
+      return `${name} ↑${pct(t.measure)} / ${rule.windowSec}s (≥ ${pct(limit ?? 0)}) → ${num(t.value)}`;
+    case 'above':
+      return `${name} ${num(t.value)} ≥ ${num(limit ?? 0)}`;
+    case 'below':
+      return `${name} ${num(t.value)} ≤ ${num(limit ?? 0)}`;
+  }
+}
+
+/**
+ * The live data path: durable ingest into the live session, the KPI set published after each batch,
+ * per-source rates, and threshold alerts (raised on the desk and logged to the session).
+ */
+export class LiveKpis {
+  private tracker = new KpiTracker();
+  private readonly rates = new IngestRates();
+  private readonly engine = new KpiAlertEngine();
+  private current: KpiSettings;
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(private readonly deps: LiveKpiDeps) {
+    const stored = deps.settings.get(SETTINGS_KEY);
+    let settings = DEFAULT_KPI_SETTINGS;
+    if (stored) {
+      // Settings from an older or damaged database fall back to the defaults instead of stopping the desk.
+      let raw: unknown = null;
+      try {
+        raw = JSON.parse(stored);
+      } catch {
+        console.error('livedesk: stored KPI settings are not JSON; using the defaults');
+      }
+      const parsed = kpiSettingsSchema.safeParse(raw);
+      if (parsed.success) settings = parsed.data;
+    }
+    this.current = settings;
+    this.engine.setRules(settings.alerts);
+    deps.hub.patch({ kpiSettings: settings });
+    this.timer = setInterval(() => this.tick(), 1000);
+    this.timer.unref();
+  }
+
+  get kpi(): Kpi {
+    const kpi = this.tracker.view(this.current.basis);
+    if (!kpi.detail?.products.length) return kpi;
+    const names = this.deps.productNames();
+    const products = kpi.detail.products.map((p) => {
+      const name = names.get(p.sku);
+      return name === undefined ? p : { ...p, name };
+    });
+    return { ...kpi, detail: { ...kpi.detail, products } };
+  }
+
+  get settings(): KpiSettings {
+    return this.current;
+  }
+
+  putSettings(body: unknown): KpiSettings {
+    const settings = parseOrThrow(kpiSettingsSchema, body);
+    this.deps.settings.set(SETTINGS_KEY, JSON.stringify(settings));
+    this.current = settings;
+    this.deps.hub.patch({ kpiSettings: settings });
+    this.apply(this.engine.setRules(settings.alerts));
+    this.publish();
+    return settings;
+  }
+
+  /** Writes a batch durably into the live session, then publishes its KPIs. */
+  ingest(sessionId: string, batch: IngestBatch): IngestResult {
+    const product = this.deps.explain.product;
+    const explaining = product ? { sku: product.sku, since: product.since } : null;
+    const outcome = writeIngestBatch(this.deps, sessionId, this.tracker, batch, explaining);
+    this.tracker = outcome.tracker.commit();
+    this.rates.record(batch.source, batch.events.length, this.deps.now());
+    this.publish();
+    this.deps.explain.recordOrders(outcome.newOrders);
+    this.deps.onOrders?.(outcome.newOrders);
+    this.deps.log.pushRecent(outcome.logged);
+    return { accepted: outcome.accepted, duplicates: outcome.duplicates };
+  }
+
+  /** A new session (or none): numbers and alert memory start from zero. */
+  reset(): void {
+    this.tracker = new KpiTracker();
+    this.engine.reset();
+    for (const rule of this.current.alerts) this.deps.alerts.resolve(`kpi:${rule.id}`);
+    this.deps.hub.patch({ kpi: this.kpi });
+  }
+
+  /** A resumed session: numbers continue from what the database holds (see session-recovery). */
+  restore(tracker: KpiTracker): void {
+    this.tracker = tracker;
+    this.engine.reset();
+    this.publish();
+  }
+
+  close(): void {
+    clearInterval(this.timer);
+  }
+
+  /** Once a second: rates decay while a source is silent, and rate-of-change windows move on. */
+  tick(): void {
+    const now = this.deps.now();
+    const ingest = this.rates.view(now);
+    const before = this.deps.hub.state.ingest;
+    if (JSON.stringify(before ?? []) !== JSON.stringify(ingest)) this.deps.hub.patch({ ingest });
+    if (this.deps.log.live) this.apply(this.engine.evaluate(alertValues(this.deps.hub.state.kpi, this.rates.total(now)), now));
+  }
+
+  private publish(): void {
+    const kpi = this.kpi;
+    this.deps.hub.patch({ kpi });
+    if (this.deps.log.live) {
+      const now = this.deps.now();
+      this.apply(this.engine.evaluate(alertValues(kpi, this.rates.total(now)), now));
+    }
+  }
+
+  private apply(transitions: AlertTransition[]): void {
+    for (const t of transitions) {
+      const id = `kpi:${t.rule.id}`;
+      if (t.to) this.deps.alerts.raise(id, t.to === 'red' ? 'error' : 'warn', describe(t));
+      else {
+        this.deps.alerts.resolve(id);
+        this.deps.log.log({ ts: this.deps.now(), kind: 'alert.clear', data: { id, rule: t.rule.id, value: t.value, text: `${t.rule.label ?? KPI_NAMES[t.rule.kpi]} ✓` } });
+      }
+    }
+  }
+}

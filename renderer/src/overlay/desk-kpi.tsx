@@ -1,0 +1,72 @@
+import { useEffect } from 'react';
+import { formatMoney, formatTime } from '../lib/format.js';
+import type { Lang } from '../lib/i18n.js';
+import { kt } from '../lib/kpi-strings.js';
+import { kpiItems } from './kpi-items.js';
+import { useKpiFeed } from './kpi-feed-store.js';
+
+/**
+ * The compact desk KPI view: every number of kpi.md with its basis, the explained product's sales,
+ * alerts and data sources. Opened in a browser at /kpi, and by the shell as an always-on-top window.
+ */
+export function DeskKpi({ url, token, lang }: { url: string; token: string | null; lang: Lang }) {
+  const frame = useKpiFeed((s) => s.frame);
+  const link = useKpiFeed((s) => s.socket.kind);
+  useEffect(() => {
+    document.documentElement.classList.add('desk-kpi-page');
+    if (token) useKpiFeed.getState().start(url, token);
+  }, [url, token]);
+
+  const items = frame ? kpiItems(frame.kpi) : [];
+  const product = frame?.product ?? null;
+  return (
+    <main className="desk-kpi" data-testid="desk-kpi" data-link={link} data-rev={frame?.rev ?? -1}>
+      <header className="desk-kpi-head">
+        <h1>{kt(lang, 'k.title')}</h1>
+        {link !== 'open' && frame ? <span className="desk-kpi-offline">{kt(lang, 'k.offline')}</span> : null}
+      </header>
+      {token ? null : (
+        <p className="desk-kpi-offline" data-testid="desk-kpi-no-token">
+          {kt(lang, 'k.noToken')}
+        </p>
+      )}
+      {frame?.alerts?.length ? (
+        <ul className="desk-kpi-alerts" data-testid="desk-kpi-alerts">
+          {frame.alerts.map((a) => (
+            <li key={a.id} className={`alert-${a.level}`}>
+              <time>{formatTime(a.ts)}</time> {a.text}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {product ? (
+        <p className="desk-kpi-explain" data-testid="desk-kpi-explain">
+          <b>{product.name}</b> {kt(lang, 'k.sinceExplain', { orders: product.orders, gmv: formatMoney(product.gmvFen) })}
+        </p>
+      ) : null}
+      <dl className="desk-kpi-list">
+        {items.map((item) => (
+          <div key={item.id} className="desk-kpi-row" data-testid={`desk-kpi-${item.id}`}>
+            <dt>
+              {kt(lang, item.label)}
+              {item.basis ? <em className="basis">{kt(lang, `basis.${item.basis}`)}</em> : null}
+            </dt>
+            <dd>
+              {item.value}
+              {item.fraction ? <small>{item.fraction}</small> : null}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      {frame?.ingest?.length ? (
+        <ul className="desk-kpi-sources">
+          {frame.ingest.map((s) => (
+            <li key={s.source}>
+              {s.source} · {kt(lang, 'ingest.rate', { n: s.perSecond })}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </main>
+  );
+}
