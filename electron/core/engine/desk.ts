@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { dirname } from 'node:path';
 import {
   DeskError,
   parseIngestBatch,
@@ -32,6 +33,7 @@ import { ActionBus } from './action-bus.js';
 import { Alerts } from './alerts.js';
 import { createHandlers } from './handlers.js';
 import { Rehearsal } from './rehearsal.js';
+import { ReviewService } from '../review/review-service.js';
 
 export interface DeskOptions {
   dbFile: string;
@@ -60,6 +62,7 @@ export class Desk {
   readonly serial: SerialManager;
   readonly now: () => number;
   readonly interrupted: SessionSummary[];
+  readonly review: ReviewService;
   private readonly db: Db;
   private readonly sessions: SessionsRepo;
   private readonly commerce: CommerceRepo;
@@ -77,6 +80,7 @@ export class Desk {
     this.db = openDatabase(options.dbFile);
     this.sessions = new SessionsRepo(this.db);
     this.commerce = new CommerceRepo(this.db);
+    this.review = new ReviewService(this.db, { sessions: this.sessions, commerce: this.commerce }, this.now, dirname(options.dbFile));
     const settings = new SettingsRepo(this.db);
     this.obsSettings = new ObsSettingsStore(settings);
     this.obsProfiles = createObsProfiles(settings, options.dbFile);
@@ -168,6 +172,7 @@ export class Desk {
     const totals = this.commerce.totals(live.id);
     this.log.log({ ts: at, kind: 'session.end', data: { ...totals } });
     this.sessions.end(live.id, at);
+    this.review.buildInBackground(live.id);
     this.log.setLive(null);
     // The show is over: the card leaves the stream with it.
     this.explain.clear(at);
@@ -225,6 +230,7 @@ export class Desk {
 
   async close(): Promise<void> {
     await this.rehearsal.stop();
+    this.review.close();
     this.obsOff();
     await this.obs.close();
     await this.serial.close();

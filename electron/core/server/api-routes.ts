@@ -3,6 +3,7 @@ import type { Desk } from '../engine/desk.js';
 import { SessionQueries } from '../review/session-queries.js';
 import { activateObsProfile, putObsProfile } from '../obs/obs-profile-routes.js';
 import { Router } from './router.js';
+import { addReviewRoutes } from '../review/review-routes.js';
 
 /** Every `/api/v1` route (DESIGN §3.2). Handlers only translate HTTP to desk calls. */
 export function apiRoutes(desk: Desk): Router {
@@ -42,5 +43,6 @@ export function apiRoutes(desk: Desk): Router {
       if (!Number.isInteger(points) || points < 1) throw new DeskError('bad_request', 'points: must be a positive integer', { field: 'points' });
       return { body: review.timeline(ctx.params.id as string, points) };
     });
+  addReviewRoutes(router, desk);
   return router;
 }

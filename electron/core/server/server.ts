@@ -53,6 +53,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (!match.route.roles.includes(role)) throw new DeskError('forbidden', 'this token is read-only (overlay) and cannot use this route');
     const limit = path === '/ingest' ? INGEST_BODY_LIMIT : BODY_LIMIT;
     const reply = await match.route.handler({ req, url, params: match.params, role, body: () => readJson(req, limit) });
+    if (reply.raw) {
+      // Downloads (reports, CSV, bundles): the handler names the type; the body goes out as is.
+      const body = typeof reply.body === 'string' || Buffer.isBuffer(reply.body) ? reply.body : JSON.stringify(reply.body);
+      res.writeHead(reply.status ?? 200, { ...reply.headers, 'content-length': Buffer.byteLength(body) });
+      res.end(body);
+      return;
+    }
     sendJson(res, reply.status ?? 200, reply.body);
   };
 

@@ -1,0 +1,166 @@
+import {
+  DeskError,
+  type CompareReply,
+  type ProductStats,
+  type ReviewKpis,
+  type ReviewListItem,
+  type SessionReview,
+  type SessionSummary,
+} from '../contract/index.js';
+import type { CommerceRepo } from '../store/commerce-repo.js';
+import type { ReviewRepo } from '../store/review-repo.js';
+import type { SessionsRepo } from '../store/sessions-repo.js';
+import { buildCurve, pickBucketMs, rollupTotals } from './curves.js';
+import { buildLanes } from './lanes.js';
+import { productStats, segmentStats } from './product-stats.js';
+
+export interface ReviewQueryRepos {
+  sessions: SessionsRepo;
+  commerce: CommerceRepo;
+  review: ReviewRepo;
+}
+
+export interface ListFilter {
+  q?: string | undefined;
+  from?: number | undefined;
+  to?: number | undefined;
+  tag?: string | undefined;
+}
+
+/** How many earlier sessions the "your average" card looks back over. */
+const AVERAGE_OVER = 30;
+
+/**
+ * The 复盘 questions, answered from the rollups and the small tables beside the log — never by
+ * scanning the raw log, so a 12-hour, 2M-event session answers as fast as a short one (DESIGN §7).
+ */
+export class ReviewQueries {
+  constructor(
+    private readonly repos: ReviewQueryRepos,
+    private readonly now: () => number,
+  ) {}
+
+  list(filter: ListFilter = {}): ReviewListItem[] {
+    const tags = this.repos.review.allTags();
+    const q = filter.q?.trim().toLowerCase();
+    return this.repos.sessions
+      .list()
+      .filter((s) => filter.from === undefined || s.startedAt >= filter.from)
+      .filter((s) => filter.to === undefined || s.startedAt < filter.to)
+      .filter((s) => !filter.tag || (tags.get(s.id) ?? []).includes(filter.tag))
+      .filter((s) => !q || s.title.toLowerCase().includes(q) || s.id.toLowerCase().includes(q) || (tags.get(s.id) ?? []).some((t) => t.toLowerCase().includes(q)))
+      .map((s) => this.listItem(s, tags.get(s.id) ?? []));
+  }
+
+  review(id: string, options: { bucketMs?: number | undefined } = {}): SessionReview {
+    const session = this.require(id);
+    const end = this.endOf(session);
+    const rows = this.rows(id);
+    const kpis = this.kpis(session);
+    const segments = segmentStats(this.repos.review, id, this.repos.sessions.segments(id), end);
+    const marks = this.repos.review.marks(id);
+    const totals = rollupTotals(rows, session.startedAt, end);
+    const peers = this.repos.sessions
+      .list()
+      .filter((s) => s.id !== id && s.rehearsal === session.rehearsal && s.status !== 'live' && s.startedAt < session.startedAt);
+    const prev = peers[0];
+    const averageOver = peers.slice(0, AVERAGE_OVER).map((s) => this.kpis(s));
+    return {
+      session: this.listItem(session, this.repos.review.tags(id)),
+      kpis,
+      previous: prev ? { id: prev.id, title: prev.title, startedAt: prev.startedAt, kpis: this.kpis(prev) } : null,
+      average: averageOver.length ? { sessions: averageOver.length, kpis: averageKpis(averageOver) } : null,
+      curve: buildCurve(rows, session.startedAt, end, pickBucketMs(end - session.startedAt, undefined, options.bucketMs)),
+      segments,
+      lanes: buildLanes(marks, end),
+      funnel: { viewersUv: totals.viewersUv, productExposures: totals.productExposures, productClicks: totals.productClicks, buyers: kpis.buyers },
+    };
+  }
+
+  products(id: string): ProductStats[] {
+    const session = this.require(id);
+    const end = this.endOf(session);
+    this.rows(id);
+    const marks = this.repos.review.marks(id);
+    const segments = segmentStats(this.repos.review, id, this.repos.sessions.segments(id), end);
+    return productStats(this.repos.review, id, segments, buildLanes(marks, end), marks);
+  }
+
+  /** Sessions side by side on show time (ms since each one's start), on one shared bucket size. */
+  compare(ids: readonly string[]): CompareReply {
+    if (ids.length < 2) throw new DeskError('bad_request', 'ids: name at least two sessions to compare', { field: 'ids' });
+    if (ids.length > 8) throw new DeskError('bad_request', 'ids: compare at most 8 sessions at once', { field: 'ids' });
+    const sessions = ids.map((id) => this.require(id));
+    const span = Math.max(...sessions.map((s) => this.endOf(s) - s.startedAt));
+    const bucketMs = pickBucketMs(span);
+    return {
+      bucketMs,
+      sessions: sessions.map((s) => ({
+        session: this.listItem(s, this.repos.review.tags(s.id)),
+        kpis: this.kpis(s),
+        curve: buildCurve(this.rows(s.id), s.startedAt, this.endOf(s), bucketMs),
+        products: this.products(s.id),
+      })),
+    };
+  }
+
+  kpis(session: SessionSummary): ReviewKpis {
+    const end = this.endOf(session);
+    const t = rollupTotals(this.rows(session.id), session.startedAt, end);
+    const segments = this.repos.sessions.segments(session.id);
+    const buyers = this.repos.review.buyers(session.id);
+    return {
+      durationMs: end - session.startedAt,
+      gmvFen: t.gmvFen,
+      refundsFen: t.refundsFen,
+      orders: t.orders,
+      buyers,
+      peakOnline: t.peakOnline,
+      avgOnline: t.avgOnline,
+      viewersUv: t.viewersUv,
+      viewsPv: t.viewsPv,
+      likes: t.likes,
+      comments: t.comments,
+      newFollowers: t.newFollowers,
+      explains: segments.length,
+      explainMs: segments.reduce((sum, s) => sum + Math.max(0, (s.endedAt ?? end) - s.startedAt), 0),
+      perBuyerFen: buyers ? Math.round(t.gmvFen / buyers) : null,
+      perOrderFen: t.orders ? Math.round(t.gmvFen / t.orders) : null,
+      gpmFen: t.viewsPv ? Math.round((t.gmvFen * 1000) / t.viewsPv) : null,
+      conversion: t.viewersUv ? buyers / t.viewersUv : null,
+    };
+  }
+
+  require(id: string): SessionSummary {
+    const session = this.repos.sessions.get(id);
+    if (!session) throw new DeskError('not_found', `no session with id "${id}"`);
+    return session;
+  }
+
+  /** Catches the rollups up with the log first: a no-op for a finished session already built. */
+  private rows(id: string) {
+    this.repos.review.catchUp(id);
+    return this.repos.review.rollup(id);
+  }
+
+  private endOf(session: SessionSummary): number {
+    return session.endedAt ?? Math.max(this.now(), session.startedAt);
+  }
+
+  private listItem(s: SessionSummary, tags: string[]): ReviewListItem {
+    const totals = this.repos.commerce.totals(s.id);
+    return { ...s, tags, durationMs: this.endOf(s) - s.startedAt, gmvFen: totals.gmvFen, orders: totals.orders, peakOnline: totals.peakOnline };
+  }
+}
+
+/** The mean of each KPI over sessions that have it (a null is "not measured", not zero). */
+export function averageKpis(all: readonly ReviewKpis[]): ReviewKpis {
+  const keys = Object.keys(all[0] as ReviewKpis) as (keyof ReviewKpis)[];
+  const out = {} as Record<keyof ReviewKpis, number | null>;
+  for (const key of keys) {
+    const values = all.map((k) => k[key]).filter((v): v is number => v !== null);
+    const mean = values.length ? values.reduce((a, b) => a + b, 0) / values.length : null;
+    out[key] = mean === null || key === 'conversion' ? mean : Math.round(mean);
+  }
+  return out as ReviewKpis;
+}

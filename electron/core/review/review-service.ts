@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DeskError, type BundleImportReply, type SessionNotes, type SessionPatch } from '../contract/index.js';
+import type { Db } from '../store/database.js';
+import type { CommerceRepo } from '../store/commerce-repo.js';
+import { ReviewRepo } from '../store/review-repo.js';
+import type { SessionsRepo } from '../store/sessions-repo.js';
+import { exportBundle, importBundle, removeBundleFile } from './bundle.js';
+import { csvFor, type CsvTable } from './csv.js';
+import { htmlReport } from './html-report.js';
+import { ReviewQueries } from './review-queries.js';
+
+/** Events folded per tick when building rollups in the background, so the desk stays responsive. */
+const BACKGROUND_CHUNK = 50_000;
+
+/**
+ * Review's room on the desk: queries, edits (rename, tags, notes, delete), exports and bundles, and the
+ * background rollup build that runs when a show ends so its first open is instant.
+ */
+export class ReviewService {
+  readonly repo: ReviewRepo;
+  readonly queries: ReviewQueries;
+  private closed = false;
+  private readonly scratch: string;
+
+  constructor(
+    private readonly db: Db,
+    private readonly repos: { sessions: SessionsRepo; commerce: CommerceRepo },
+    private readonly now: () => number,
+    dataDir: string,
+  ) {
+    this.repo = new ReviewRepo(db);
+    this.queries = new ReviewQueries({ ...repos, review: this.repo }, now);
+    this.scratch = join(dataDir, 'tmp');
+  }
+
+  /** Folds a finished session's log into rollups a chunk per tick. */
+  buildInBackground(sessionId: string): void {
+    const step = () => {
+      if (this.closed) return;
+      try {
+        if (!this.repo.catchUp(sessionId, BACKGROUND_CHUNK, BACKGROUND_CHUNK)) setImmediate(step);
+      } catch (error) {
+        // Not fatal: the first open builds whatever is missing.
+        console.error(`review rollup build for ${sessionId} stopped: ${(error as Error).message}`);
+      }
+    };
+    setImmediate(step);
+  }
+
+  patch(id: string, patch: SessionPatch) {
+    this.queries.require(id);
+    this.repo.patch(id, patch);
+    return this.queries.list().find((s) => s.id === id);
+  }
+
+  remove(id: string, confirmed: boolean): { deleted: string } {
+    const session = this.queries.require(id);
+    if (session.status === 'live') throw new DeskError('conflict', `session "${session.title}" is live; end it before deleting it`);
+    if (!confirmed) throw new DeskError('conflict', `deleting "${session.title}" removes its whole log and cannot be undone: send confirm=true`);
+    this.repo.deleteSession(id);
+    return { deleted: id };
+  }
+
+  notes(id: string) {
+    this.queries.require(id);
+    return this.repo.notes(id);
+  }
+
+  putNotes(id: string, notes: SessionNotes) {
+    this.queries.require(id);
+    this.repo.putNotes(id, notes, this.now());
+    return this.repo.notes(id);
+  }
+
+  csv(ids: readonly string[], table: CsvTable): string {
+    const id = ids[0] as string;
+    if (table !== 'sessions') this.queries.require(id);
+    return csvFor(table, {
+      list: () => (ids.length ? this.queries.list().filter((s) => ids.includes(s.id)) : this.queries.list()),
+      review: () => this.queries.review(id),
+      products: () => this.queries.products(id),
+      notes: () => this.repo.notes(id),
+    });
+  }
+
+  html(ids: readonly string[]): string {
+    const sessions = ids.map((id) => ({ review: this.queries.review(id), products: this.queries.products(id), notes: this.repo.notes(id) }));
+    return htmlReport(sessions, this.now());
+  }
+
+  /** The bundle file's bytes for `ids`; built in scratch space and removed once read. */
+  bundle(ids: readonly string[]): Buffer {
+    for (const id of ids) {
+      this.queries.require(id);
+      this.repo.catchUp(id);
+    }
+    const file = this.scratchFile();
+    try {
+      exportBundle(this.db, ids, file, this.now());
+      return readFileSync(file);
+    } finally {
+      removeBundleFile(file);
+    }
+  }
+
+  /** Imports a bundle file the caller owns (it may be migrated in place). */
+  importFile(file: string): BundleImportReply {
+    return importBundle(this.db, file);
+  }
+
+  scratchFile(): string {
+    mkdirSync(this.scratch, { recursive: true });
+    return join(this.scratch, `${randomUUID()}.ldbundle`);
+  }
+
+  close(): void {
+    this.closed = true;
+  }
+}
