@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DeskError, type BundleImportReply, type SessionNotes, type SessionPatch } from '../contract/index.js';
 import type { Db } from '../store/database.js';
 import type { CommerceRepo } from '../store/commerce-repo.js';
 import { ReviewRepo } from '../store/review-repo.js';
 import type { SessionsRepo } from '../store/sessions-repo.js';
-import { exportBundle, importBundle, removeBundleFile } from './bundle.js';
+import { BUNDLE_EXTENSION, exportBundle, importBundle, removeBundleFile } from './bundle.js';
 import { csvFor, type CsvTable } from './csv.js';
 import { htmlReport } from './html-report.js';
 import { ReviewQueries } from './review-queries.js';
@@ -108,6 +108,34 @@ export class ReviewService {
   /** Imports a bundle file the caller owns (it may be migrated in place). */
   importFile(file: string): BundleImportReply {
     return importBundle(this.db, file);
+  }
+
+  /**
+   * Imports every bundle file dropped into `dir` (a review folder passed as --data-dir). Each file is
+   * read once (name, size and mtime remembered); a bad file is reported and left alone.
+   */
+  importFolder(dir: string): { file: string; ok: boolean; message: string }[] {
+    const found = readdirSync(dir).filter((name) => name.endsWith(BUNDLE_EXTENSION)).sort();
+    const results: { file: string; ok: boolean; message: string }[] = [];
+    for (const name of found) {
+      const path = join(dir, name);
+      const stat = statSync(path);
+      const key = `${name}:${stat.size}:${Math.round(stat.mtimeMs)}`;
+      if (this.repo.seen(key)) continue;
+      const copy = this.scratchFile();
+      try {
+        copyFileSync(path, copy);
+        const reply = importBundle(this.db, copy);
+        this.repo.markSeen(key, this.now());
+        const titles = reply.imported.map((s) => `"${s.title}"`).join(', ');
+        results.push({ file: name, ok: true, message: `${reply.imported.length} session(s) imported${titles ? `: ${titles}` : ''}${reply.skipped.length ? `, ${reply.skipped.length} already here` : ''}` });
+      } catch (error) {
+        results.push({ file: name, ok: false, message: (error as Error).message });
+      } finally {
+        removeBundleFile(copy);
+      }
+    }
+    return results;
   }
 
   scratchFile(): string {

@@ -185,4 +185,13 @@ export class ReviewRepo {
       )
       .run(sessionId, JSON.stringify(body), at);
   }
+
+  /** Remembers files already imported from a review folder (settings keys, so nothing new to migrate). */
+  seen(key: string): boolean {
+    return this.db.prepare('SELECT 1 FROM settings WHERE key = ?').get(`review-folder:${key}`) !== undefined;
+  }
+
+  markSeen(key: string, at: number): void {
+    this.db.prepare('INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)').run(`review-folder:${key}`, String(at));
+  }
 }
