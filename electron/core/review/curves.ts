@@ -1,27 +1,8 @@
 import type { Curve, CurvePoint } from '../contract/index.js';
-import { ROLLUP_BUCKET_MS, type RollupRow } from './rollup-fold.js';
+import type { CurveGroup } from '../store/review-repo.js';
+import { ROLLUP_BUCKET_MS } from './rollup-fold.js';
 
 export const MAX_CURVE_POINTS = 2000;
-
-interface Acc {
-  online: number | null;
-  onlineTs: number;
-  onlineMax: number | null;
-  viewers: number | null;
-  likesCum: number | null;
-  commentsCum: number | null;
-  followersCum: number | null;
-  gmv: number;
-  orders: number;
-  likes: number;
-  comments: number;
-  follows: number;
-}
-
-const newAcc = (): Acc => ({
-  online: null, onlineTs: -1, onlineMax: null, viewers: null, likesCum: null, commentsCum: null, followersCum: null,
-  gmv: 0, orders: 0, likes: 0, comments: 0, follows: 0,
-});
 
 const maxN = (a: number | null, b: number | null): number | null => (a === null ? b : b === null ? a : Math.max(a, b));
 
@@ -36,32 +17,17 @@ export function pickBucketMs(spanMs: number, maxPoints = MAX_CURVE_POINTS, reque
   return Math.max(rounded, floor);
 }
 
+/** How many points a curve from `origin` to `end` has at `bucketMs`. */
+export const curveLength = (origin: number, end: number, bucketMs: number) => Math.max(1, Math.floor((Math.max(end, origin) - origin) / bucketMs) + 1);
+
 /**
- * Rollup rows → dense curve points from `origin` (the show's start) to `end`, one per `bucketMs`.
+ * Grouped rollups → dense curve points from `origin` (the show's start) to `end`, one per `bucketMs`.
  * Social counters take the larger of the counted events and the growth of the platform's cumulative
  * snapshot counter, so a connector that sends both is not counted twice.
  */
-export function buildCurve(rows: readonly RollupRow[], origin: number, end: number, bucketMs: number): Curve {
-  const n = Math.max(1, Math.floor((Math.max(end, origin) - origin) / bucketMs) + 1);
-  const accs: Acc[] = Array.from({ length: n }, newAcc);
-  for (const r of rows) {
-    const k = Math.min(n - 1, Math.max(0, Math.floor((r.bucket * ROLLUP_BUCKET_MS - origin) / bucketMs)));
-    const a = accs[k] as Acc;
-    if (r.online_last !== null && r.online_last_ts !== null && r.online_last_ts >= a.onlineTs) {
-      a.online = r.online_last;
-      a.onlineTs = r.online_last_ts;
-    }
-    a.onlineMax = maxN(a.onlineMax, r.online_max);
-    a.viewers = maxN(a.viewers, r.viewers_cum);
-    a.likesCum = maxN(a.likesCum, r.likes_cum);
-    a.commentsCum = maxN(a.commentsCum, r.comments_cum);
-    a.followersCum = maxN(a.followersCum, r.followers_cum);
-    a.gmv += r.gmv_fen;
-    a.orders += r.orders;
-    a.likes += r.likes;
-    a.comments += r.comments;
-    a.follows += r.follows;
-  }
+export function buildCurve(groups: readonly CurveGroup[], origin: number, end: number, bucketMs: number): Curve {
+  const n = curveLength(origin, end, bucketMs);
+  const byK = new Map(groups.map((g) => [g.k, g]));
   const points: CurvePoint[] = [];
   let viewers: number | null = null;
   let likesCum = 0;
@@ -69,72 +35,38 @@ export function buildCurve(rows: readonly RollupRow[], origin: number, end: numb
   let followersCum = 0;
   let cumGmv = 0;
   let cumOrders = 0;
-  accs.forEach((a, k) => {
-    viewers = maxN(viewers, a.viewers);
-    const grow = (now: number | null, before: number) => (now === null ? 0 : Math.max(0, now - before));
-    const likes = Math.max(a.likes, grow(a.likesCum, likesCum));
-    const comments = Math.max(a.comments, grow(a.commentsCum, commentsCum));
-    const newFollowers = Math.max(a.follows, grow(a.followersCum, followersCum));
-    likesCum = Math.max(likesCum, a.likesCum ?? 0);
-    commentsCum = Math.max(commentsCum, a.commentsCum ?? 0);
-    followersCum = Math.max(followersCum, a.followersCum ?? 0);
-    cumGmv += a.gmv;
-    cumOrders += a.orders;
+  const grow = (now: number | null, before: number) => (now === null ? 0 : Math.max(0, now - before));
+  for (let k = 0; k < n; k++) {
+    const g = byK.get(k);
+    viewers = maxN(viewers, g?.viewers ?? null);
+    const likes = Math.max(g?.likes ?? 0, grow(g?.likesCum ?? null, likesCum));
+    const comments = Math.max(g?.comments ?? 0, grow(g?.commentsCum ?? null, commentsCum));
+    const newFollowers = Math.max(g?.follows ?? 0, grow(g?.followersCum ?? null, followersCum));
+    likesCum = Math.max(likesCum, g?.likesCum ?? 0);
+    commentsCum = Math.max(commentsCum, g?.commentsCum ?? 0);
+    followersCum = Math.max(followersCum, g?.followersCum ?? 0);
+    cumGmv += g?.gmv ?? 0;
+    cumOrders += g?.orders ?? 0;
     points.push({
       t: k * bucketMs,
       ts: origin + k * bucketMs,
-      online: a.online,
-      onlineMax: a.onlineMax,
+      online: g?.online ?? null,
+      onlineMax: g?.onlineMax ?? null,
       viewersUv: viewers,
-      gmvFen: a.gmv,
-      orders: a.orders,
+      gmvFen: g?.gmv ?? 0,
+      orders: g?.orders ?? 0,
       cumGmvFen: cumGmv,
       cumOrders,
       comments,
       likes,
       newFollowers,
     });
-  });
+  }
   return { bucketMs, points };
 }
 
-/** Whole-session audience totals from the rollups (see `buildCurve` for the social counters). */
-export function rollupTotals(rows: readonly RollupRow[], origin: number, end: number) {
-  let gmvFen = 0, orders = 0, refundsFen = 0, likes = 0, comments = 0, follows = 0;
-  let peak: number | null = null, viewers: number | null = null, views: number | null = null;
-  let likesCum: number | null = null, commentsCum: number | null = null, followersCum: number | null = null;
-  let exposures: number | null = null, clicks: number | null = null;
-  for (const r of rows) {
-    gmvFen += r.gmv_fen;
-    orders += r.orders;
-    refundsFen += r.refunds_fen;
-    likes += r.likes;
-    comments += r.comments;
-    follows += r.follows;
-    peak = maxN(peak, r.online_max);
-    viewers = maxN(viewers, r.viewers_cum);
-    views = maxN(views, r.views_cum);
-    likesCum = maxN(likesCum, r.likes_cum);
-    commentsCum = maxN(commentsCum, r.comments_cum);
-    followersCum = maxN(followersCum, r.followers_cum);
-    exposures = maxN(exposures, r.exposures_cum);
-    clicks = maxN(clicks, r.clicks_cum);
-  }
-  // 平均在线 (kpi.md): the mean of per-minute online values, each minute's last reading.
-  const perMinute = buildCurve(rows, origin, end, 60_000).points.filter((p) => p.online !== null);
-  const avgOnline = perMinute.length ? Math.round(perMinute.reduce((s, p) => s + (p.online as number), 0) / perMinute.length) : null;
-  return {
-    gmvFen,
-    orders,
-    refundsFen,
-    peakOnline: peak,
-    avgOnline,
-    viewersUv: viewers,
-    viewsPv: views,
-    likes: Math.max(likes, likesCum ?? 0),
-    comments: Math.max(comments, commentsCum ?? 0),
-    newFollowers: Math.max(follows, followersCum ?? 0),
-    productExposures: exposures,
-    productClicks: clicks,
-  };
+/** 平均在线 (kpi.md): the mean of per-minute online values, each minute's last reading. */
+export function averageOnline(perMinute: readonly CurveGroup[]): number | null {
+  const values = perMinute.map((g) => g.online).filter((v): v is number => v !== null);
+  return values.length ? Math.round(values.reduce((a, b) => a + b, 0) / values.length) : null;
 }

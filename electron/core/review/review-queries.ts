@@ -10,7 +10,7 @@ import {
 import type { CommerceRepo } from '../store/commerce-repo.js';
 import type { ReviewRepo } from '../store/review-repo.js';
 import type { SessionsRepo } from '../store/sessions-repo.js';
-import { buildCurve, pickBucketMs, rollupTotals } from './curves.js';
+import { averageOnline, buildCurve, curveLength, pickBucketMs } from './curves.js';
 import { buildLanes } from './lanes.js';
 import { productStats, segmentStats } from './product-stats.js';
 
@@ -35,6 +35,8 @@ const AVERAGE_OVER = 30;
  * scanning the raw log, so a 12-hour, 2M-event session answers as fast as a short one (DESIGN §7).
  */
 export class ReviewQueries {
+  private readonly kpiCache = new Map<string, { key: string; kpis: ReviewKpis }>();
+
   constructor(
     private readonly repos: ReviewQueryRepos,
     private readonly now: () => number,
@@ -55,22 +57,21 @@ export class ReviewQueries {
   review(id: string, options: { bucketMs?: number | undefined } = {}): SessionReview {
     const session = this.require(id);
     const end = this.endOf(session);
-    const rows = this.rows(id);
     const kpis = this.kpis(session);
     const segments = segmentStats(this.repos.review, id, this.repos.sessions.segments(id), end);
     const marks = this.repos.review.marks(id);
-    const totals = rollupTotals(rows, session.startedAt, end);
+    const totals = this.repos.review.rollupTotals(id);
     const peers = this.repos.sessions
       .list()
       .filter((s) => s.id !== id && s.rehearsal === session.rehearsal && s.status !== 'live' && s.startedAt < session.startedAt);
     const prev = peers[0];
     const averageOver = peers.slice(0, AVERAGE_OVER).map((s) => this.kpis(s));
     return {
-      session: this.listItem(session, this.repos.review.tags(id)),
+      session: { ...session, tags: this.repos.review.tags(id), durationMs: kpis.durationMs, gmvFen: kpis.gmvFen, orders: kpis.orders, peakOnline: kpis.peakOnline },
       kpis,
       previous: prev ? { id: prev.id, title: prev.title, startedAt: prev.startedAt, kpis: this.kpis(prev) } : null,
       average: averageOver.length ? { sessions: averageOver.length, kpis: averageKpis(averageOver) } : null,
-      curve: buildCurve(rows, session.startedAt, end, pickBucketMs(end - session.startedAt, undefined, options.bucketMs)),
+      curve: this.curve(session, pickBucketMs(end - session.startedAt, undefined, options.bucketMs)),
       segments,
       lanes: buildLanes(marks, end),
       funnel: { viewersUv: totals.viewersUv, productExposures: totals.productExposures, productClicks: totals.productClicks, buyers: kpis.buyers },
@@ -80,7 +81,7 @@ export class ReviewQueries {
   products(id: string): ProductStats[] {
     const session = this.require(id);
     const end = this.endOf(session);
-    this.rows(id);
+    this.repos.review.catchUp(id);
     const marks = this.repos.review.marks(id);
     const segments = segmentStats(this.repos.review, id, this.repos.sessions.segments(id), end);
     return productStats(this.repos.review, id, segments, buildLanes(marks, end), marks);
@@ -98,30 +99,36 @@ export class ReviewQueries {
       sessions: sessions.map((s) => ({
         session: this.listItem(s, this.repos.review.tags(s.id)),
         kpis: this.kpis(s),
-        curve: buildCurve(this.rows(s.id), s.startedAt, this.endOf(s), bucketMs),
+        curve: this.curve(s, bucketMs),
         products: this.products(s.id),
       })),
     };
   }
 
+  /** Whole-session KPIs; a finished session's are kept until its log or end changes. */
   kpis(session: SessionSummary): ReviewKpis {
+    const review = this.repos.review;
+    review.catchUp(session.id);
+    const key = `${review.cursor(session.id)}:${session.endedAt ?? 'live'}`;
+    const cached = this.kpiCache.get(session.id);
+    if (cached && cached.key === key && session.endedAt !== null) return cached.kpis;
     const end = this.endOf(session);
-    const t = rollupTotals(this.rows(session.id), session.startedAt, end);
+    const t = review.rollupTotals(session.id);
     const segments = this.repos.sessions.segments(session.id);
-    const buyers = this.repos.review.buyers(session.id);
-    return {
+    const buyers = review.buyers(session.id);
+    const kpis: ReviewKpis = {
       durationMs: end - session.startedAt,
       gmvFen: t.gmvFen,
       refundsFen: t.refundsFen,
       orders: t.orders,
       buyers,
       peakOnline: t.peakOnline,
-      avgOnline: t.avgOnline,
+      avgOnline: averageOnline(review.curveGroups(session.id, session.startedAt, 60_000, curveLength(session.startedAt, end, 60_000))),
       viewersUv: t.viewersUv,
       viewsPv: t.viewsPv,
-      likes: t.likes,
-      comments: t.comments,
-      newFollowers: t.newFollowers,
+      likes: Math.max(t.likes, t.likesCum ?? 0),
+      comments: Math.max(t.comments, t.commentsCum ?? 0),
+      newFollowers: Math.max(t.follows, t.followersCum ?? 0),
       explains: segments.length,
       explainMs: segments.reduce((sum, s) => sum + Math.max(0, (s.endedAt ?? end) - s.startedAt), 0),
       perBuyerFen: buyers ? Math.round(t.gmvFen / buyers) : null,
@@ -129,6 +136,8 @@ export class ReviewQueries {
       gpmFen: t.viewsPv ? Math.round((t.gmvFen * 1000) / t.viewsPv) : null,
       conversion: t.viewersUv ? buyers / t.viewersUv : null,
     };
+    this.kpiCache.set(session.id, { key, kpis });
+    return kpis;
   }
 
   require(id: string): SessionSummary {
@@ -138,9 +147,11 @@ export class ReviewQueries {
   }
 
   /** Catches the rollups up with the log first: a no-op for a finished session already built. */
-  private rows(id: string) {
-    this.repos.review.catchUp(id);
-    return this.repos.review.rollup(id);
+  private curve(session: SessionSummary, bucketMs: number) {
+    const end = this.endOf(session);
+    this.repos.review.catchUp(session.id);
+    const groups = this.repos.review.curveGroups(session.id, session.startedAt, bucketMs, curveLength(session.startedAt, end, bucketMs));
+    return buildCurve(groups, session.startedAt, end, bucketMs);
   }
 
   private endOf(session: SessionSummary): number {

@@ -1,4 +1,4 @@
-import { CUMULATIVE, isLaneKind, RollupFold, ROLLUP_COLUMNS, type RollupRow } from '../review/rollup-fold.js';
+import { CUMULATIVE, isLaneKind, RollupFold, ROLLUP_BUCKET_MS, ROLLUP_COLUMNS } from '../review/rollup-fold.js';
 import type { SessionNotesReply } from '../contract/index.js';
 import type { Db } from './database.js';
 
@@ -11,8 +11,40 @@ export interface MarkRow {
 export interface SkuTotals {
   sku: string;
   orders: number;
-  qty: number;
   gmvFen: number;
+}
+
+/** One group of rollup buckets (see `curveGroups`). */
+export interface CurveGroup {
+  k: number;
+  online: number | null;
+  onlineMax: number | null;
+  viewers: number | null;
+  likesCum: number | null;
+  commentsCum: number | null;
+  followersCum: number | null;
+  gmv: number;
+  orders: number;
+  likes: number;
+  comments: number;
+  follows: number;
+}
+
+export interface RollupTotals {
+  gmvFen: number;
+  orders: number;
+  refundsFen: number;
+  likes: number;
+  comments: number;
+  follows: number;
+  peakOnline: number | null;
+  viewersUv: number | null;
+  viewsPv: number | null;
+  likesCum: number | null;
+  commentsCum: number | null;
+  followersCum: number | null;
+  productExposures: number | null;
+  productClicks: number | null;
 }
 
 const SUMMED = new Set(['online_sum', 'online_n', 'gmv_fen', 'orders', 'refunds_fen', 'likes', 'comments', 'follows', 'enters', 'events']);
@@ -41,6 +73,7 @@ export class ReviewRepo {
   private readonly readChunk;
   private readonly cursorGet;
   private readonly cursorSet;
+  private readonly curveRowsStmt;
 
   constructor(private readonly db: Db) {
     const cols = ROLLUP_COLUMNS.join(', ');
@@ -53,6 +86,12 @@ export class ReviewRepo {
     this.readChunk = db.prepare<[string, number, number], { id: number; ts: number; kind: string; data: string }>(
       'SELECT id, ts, kind, data FROM events WHERE session_id = ? AND id > ? ORDER BY id LIMIT ?',
     );
+    this.curveRowsStmt = db
+      .prepare(
+        `SELECT bucket, online_last, online_last_ts, online_max, viewers_cum, likes_cum, comments_cum, followers_cum, gmv_fen, orders, likes, comments, follows
+         FROM review_rollup WHERE session_id = ? ORDER BY bucket`,
+      )
+      .raw();
     this.cursorGet = db.prepare<[string], { last_event_id: number }>('SELECT last_event_id FROM review_cursor WHERE session_id = ?');
     this.cursorSet = db.prepare(
       `INSERT INTO review_cursor (session_id, last_event_id) VALUES (?, ?)
@@ -88,10 +127,62 @@ export class ReviewRepo {
     return false;
   }
 
-  rollup(sessionId: string): RollupRow[] {
+  /**
+   * The rollups grouped into `n` buckets of `bucketMs` from `origin` (show time). Rows arrive in bucket
+   * order as bare arrays and are grouped in one pass: cheaper here than SQLite's GROUP BY, which
+   * sorts through a temporary B-tree. Each group's online value is its last reading.
+   */
+  curveGroups(sessionId: string, origin: number, bucketMs: number, n: number): CurveGroup[] {
+    const rows = this.curveRowsStmt.all(sessionId) as number[][];
+    const groups: CurveGroup[] = [];
+    let g: CurveGroup | null = null;
+    let lastTs = -1;
+    const max = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : a > b ? a : b);
+    for (const r of rows) {
+      const [bucket, onlineLast, onlineLastTs, onlineMax, viewers, likesCum, commentsCum, followersCum, gmv, orders, likes, comments, follows] = r as [
+        number, number | null, number | null, number | null, number | null, number | null, number | null, number | null, number, number, number, number, number,
+      ];
+      const k = Math.min(n - 1, Math.max(0, Math.floor((bucket * ROLLUP_BUCKET_MS - origin) / bucketMs)));
+      if (!g || g.k !== k) {
+        g = { k, online: null, onlineMax: null, viewers: null, likesCum: null, commentsCum: null, followersCum: null, gmv: 0, orders: 0, likes: 0, comments: 0, follows: 0 };
+        groups.push(g);
+        lastTs = -1;
+      }
+      if (onlineLastTs !== null && onlineLastTs >= lastTs) {
+        g.online = onlineLast;
+        lastTs = onlineLastTs;
+      }
+      g.onlineMax = max(g.onlineMax, onlineMax);
+      g.viewers = max(g.viewers, viewers);
+      g.likesCum = max(g.likesCum, likesCum);
+      g.commentsCum = max(g.commentsCum, commentsCum);
+      g.followersCum = max(g.followersCum, followersCum);
+      g.gmv += gmv;
+      g.orders += orders;
+      g.likes += likes;
+      g.comments += comments;
+      g.follows += follows;
+    }
+    return groups;
+  }
+
+  /** Whole-session sums and maxima of the rollups, one row. */
+  rollupTotals(sessionId: string): RollupTotals {
     return this.db
-      .prepare<[string], RollupRow>(`SELECT ${ROLLUP_COLUMNS.join(', ')} FROM review_rollup WHERE session_id = ? ORDER BY bucket`)
-      .all(sessionId);
+      .prepare<[string], RollupTotals>(
+        `SELECT COALESCE(SUM(gmv_fen), 0) AS gmvFen, COALESCE(SUM(orders), 0) AS orders, COALESCE(SUM(refunds_fen), 0) AS refundsFen,
+                COALESCE(SUM(likes), 0) AS likes, COALESCE(SUM(comments), 0) AS comments, COALESCE(SUM(follows), 0) AS follows,
+                MAX(online_max) AS peakOnline, MAX(viewers_cum) AS viewersUv, MAX(views_cum) AS viewsPv, MAX(likes_cum) AS likesCum,
+                MAX(comments_cum) AS commentsCum, MAX(followers_cum) AS followersCum, MAX(exposures_cum) AS productExposures,
+                MAX(clicks_cum) AS productClicks
+         FROM review_rollup WHERE session_id = ?`,
+      )
+      .get(sessionId) as RollupTotals;
+  }
+
+  /** The last log event the rollups have folded (0 before the first build). */
+  cursor(sessionId: string): number {
+    return this.cursorGet.get(sessionId)?.last_event_id ?? 0;
   }
 
   marks(sessionId: string): MarkRow[] {
@@ -105,7 +196,7 @@ export class ReviewRepo {
   skuTotals(sessionId: string): SkuTotals[] {
     return this.db
       .prepare<[string], SkuTotals>(
-        'SELECT sku, COUNT(*) AS orders, SUM(qty) AS qty, SUM(amount_fen) AS gmvFen FROM orders WHERE session_id = ? GROUP BY sku',
+        'SELECT sku, COUNT(*) AS orders, SUM(amount_fen) AS gmvFen FROM orders WHERE session_id = ? GROUP BY sku',
       )
       .all(sessionId);
   }
@@ -184,6 +275,11 @@ export class ReviewRepo {
          ON CONFLICT (session_id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at`,
       )
       .run(sessionId, JSON.stringify(body), at);
+  }
+
+  /** One plain pass over a session's raw log (every payload read): the floor review benchmarks measure against. */
+  scanLog(sessionId: string): { n: number; bytes: number } {
+    return this.db.prepare<[string], { n: number; bytes: number }>('SELECT COUNT(*) AS n, SUM(LENGTH(data)) AS bytes FROM events WHERE session_id = ?').get(sessionId) as { n: number; bytes: number };
   }
 
   /** Remembers files already imported from a review folder (settings keys, so nothing new to migrate). */
