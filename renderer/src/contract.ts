@@ -23,6 +23,17 @@ export type {
   TimelinePoint,
   WsClientMessage,
   WsServerMessage,
+  CompareReply,
+  CurvePoint,
+  LaneItem,
+  ProductStats,
+  ReviewKpis,
+  ReviewListItem,
+  SegmentStats,
+  SessionNotes,
+  SessionNotesReply,
+  SessionReview,
+  BundleImportReply,
 } from '../../electron/core/contract/index.js';
 export {
   API_PREFIX,
@@ -33,5 +44,11 @@ export {
   sessionTimelineSchema,
   deskStateSchema,
   wsServerMessageSchema,
+  bundleImportReplySchema,
+  compareReplySchema,
+  productStatsSchema,
+  reviewListItemSchema,
+  sessionNotesReplySchema,
+  sessionReviewSchema,
 } from '../../electron/core/contract/index.js';
 export type { LiveDeskBridge, CoreConnection } from '../../electron/core/contract/bridge.js';

@@ -46,7 +46,8 @@ export function productStats(
       .map((l) => {
         const endedAt = l.endTs ?? l.ts;
         const sold = repo.skuWithin(sessionId, sku, l.ts, endedAt);
-        return { sku, startedAt: l.ts, endedAt, ...flashSaleFacts(marks, l.ts), orders: sold.orders, qty: sold.qty, gmvFen: sold.gmvFen };
+        const qty = repo.skuQtyWithin(sessionId, sku, l.ts, endedAt);
+        return { sku, startedAt: l.ts, endedAt, ...flashSaleFacts(marks, l.ts), orders: sold.orders, qty, gmvFen: sold.gmvFen };
       });
     return {
       sku,

@@ -74,6 +74,7 @@ export class ReviewRepo {
   private readonly cursorGet;
   private readonly cursorSet;
   private readonly curveRowsStmt;
+  private readonly skuWithinStmt;
 
   constructor(private readonly db: Db) {
     const cols = ROLLUP_COLUMNS.join(', ');
@@ -92,6 +93,9 @@ export class ReviewRepo {
          FROM review_rollup WHERE session_id = ? ORDER BY bucket`,
       )
       .raw();
+    this.skuWithinStmt = db.prepare<[string, string, number, number], { orders: number; gmv: number | null }>(
+      'SELECT COUNT(*) AS orders, SUM(amount_fen) AS gmv FROM orders WHERE session_id = ? AND sku = ? AND ts >= ? AND ts < ?',
+    );
     this.cursorGet = db.prepare<[string], { last_event_id: number }>('SELECT last_event_id FROM review_cursor WHERE session_id = ?');
     this.cursorSet = db.prepare(
       `INSERT INTO review_cursor (session_id, last_event_id) VALUES (?, ?)
@@ -201,14 +205,18 @@ export class ReviewRepo {
       .all(sessionId);
   }
 
-  /** Orders of one SKU with `from <= ts < to`. */
-  skuWithin(sessionId: string, sku: string, from: number, to: number): { orders: number; qty: number; gmvFen: number } {
+  /** Orders of one SKU with `from <= ts < to`, answered from the (sku, ts, amount) index alone. */
+  skuWithin(sessionId: string, sku: string, from: number, to: number): { orders: number; gmvFen: number } {
+    const r = this.skuWithinStmt.get(sessionId, sku, from, to) as { orders: number; gmv: number | null };
+    return { orders: r.orders, gmvFen: r.gmv ?? 0 };
+  }
+
+  /** Units of one SKU sold with `from <= ts < to` (reads the order rows: for the few flash-sale windows). */
+  skuQtyWithin(sessionId: string, sku: string, from: number, to: number): number {
     const r = this.db
-      .prepare<[string, string, number, number], { orders: number; qty: number | null; gmv: number | null }>(
-        'SELECT COUNT(*) AS orders, SUM(qty) AS qty, SUM(amount_fen) AS gmv FROM orders WHERE session_id = ? AND sku = ? AND ts >= ? AND ts < ?',
-      )
-      .get(sessionId, sku, from, to) as { orders: number; qty: number | null; gmv: number | null };
-    return { orders: r.orders, qty: r.qty ?? 0, gmvFen: r.gmv ?? 0 };
+      .prepare<[string, string, number, number], { qty: number | null }>('SELECT SUM(qty) AS qty FROM orders WHERE session_id = ? AND sku = ? AND ts >= ? AND ts < ?')
+      .get(sessionId, sku, from, to);
+    return r?.qty ?? 0;
   }
 
   /** The online gauge as last known at or before `ts` (per-second rollups), null before the first reading. */

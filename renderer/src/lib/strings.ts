@@ -1,3 +1,5 @@
+import { reviewEn, reviewZh } from './review-strings.js';
+
 /** English strings; the key set every other language must cover. `{name}` marks a substitution. */
 export const en = {
   'app.name': 'LiveDesk',
@@ -147,6 +149,7 @@ export const en = {
   'ev.by': 'via {origin}',
 
   'overlay.tag': 'Now explaining',
+  ...reviewEn,
 } as const;
 
 export type StringKey = keyof typeof en;
@@ -299,4 +302,5 @@ export const zh: Record<StringKey, string> = {
   'ev.by': '来自 {origin}',
 
   'overlay.tag': '讲解中',
+  ...reviewZh,
 };
