@@ -6,6 +6,7 @@ import { Notices } from './features/live/notices.js';
 import { TopBar } from './features/live/top-bar.js';
 import { ReviewList } from './features/review/review-list.js';
 import { ReviewSession } from './features/review/review-session.js';
+import { ReviewCompare } from './features/review/review-compare.js';
 import { useRoute } from './lib/router.js';
 import { useConnectionStore } from './stores/connection-store.js';
 import { usePrefsStore } from './stores/prefs-store.js';
@@ -32,6 +33,7 @@ export function App() {
       {route.name === 'console' ? <LiveConsole /> : null}
       {route.name === 'review-list' ? <ReviewList /> : null}
       {route.name === 'review-session' ? <ReviewSession id={route.id} /> : null}
+      {route.name === 'review-compare' ? <ReviewCompare ids={route.ids} /> : null}
       {route.name === 'not-found' ? <LiveConsole /> : null}
       <Notices />
     </div>

@@ -25,6 +25,7 @@ export type {
   WsServerMessage,
   CompareReply,
   CurvePoint,
+  Lane,
   LaneItem,
   ProductStats,
   ReviewKpis,

@@ -2,6 +2,7 @@ export type Route =
   | { name: 'console' }
   | { name: 'review-list' }
   | { name: 'review-session'; id: string }
+  | { name: 'review-compare'; ids: string[] }
   | { name: 'not-found'; path: string };
 
 /** The path (ending in "/") of an app root URL. */
@@ -16,6 +17,8 @@ export function routeFromPath(pathname: string, basePath: string): Route {
   rel = rel.replace(/\/+$/, '');
   if (rel === '' || rel === 'index.html') return { name: 'console' };
   if (rel === 'review') return { name: 'review-list' };
+  const compare = /^review\/compare\/([^/]+)$/.exec(rel);
+  if (compare?.[1]) return { name: 'review-compare', ids: decodeURIComponent(compare[1]).split(',').filter(Boolean) };
   const m = /^review\/([^/]+)$/.exec(rel);
   if (m?.[1]) return { name: 'review-session', id: decodeURIComponent(m[1]) };
   return { name: 'not-found', path: pathname };
@@ -29,6 +32,8 @@ export function pathForRoute(route: Route, basePath: string): string {
       return `${basePath}review`;
     case 'review-session':
       return `${basePath}review/${encodeURIComponent(route.id)}`;
+    case 'review-compare':
+      return `${basePath}review/compare/${route.ids.map(encodeURIComponent).join(',')}`;
     case 'not-found':
       return route.path;
   }
