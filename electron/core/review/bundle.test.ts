@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../store/database.js';
+import Database from 'better-sqlite3';
+import { openDatabase, SCHEMA_VERSION } from '../store/database.js';
 import { startDeskFixture, type DeskFixture } from '../testing/desk-fixture.js';
 import { seedFixtureSessions, T0, type Clock } from './testing/seed-session.js';
 
@@ -51,6 +52,14 @@ describe('session bundles', () => {
       expect(r.body.error?.message, name).toMatch(message);
     }
     expect((await upload(laptop, JSON.stringify({ a: 1 }), 'application/json')).status).toBe(400);
+    // A bundle written by a newer LiveDesk (a schema this desk does not know) is refused, not guessed at.
+    const newer = join(laptop.dir, 'newer.ldbundle');
+    writeFileSync(newer, bundle);
+    const db = new Database(newer);
+    db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    db.close();
+    const refused = await upload(laptop, readFileSync(newer));
+    expect(refused).toMatchObject({ status: 400, body: { error: { message: expect.stringMatching(/newer LiveDesk/) } } });
     expect(await sessionCount(laptop)).toBe(before);
   });
 
@@ -76,6 +85,14 @@ describe('session bundles', () => {
     db.close();
     const [a, b] = await Promise.all([studio.api('GET', `/sessions/${ids.main}/review`), laptop.api('GET', `/sessions/${ids.main}/review`)]);
     expect(b.body).toEqual(a.body);
+  });
+
+  it('refuses to bundle a session that is still live', async () => {
+    clock.t += 60_000;
+    const live = (await studio.api('POST', '/actions', { type: 'session.start', title: 'still on air' })).body.result.id as string;
+    const res = await studio.api('GET', `/sessions/${live}/export?format=bundle`);
+    expect(res).toMatchObject({ status: 409, body: { error: { message: expect.stringMatching(/still live/) } } });
+    await studio.api('POST', '/actions', { type: 'session.end', confirm: true });
   });
 
   it('imports bundles dropped into a review folder once, and reports bad ones', async () => {

@@ -156,6 +156,11 @@ export function importBundle(db: Db, file: string): BundleImportReply {
           const c = shared(db, table, 'bundle', 'main', false);
           db.prepare(`INSERT INTO main."${table}" (${c}) SELECT ${c} FROM bundle."${table}" WHERE session_id = ?${orderByRowid(db, 'bundle', table)}`).run(id);
         }
+        // A session that was live where the bundle came from is not live here.
+        db.prepare(
+          `UPDATE main.sessions SET status = 'interrupted', ended_at = COALESCE(ended_at, (SELECT MAX(ts) FROM main.events WHERE session_id = ?), started_at)
+           WHERE id = ? AND status = 'live'`,
+        ).run(id, id);
         // Event ids are reassigned on import: the rollups stay valid only if they had seen the whole log.
         const complete = db
           .prepare<[string, string], { ok: number }>(

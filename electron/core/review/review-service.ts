@@ -93,7 +93,8 @@ export class ReviewService {
   /** The bundle file's bytes for `ids`; built in scratch space and removed once read. */
   bundle(ids: readonly string[]): Buffer {
     for (const id of ids) {
-      this.queries.require(id);
+      const session = this.queries.require(id);
+      if (session.status === 'live') throw new DeskError('conflict', `session "${session.title}" is still live; end it before exporting its bundle`);
       this.repo.catchUp(id);
     }
     const file = this.scratchFile();

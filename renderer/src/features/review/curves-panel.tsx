@@ -102,7 +102,7 @@ export function CurvesPanel({ review, selected, onSelect }: { review: SessionRev
         <ResponsiveContainer width="100%" height={64}>
           <AreaChart data={points} margin={MARGIN}>
             <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={(v: number) => showClock(v)} tick={{ fill: '#8a93a3', fontSize: 11 }} minTickGap={40} />
-            <YAxis width={Y_WIDTH} hide />
+            <YAxis width={Y_WIDTH} tick={false} axisLine={false} />
             <Area dataKey="cumGmvFen" stroke="#f5b942" fill="rgba(245,185,66,0.15)" isAnimationActive={false} />
             <Brush
               dataKey="t"
