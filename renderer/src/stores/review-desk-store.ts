@@ -16,6 +16,7 @@ import {
   type SessionReview,
 } from '../contract.js';
 import { whenLinked } from '../lib/desk-link.js';
+import { downloadName } from '../features/review/review-format.js';
 
 const listSchema = z.array(reviewListItemSchema);
 const productsSchema = z.array(productStatsSchema);
@@ -56,14 +57,6 @@ function query(filter: ListFilter): string {
   for (const [key, value] of Object.entries(filter)) if (value) params.set(key, value);
   const text = params.toString();
   return text ? `?${text}` : '';
-}
-
-/** The filename the core named in content-disposition (RFC 5987 form first), else a fallback. */
-export function downloadName(disposition: string | null, fallback: string): string {
-  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition ?? '');
-  if (star?.[1]) return decodeURIComponent(star[1]);
-  const plain = /filename="([^"]+)"/i.exec(disposition ?? '');
-  return plain?.[1] ?? fallback;
 }
 
 /** Review's data: the filtered list, one session's review, compare, and files in and out. */

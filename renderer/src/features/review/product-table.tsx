@@ -3,9 +3,9 @@ import type { ProductStats } from '../../contract.js';
 import { formatCount, formatDuration, formatMoney } from '../../lib/format.js';
 import type { StringKey } from '../../lib/i18n.js';
 import { useT } from '../../stores/prefs-store.js';
+import { sortProducts, type SortKey } from './product-sort.js';
 import { formatSigned } from './review-format.js';
 
-type SortKey = 'name' | 'explains' | 'explainMs' | 'gmvDuringFen' | 'ordersDuring' | 'gmvOutsideFen' | 'ordersOutside' | 'gmvPerExplainMinuteFen' | 'onlineChange' | 'flashSales';
 const COLUMNS: { key: SortKey; label: StringKey; num: boolean }[] = [
   { key: 'name', label: 'review.product', num: false },
   { key: 'explains', label: 'rv.explains', num: true },
@@ -18,33 +18,6 @@ const COLUMNS: { key: SortKey; label: StringKey; num: boolean }[] = [
   { key: 'onlineChange', label: 'rv.onlineChange', num: true },
   { key: 'flashSales', label: 'rv.flashSales', num: true },
 ];
-
-const onlineSum = (p: ProductStats) => p.onlineChanges.reduce<number>((a, c) => a + (c ?? 0), 0);
-
-/** The value a column sorts by; a never-explained product's null rate sorts below every real one. */
-export function sortValue(p: ProductStats, key: SortKey): number | string {
-  switch (key) {
-    case 'name':
-      return p.name;
-    case 'onlineChange':
-      return onlineSum(p);
-    case 'flashSales':
-      return p.flashSales.reduce((a, f) => a + f.gmvFen, 0);
-    case 'gmvPerExplainMinuteFen':
-      return p.gmvPerExplainMinuteFen ?? -1;
-    default:
-      return p[key];
-  }
-}
-
-export function sortProducts(rows: readonly ProductStats[], key: SortKey, desc: boolean): ProductStats[] {
-  return [...rows].sort((a, b) => {
-    const x = sortValue(a, key);
-    const y = sortValue(b, key);
-    const c = typeof x === 'string' || typeof y === 'string' ? String(x).localeCompare(String(y), 'zh') : x - y;
-    return (desc ? -c : c) || a.sku.localeCompare(b.sku);
-  });
-}
 
 /** Per product: what only the desk knows — sales during its explains, per explain-minute, audience change. */
 export function ProductTable({ products, currency, testId = 'products-table' }: { products: ProductStats[]; currency: string; testId?: string }) {

@@ -1,17 +1,17 @@
 import { useEffect, useMemo, useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { CompareReply, CurvePoint, ReviewKpis } from '../../contract.js';
+import type { ReviewKpis } from '../../contract.js';
 import { formatCount, formatDateTime, formatDuration, formatMoney, formatMoneyCompact } from '../../lib/format.js';
 import type { StringKey } from '../../lib/i18n.js';
 import { hrefFor, navigate } from '../../lib/router.js';
 import { usePrefsStore, useT } from '../../stores/prefs-store.js';
 import { useReviewDeskStore } from '../../stores/review-desk-store.js';
+import { alignByShowTime, type CurveKey } from './compare-data.js';
 import { ExportMenu } from './export-menu.js';
 import { ProductTable } from './product-table.js';
 import { showClock } from './review-format.js';
 
 const COLORS = ['#4cc2ff', '#f5b942', '#3dd68c', '#f472b6', '#b48cff', '#fb923c', '#2dd4bf', '#e5484d'];
-type CurveKey = 'online' | 'cumGmvFen' | 'gmvFen' | 'orders' | 'viewersUv' | 'comments' | 'likes' | 'newFollowers';
 const CURVES: { key: CurveKey; label: StringKey }[] = [
   { key: 'online', label: 'review.online' },
   { key: 'cumGmvFen', label: 'review.cumGmv' },
@@ -34,19 +34,6 @@ const ROWS: { key: keyof ReviewKpis; label: StringKey; money?: boolean; duration
   { key: 'explains', label: 'review.explains' },
   { key: 'newFollowers', label: 'rv.followers' },
 ];
-
-/** Rows keyed by show time, one column per session, for one overlaid chart. */
-export function alignByShowTime(compare: CompareReply, key: CurveKey): Record<string, number | null>[] {
-  const length = Math.max(0, ...compare.sessions.map((s) => s.curve.points.length));
-  return Array.from({ length }, (_, i) => {
-    const row: Record<string, number | null> = { t: i * compare.bucketMs };
-    compare.sessions.forEach((s, j) => {
-      const p: CurvePoint | undefined = s.curve.points[i];
-      row[`s${j}`] = p ? p[key] : null;
-    });
-    return row;
-  });
-}
 
 export function ReviewCompare({ ids }: { ids: string[] }) {
   const t = useT();

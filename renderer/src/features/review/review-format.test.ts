@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bucketUnit, change, formatChange, formatSigned, parseTags, showClock } from './review-format.js';
+import { bucketUnit, change, downloadName, formatChange, formatSigned, parseTags, showClock } from './review-format.js';
 
 describe('review formatting', () => {
   it('formats show time, changes and signed counts', () => {
@@ -21,5 +21,13 @@ describe('review formatting', () => {
 
   it('splits tags on Chinese and Latin commas, dropping blanks and repeats', () => {
     expect(parseTags('茶, spring，新品,, 茶')).toEqual(['茶', 'spring', '新品']);
+  });
+});
+
+describe('download names', () => {
+  it('prefers the UTF-8 filename the core sent', () => {
+    expect(downloadName(`attachment; filename="livedesk-_.html"; filename*=UTF-8''%E6%98%A5%E8%8C%B6.html`, 'x')).toBe('春茶.html');
+    expect(downloadName('attachment; filename="a.csv"', 'x')).toBe('a.csv');
+    expect(downloadName(null, 'fallback.html')).toBe('fallback.html');
   });
 });

@@ -39,3 +39,11 @@ export function bucketUnit(bucketMs: number, lang: 'zh' | 'en'): string {
 export function parseTags(text: string): string[] {
   return [...new Set(text.split(/[,，;；]/).map((t) => t.trim()).filter(Boolean))];
 }
+
+/** The filename the core named in content-disposition (RFC 5987 form first), else a fallback. */
+export function downloadName(disposition: string | null, fallback: string): string {
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition ?? '');
+  if (star?.[1]) return decodeURIComponent(star[1]);
+  const plain = /filename="([^"]+)"/i.exec(disposition ?? '');
+  return plain?.[1] ?? fallback;
+}
