@@ -9,6 +9,8 @@ export function ExportMenu({ ids }: { ids: string[] }) {
   const t = useT();
   const [error, setError] = useState<string | null>(null);
   const single = ids.length === 1;
+  // PDF needs Electron's printer: the shell offers it through the preload, a browser tab does not.
+  const pdf = window.livedesk?.saveReportPdf;
   const base = single ? `/sessions/${encodeURIComponent(ids[0] as string)}/export?` : `/review/export?ids=${ids.map(encodeURIComponent).join(',')}&`;
   const get = (query: string, name: string) => {
     setError(null);
@@ -37,6 +39,19 @@ export function ExportMenu({ ids }: { ids: string[] }) {
             </option>
           ))}
         </select>
+      ) : null}
+      {pdf ? (
+        <button
+          type="button"
+          className="btn btn-small"
+          data-export="pdf"
+          onClick={() => {
+            setError(null);
+            pdf(ids).catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)));
+          }}
+        >
+          PDF
+        </button>
       ) : null}
       <button type="button" className="btn btn-small" data-export="bundle" onClick={() => get('format=bundle', 'livedesk.ldbundle')}>
         {t('rv.exportBundle', { n: ids.length })}
