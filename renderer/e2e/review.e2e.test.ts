@@ -111,10 +111,13 @@ describe('review: list → session → compare → HTML export', () => {
     await page.locator('[data-lane="explain"] .rv-seg').nth(2).click();
     await page.locator('[data-testid="segment-card"]', { hasText: '青瓷茶杯' }).waitFor();
 
-    // The best seller per explain-minute is on top, as the core computed it.
+    await page.locator('[data-insight="drop"] .cmp-down').waitFor();
+    // The best seller per explain-minute is on top, as the core computed it, and named in the insight.
     const products = (await core.api('GET', `/sessions/${springIds[1]}/products`)).body as { sku: string; gmvPerExplainMinuteFen: number | null }[];
     const best = [...products].sort((a, b) => (b.gmvPerExplainMinuteFen ?? -1) - (a.gmvPerExplainMinuteFen ?? -1))[0]!;
     expect(await page.locator('[data-testid="products-table"] tbody tr').first().getAttribute('data-sku')).toBe(best.sku);
+    const bestName = await page.locator('[data-testid="products-table"] tbody tr').first().locator('.product-name').textContent();
+    expect(bestName).toContain((await page.locator('[data-insight="best"] strong').textContent()) ?? '?');
     await page.locator('[data-testid="products-table"] [data-sort="explains"]').click();
     await page.locator('[data-testid="products-table"] th[aria-sort="descending"]', { hasText: '讲解次数' }).waitFor();
 

@@ -23,6 +23,7 @@ export type {
   TimelinePoint,
   WsClientMessage,
   WsServerMessage,
+  AudienceDrop,
   CompareReply,
   CurvePoint,
   Lane,

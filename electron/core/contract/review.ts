@@ -141,6 +141,18 @@ export const funnelSchema = z.object({
   buyers: count,
 });
 
+/** The steepest fall of the online count within ten minutes: when the audience left, and during what. */
+export const audienceDropSchema = z.object({
+  from: timestampSchema,
+  to: timestampSchema,
+  onlineFrom: count,
+  onlineTo: count,
+  /** The product being explained when the fall bottomed out, if any. */
+  sku: z.string().nullable(),
+  name: z.string().nullable(),
+});
+export type AudienceDrop = z.infer<typeof audienceDropSchema>;
+
 export const sessionReviewSchema = z.object({
   session: reviewListItemSchema.extend({ currency: currencySchema }),
   kpis: reviewKpisSchema,
@@ -150,6 +162,7 @@ export const sessionReviewSchema = z.object({
   segments: z.array(segmentStatsSchema),
   lanes: z.array(laneItemSchema),
   funnel: funnelSchema,
+  audienceDrop: audienceDropSchema.nullable(),
 });
 export type SessionReview = z.infer<typeof sessionReviewSchema>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { averageOnline, buildCurve, pickBucketMs } from './curves.js';
+import { averageOnline, biggestDrop, buildCurve, pickBucketMs } from './curves.js';
 import type { CurveGroup } from '../store/review-repo.js';
 
 const g = (k: number, patch: Partial<CurveGroup>): CurveGroup => ({
@@ -35,5 +35,13 @@ describe('review curves', () => {
     ]);
     expect(averageOnline([g(0, { online: 10 }), g(1, {}), g(2, { online: 13 })])).toBe(12);
     expect(averageOnline([])).toBeNull();
+  });
+
+  it('finds the steepest fall within the window, carrying readings over silent minutes', () => {
+    const minutes = [500, 520, null, 400, 450, 100, 480].map((online, k) => g(k, { online }));
+    expect(biggestDrop(minutes)).toEqual({ i: 1, j: 5, from: 520, to: 100 });
+    expect(biggestDrop(minutes, 1)).toEqual({ i: 4, j: 5, from: 450, to: 100 });
+    expect(biggestDrop(minutes.slice(0, 4), 2)).toEqual({ i: 1, j: 3, from: 520, to: 400 });
+    expect(biggestDrop([g(0, { online: 5 }), g(1, { online: 9 })])).toBeNull();
   });
 });

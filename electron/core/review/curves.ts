@@ -70,3 +70,25 @@ export function averageOnline(perMinute: readonly CurveGroup[]): number | null {
   const values = perMinute.map((g) => g.online).filter((v): v is number => v !== null);
   return values.length ? Math.round(values.reduce((a, b) => a + b, 0) / values.length) : null;
 }
+
+/**
+ * The largest fall of the per-minute online count over at most `windowMinutes` (each minute's last
+ * reading, carried across minutes without one). Null when the audience never fell.
+ */
+export function biggestDrop(perMinute: readonly CurveGroup[], windowMinutes = 10): { i: number; j: number; from: number; to: number } | null {
+  const n = perMinute.length ? Math.max(...perMinute.map((g) => g.k)) + 1 : 0;
+  const online: (number | null)[] = new Array<number | null>(n).fill(null);
+  for (const g of perMinute) online[g.k] = g.online;
+  for (let k = 1; k < n; k++) if (online[k] === null) online[k] = online[k - 1] ?? null;
+  let best: { i: number; j: number; from: number; to: number } | null = null;
+  for (let i = 0; i < n; i++) {
+    const from = online[i];
+    if (from === null || from === undefined) continue;
+    for (let j = i + 1; j <= Math.min(n - 1, i + windowMinutes); j++) {
+      const to = online[j];
+      if (to === null || to === undefined || to >= from) continue;
+      if (!best || from - to > best.from - best.to) best = { i, j, from, to };
+    }
+  }
+  return best;
+}

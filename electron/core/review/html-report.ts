@@ -96,9 +96,14 @@ function sessionSection(s: ReportSession): string {
   const notes = s.notes.notes.map((x) => `<h4>${esc(x.role)}</h4><p class="note">${esc(x.text)}</p>`).join('');
   const actions = s.notes.actions.map((a) => `<li>${a.done ? '☑' : '☐'} ${esc(a.text)}${a.owner ? ` — ${esc(a.owner)}` : ''}</li>`).join('');
   const f = r.funnel;
+  const best = s.products.find((p) => p.gmvPerExplainMinuteFen !== null);
+  const drop = r.audienceDrop;
+  const insights = `<p class="insights"><strong>每讲解分钟成交最高 Best per explain-minute:</strong> ${best ? `${esc(best.name)} ${money(best.gmvPerExplainMinuteFen, cur)}/min` : '—'}
+    · <strong>观众流失最多 Biggest audience drop:</strong> ${drop ? `${showClock(drop.from - start)} → ${showClock(drop.to - start)}, ${n(drop.onlineFrom)} → ${n(drop.onlineTo)}${drop.name ? ` (${esc(drop.name)})` : ''}` : '—'}</p>`;
   return `<section class="session" data-session="${esc(r.session.id)}">
   <h2>${esc(r.session.title)}</h2>
   <p class="meta">${esc(when(r.session.startedAt))} · ${esc(dur(r.session.durationMs))} · ${esc(r.session.id)}${r.session.tags.length ? ` · ${r.session.tags.map(esc).join(', ')}` : ''}</p>
+  ${insights}
   ${kpiCards(r, cur)}
   <h3>曲线 Curves</h3>${charts(r, cur)}
   <h3>商品 Per product</h3>${products}
@@ -115,7 +120,7 @@ h1{font-size:22px;margin:0 0 4px}h2{font-size:20px;margin:32px 0 2px;border-top:
 .label{font-size:12px;color:#6b7280}.value{font-size:20px;font-weight:600}.cmp{font-size:11px;color:#6b7280}.up{color:#16a34a}.down{color:#dc2626}
 table{border-collapse:collapse;width:100%;font-size:12px;margin-bottom:8px}th,td{border-bottom:1px solid #e5e7eb;padding:4px 6px;text-align:left;vertical-align:top}th{background:#f9fafb}
 figure.chart{margin:6px 0 12px;max-width:980px}figcaption{font-size:12px;color:#374151}figcaption i{display:inline-block;width:10px;height:10px;margin-right:6px;border-radius:2px}
-.note{white-space:pre-wrap}@media print{h2{page-break-before:always}}`;
+.note{white-space:pre-wrap}.insights{background:#eff6ff;border-left:3px solid #2563eb;padding:8px 10px;font-size:13px}@media print{h2{page-break-before:always}}`;
 
 /**
  * A self-contained 复盘 report: inline CSS and SVG, no script, and a CSP that forbids every fetch, so

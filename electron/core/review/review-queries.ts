@@ -10,7 +10,7 @@ import {
 import type { CommerceRepo } from '../store/commerce-repo.js';
 import type { ReviewRepo } from '../store/review-repo.js';
 import type { SessionsRepo } from '../store/sessions-repo.js';
-import { averageOnline, buildCurve, curveLength, pickBucketMs } from './curves.js';
+import { averageOnline, biggestDrop, buildCurve, curveLength, pickBucketMs } from './curves.js';
 import { buildLanes } from './lanes.js';
 import { productStats, segmentStats } from './product-stats.js';
 
@@ -75,7 +75,18 @@ export class ReviewQueries {
       segments,
       lanes: buildLanes(marks, end),
       funnel: { viewersUv: totals.viewersUv, productExposures: totals.productExposures, productClicks: totals.productClicks, buyers: kpis.buyers },
+      audienceDrop: this.audienceDrop(session, segments),
     };
+  }
+
+  private audienceDrop(session: SessionSummary, segments: readonly { sku: string; name: string; startedAt: number; endedAt: number }[]) {
+    const end = this.endOf(session);
+    const drop = biggestDrop(this.repos.review.curveGroups(session.id, session.startedAt, 60_000, curveLength(session.startedAt, end, 60_000)));
+    if (!drop) return null;
+    const from = session.startedAt + drop.i * 60_000;
+    const to = session.startedAt + drop.j * 60_000;
+    const during = segments.find((s) => s.startedAt <= to && to < s.endedAt) ?? null;
+    return { from, to, onlineFrom: drop.from, onlineTo: drop.to, sku: during?.sku ?? null, name: during?.name ?? null };
   }
 
   products(id: string): ProductStats[] {

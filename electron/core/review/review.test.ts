@@ -76,6 +76,8 @@ describe('review of the fixture show, against hand-computed answers', () => {
       { lane: 'flashsale', kind: 'flashsale.start', ts: s(160), endTs: s(190), label: 'CUP-02 ¥29.00', sku: 'CUP-02' },
     ]);
     expect(body.funnel).toEqual({ viewersUv: 200, productExposures: null, productClicks: null, buyers: 3 });
+    // Per-minute online 100, 150, 120, 130: the audience fell most from minute 1 to 2, as 茶杯 began.
+    expect(body.audienceDrop).toEqual({ from: s(60), to: s(120), onlineFrom: 150, onlineTo: 120, sku: 'CUP-02', name: '青瓷茶杯' });
   });
 
   it('builds the per-product table, best GMV per explain-minute first', async () => {
@@ -178,6 +180,8 @@ describe('exports', () => {
     expect((r.text.match(/<svg /g) ?? []).length).toBeGreaterThanOrEqual(5);
     expect(r.text).toContain('明前龙井 250g');
     expect(r.text).toContain('¥256.00'); // 龙井's GMV per explain-minute
+    expect(r.text).toMatch(/Best per explain-minute:<\/strong> 明前龙井 250g ¥256.00\/min/);
+    expect(r.text).toMatch(/Biggest audience drop:<\/strong> 00:01 → 00:02, 150 → 120 \(青瓷茶杯\)/);
     expect(r.text).toContain('龙井讲得好');
     const both = await raw(`/review/export?ids=${ids.main},${ids.previous}&format=html`);
     expect((both.text.match(/<section class="session"/g) ?? []).length).toBe(2);

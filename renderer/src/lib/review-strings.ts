@@ -35,7 +35,7 @@ export const reviewEn = {
   'rv.curves': 'Curves',
   'rv.perMinute': 'per {unit}',
   'rv.zoomHint': 'Drag the handles under the chart to zoom; click a band or a row to see a segment.',
-  'rv.lanes.explain': '讲解',
+  'rv.lanes.explain': 'Explains',
   'rv.lanes.flashsale': 'Flash sales',
   'rv.lanes.alert': 'Alerts',
   'rv.lanes.marker': 'Markers',
@@ -77,6 +77,11 @@ export const reviewEn = {
   'rv.roles.host': 'Host',
   'rv.roles.control': 'Field control',
   'rv.roles.ops': 'Operations',
+  'rv.insightBest': 'Best GMV per explain-minute',
+  'rv.insightDrop': 'Biggest audience drop',
+  'rv.perExplainMin': '/ explain-min',
+  'rv.during': 'while explaining {name}',
+  'rv.noDrop': 'The audience never fell.',
 } as const;
 
 export const reviewZh: Record<keyof typeof reviewEn, string> = {
@@ -157,4 +162,9 @@ export const reviewZh: Record<keyof typeof reviewEn, string> = {
   'rv.roles.host': '主播',
   'rv.roles.control': '场控',
   'rv.roles.ops': '运营',
+  'rv.insightBest': '每讲解分钟成交最高',
+  'rv.insightDrop': '观众流失最多',
+  'rv.perExplainMin': '/ 讲解分钟',
+  'rv.during': '正在讲解 {name}',
+  'rv.noDrop': '本场在线人数没有下降。',
 };

@@ -20,7 +20,8 @@ const METRICS: Metric[] = [
   { key: 'newFollowers', label: 'rv.followers', color: '#b48cff', style: 'bar', perBucket: true },
 ];
 const BAND = ['rgba(229, 72, 77, 0.13)', 'rgba(168, 85, 247, 0.13)'];
-const Y_WIDTH = 64;
+// Wide enough for the lane names beside the lanes, which share the charts' time axis.
+const Y_WIDTH = 92;
 const MARGIN = { top: 6, right: 12, bottom: 0, left: 0 };
 
 type ChartState = { activeTooltipIndex?: number | string | null } | null | undefined;

@@ -8,6 +8,7 @@ import { useReviewStore } from '../../stores/review-store.js';
 import { CurvesPanel } from './curves-panel.js';
 import { EventList } from './event-list.js';
 import { ExportMenu } from './export-menu.js';
+import { Insights } from './insights.js';
 import { KpiCards } from './kpi-cards.js';
 import { NotesEditor } from './notes-editor.js';
 import { ProductTable } from './product-table.js';
@@ -87,6 +88,7 @@ function SessionView({ review }: { review: SessionReview }) {
         <ExportMenu ids={[s.id]} />
       </header>
 
+      <Insights review={review} products={products} />
       <KpiCards review={review} />
 
       <section className="panel">
