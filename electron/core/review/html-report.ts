@@ -16,7 +16,12 @@ const dur = (ms: number) => {
   const m = Math.floor((s % 3600) / 60);
   return h ? `${h}h ${String(m).padStart(2, '0')}m` : `${m}m ${String(s % 60).padStart(2, '0')}s`;
 };
-const when = (ts: number) => new Date(ts).toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
+/** Wall-clock time where the reader is: `tzOffset` is the browser's getTimezoneOffset() (minutes, UTC − local). */
+const when = (ts: number, tzOffset: number) => {
+  const local = new Date(ts - tzOffset * 60_000).toISOString().replace('T', ' ').slice(0, 16);
+  const h = -tzOffset / 60;
+  return `${local} ${tzOffset === 0 ? 'UTC' : `UTC${h >= 0 ? '+' : '−'}${Math.abs(h)}`}`;
+};
 const BANDS = ['rgba(229,72,77,0.14)', 'rgba(168,85,247,0.14)'];
 const LANE_COLORS: Record<string, string> = { flashsale: '#d97706', alert: '#dc2626', marker: '#2563eb', problem: '#7f1d1d', other: '#6b7280' };
 
@@ -74,7 +79,7 @@ function table(head: string[], rows: string[][], cls = ''): string {
     .join('')}</tbody></table>`;
 }
 
-function sessionSection(s: ReportSession): string {
+function sessionSection(s: ReportSession, tzOffset: number): string {
   const r = s.review;
   const cur = r.session.currency;
   const start = r.session.startedAt;
@@ -102,7 +107,7 @@ function sessionSection(s: ReportSession): string {
     · <strong>观众流失最多 Biggest audience drop:</strong> ${drop ? `${showClock(drop.from - start)} → ${showClock(drop.to - start)}, ${n(drop.onlineFrom)} → ${n(drop.onlineTo)}${drop.name ? ` (${esc(drop.name)})` : ''}` : '—'}</p>`;
   return `<section class="session" data-session="${esc(r.session.id)}">
   <h2>${esc(r.session.title)}</h2>
-  <p class="meta">${esc(when(r.session.startedAt))} · ${esc(dur(r.session.durationMs))} · ${esc(r.session.id)}${r.session.tags.length ? ` · ${r.session.tags.map(esc).join(', ')}` : ''}</p>
+  <p class="meta">${esc(when(r.session.startedAt, tzOffset))} · ${esc(dur(r.session.durationMs))} · ${esc(r.session.id)}${r.session.tags.length ? ` · ${r.session.tags.map(esc).join(', ')}` : ''}</p>
   ${insights}
   ${kpiCards(r, cur)}
   <h3>曲线 Curves</h3>${charts(r, cur)}
@@ -126,7 +131,7 @@ figure.chart{margin:6px 0 12px;max-width:980px}figcaption{font-size:12px;color:#
  * A self-contained 复盘 report: inline CSS and SVG, no script, and a CSP that forbids every fetch, so
  * it opens offline in any browser and never phones home.
  */
-export function htmlReport(sessions: readonly ReportSession[], generatedAt: number): string {
+export function htmlReport(sessions: readonly ReportSession[], generatedAt: number, tzOffset = 0): string {
   const title = sessions.length === 1 ? `复盘 ${sessions[0]?.review.session.title ?? ''}` : `复盘 ${sessions.length} sessions`;
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8">
@@ -134,8 +139,8 @@ export function htmlReport(sessions: readonly ReportSession[], generatedAt: numb
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="LiveDesk">
 <title>${esc(title)}</title><style>${CSS}</style></head>
-<body><h1>${esc(title)}</h1><p class="meta">LiveDesk · ${esc(when(generatedAt))}</p>
-${sessions.map(sessionSection).join('\n')}
+<body><h1>${esc(title)}</h1><p class="meta">LiveDesk · ${esc(when(generatedAt, tzOffset))}</p>
+${sessions.map((x) => sessionSection(x, tzOffset)).join('\n')}
 </body></html>
 `;
 }

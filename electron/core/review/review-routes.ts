@@ -50,8 +50,13 @@ function exportReply(desk: Desk, ids: string[], ctx: RequestContext): Reply {
       const table = parseCsvTable(ctx.url.searchParams.get('table'));
       return download(desk.review.csv(ids, table), 'text/csv; charset=utf-8', `${base}-${table}.csv`);
     }
-    case 'html':
-      return download(desk.review.html(ids), 'text/html; charset=utf-8', `${base}.html`);
+    case 'html': {
+      // The reader's clock for the report's times: the browser's getTimezoneOffset(), minutes.
+      const raw = ctx.url.searchParams.get('tz');
+      const tz = raw === null ? 0 : Number(raw);
+      if (!Number.isInteger(tz) || Math.abs(tz) > 14 * 60) throw new DeskError('bad_request', 'tz: minutes from getTimezoneOffset(), between -840 and 840', { field: 'tz' });
+      return download(desk.review.html(ids, tz), 'text/html; charset=utf-8', `${base}.html`);
+    }
     case 'bundle':
       return download(desk.review.bundle(ids), 'application/vnd.sqlite3', `${base}${BUNDLE_EXTENSION}`);
     default:

@@ -85,9 +85,9 @@ export class ReviewService {
     });
   }
 
-  html(ids: readonly string[]): string {
+  html(ids: readonly string[], tzOffset = 0): string {
     const sessions = ids.map((id) => ({ review: this.queries.review(id), products: this.queries.products(id), notes: this.repo.notes(id) }));
-    return htmlReport(sessions, this.now());
+    return htmlReport(sessions, this.now(), tzOffset);
   }
 
   /** The bundle file's bytes for `ids`; built in scratch space and removed once read. */

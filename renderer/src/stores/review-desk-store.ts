@@ -52,9 +52,22 @@ type ReviewDeskStore = {
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
-function query(filter: ListFilter): string {
+/** A calendar day typed in the filter, as the local midnight that starts it (ms), or null. */
+export function localDayStart(day: string, offsetDays = 0): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!m) return null;
+  return new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + offsetDays).getTime();
+}
+
+/** The list query: days become local-midnight bounds, so "from 7 March" means 7 March where the user is. */
+export function listQuery(filter: ListFilter): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(filter)) if (value) params.set(key, value);
+  if (filter.q) params.set('q', filter.q);
+  if (filter.tag) params.set('tag', filter.tag);
+  const from = localDayStart(filter.from);
+  const to = localDayStart(filter.to, 1);
+  if (from !== null) params.set('from', String(from));
+  if (to !== null) params.set('to', String(to));
   const text = params.toString();
   return text ? `?${text}` : '';
 }
@@ -82,7 +95,7 @@ export const useReviewDeskStore = create<ReviewDeskStore>()((set, get) => ({
     const { api } = await whenLinked();
     const filter = get().filter;
     try {
-      const [items, all] = await Promise.all([api.get(`/review/sessions${query(filter)}`, listSchema), api.get('/review/sessions', listSchema)]);
+      const [items, all] = await Promise.all([api.get(`/review/sessions${listQuery(filter)}`, listSchema), api.get('/review/sessions', listSchema)]);
       if (get().filter !== filter) return;
       set({ items, allTags: [...new Set(all.flatMap((s) => s.tags))].sort(), listError: null });
     } catch (err) {

@@ -22,7 +22,7 @@ export function ExportMenu({ ids }: { ids: string[] }) {
   return (
     <div className="rv-export" data-testid="export">
       <span className="dim">{t('rv.export')}</span>
-      <button type="button" className="btn btn-small" data-export="html" onClick={() => get('format=html', 'livedesk-report.html')}>
+      <button type="button" className="btn btn-small" data-export="html" onClick={() => get(`format=html&tz=${new Date().getTimezoneOffset()}`, 'livedesk-report.html')}>
         {t('rv.exportHtml')}
       </button>
       {single ? (
