@@ -22,6 +22,7 @@ export class ReviewService {
   readonly repo: ReviewRepo;
   readonly queries: ReviewQueries;
   private closed = false;
+  private readonly building = new Set<Promise<void>>();
   private readonly scratch: string;
 
   constructor(
@@ -35,18 +36,28 @@ export class ReviewService {
     this.scratch = join(dataDir, 'tmp');
   }
 
-  /** Folds a finished session's log into rollups a chunk per tick. */
+  /** Folds a finished session's log into rollups a chunk per tick; `idle()` resolves when all are done. */
   buildInBackground(sessionId: string): void {
-    const step = () => {
-      if (this.closed) return;
-      try {
-        if (!this.repo.catchUp(sessionId, BACKGROUND_CHUNK, BACKGROUND_CHUNK)) setImmediate(step);
-      } catch (error) {
-        // Not fatal: the first open builds whatever is missing.
-        console.error(`review rollup build for ${sessionId} stopped: ${(error as Error).message}`);
-      }
-    };
-    setImmediate(step);
+    const build = new Promise<void>((resolve) => {
+      const step = () => {
+        if (this.closed) return resolve();
+        try {
+          if (!this.repo.catchUp(sessionId, BACKGROUND_CHUNK, BACKGROUND_CHUNK)) return void setImmediate(step);
+        } catch (error) {
+          // Not fatal: the first open builds whatever is missing.
+          console.error(`review rollup build for ${sessionId} stopped: ${(error as Error).message}`);
+        }
+        resolve();
+      };
+      setImmediate(step);
+    });
+    this.building.add(build);
+    void build.then(() => this.building.delete(build));
+  }
+
+  /** Resolves once no background rollup build is running. */
+  async idle(): Promise<void> {
+    while (this.building.size) await Promise.all([...this.building]);
   }
 
   patch(id: string, patch: SessionPatch) {

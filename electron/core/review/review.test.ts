@@ -110,6 +110,20 @@ describe('review of the fixture show, against hand-computed answers', () => {
   });
 });
 
+describe('rollups', () => {
+  it('are built in the background when a show ends, before anyone opens it', async () => {
+    clock.t = s(5000);
+    const id = (await f.api('POST', '/actions', { type: 'session.start', title: 'background' })).body.result.id as string;
+    await f.api('POST', '/ingest', { events: [{ type: 'snapshot', ts: clock.t, online: 7 }, { type: 'order', ts: clock.t, orderId: 'bg1', sku: 'TEA-01', qty: 1, amount: 700 }] });
+    await f.api('POST', '/actions', { type: 'session.end', confirm: true });
+    await f.desk.review.idle();
+    const last = f.desk.repos.sessions.events(id, { limit: 1, newestFirst: true })[0]?.id;
+    expect(f.desk.review.repo.cursor(id)).toBe(last);
+    expect(f.desk.review.repo.rollupTotals(id)).toMatchObject({ gmvFen: 700, orders: 1, peakOnline: 7 });
+    await f.api('DELETE', `/sessions/${id}?confirm=true`);
+  });
+});
+
 describe('session list, edits and notes', () => {
   it('renames and tags, then finds sessions by text, tag and date', async () => {
     const patched = await f.api('PATCH', `/sessions/${ids.main}`, { title: '春茶专场 复盘', tags: ['茶', 'spring'] });

@@ -158,19 +158,32 @@ function SessionView({ review }: { review: SessionReview }) {
           <h2>{t('rv.funnel')}</h2>
         </header>
         <div className="panel-body rv-funnel" data-testid="funnel">
-          {[
-            [t('rv.viewers'), review.funnel.viewersUv],
-            [t('rv.exposures'), review.funnel.productExposures],
-            [t('rv.clicks'), review.funnel.productClicks],
-            [t('review.buyers'), review.funnel.buyers],
-          ].map(([label, value]) => (
-            <div className="rv-funnel-step" key={String(label)}>
-              <span className="kpi-label">{label}</span>
-              <strong>{formatCount(value as number | null)}</strong>
+          {funnelSteps(review, t).map((step) => (
+            <div className="rv-funnel-step" key={step.label}>
+              <span className="kpi-label">{step.label}</span>
+              <strong>{formatCount(step.value)}</strong>
+              {step.rate !== null ? <span className="dim">{(step.rate * 100).toFixed(1)}% ↑</span> : null}
             </div>
           ))}
         </div>
       </section>
     </>
   );
+}
+
+/** The funnel's steps, each with its share of the last step that was measured (人数 basis). */
+function funnelSteps(review: SessionReview, t: ReturnType<typeof useT>) {
+  const f = review.funnel;
+  const steps = [
+    { label: t('rv.viewers'), value: f.viewersUv },
+    { label: t('rv.exposures'), value: f.productExposures },
+    { label: t('rv.clicks'), value: f.productClicks },
+    { label: t('review.buyers'), value: f.buyers },
+  ];
+  let base: number | null = null;
+  return steps.map((step) => {
+    const rate = base && step.value !== null ? step.value / base : null;
+    if (step.value !== null) base = step.value;
+    return { ...step, rate };
+  });
 }
