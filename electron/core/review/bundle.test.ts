@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
@@ -28,7 +28,9 @@ beforeAll(async () => {
   const res = await fetch(`${studio.server.url}/api/v1/review/export?ids=${ids.main},${ids.previous}&format=bundle`, { headers: { authorization: `Bearer ${studio.token}` } });
   expect(res.status).toBe(200);
   expect(res.headers.get('content-disposition')).toMatch(/\.ldbundle"/);
+  expect(Number(res.headers.get('content-length'))).toBeGreaterThan(0);
   bundle = Buffer.from(await res.arrayBuffer());
+  expect(bundle.length).toBe(Number(res.headers.get('content-length')));
 });
 afterAll(async () => {
   await studio?.close();
@@ -36,6 +38,10 @@ afterAll(async () => {
 });
 
 describe('session bundles', () => {
+  it('streams from scratch space, which is emptied once the bundle has been sent', async () => {
+    await expect.poll(() => readdirSync(join(studio.dir, 'tmp'))).toEqual([]);
+  });
+
   it('refuses damaged and foreign files with a clear message and changes nothing', async () => {
     const before = await sessionCount(laptop);
     const foreignDb = join(laptop.dir, 'foreign.sqlite');

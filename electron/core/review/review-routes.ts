@@ -1,4 +1,4 @@
-import { createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { DeskError, parseOrThrow, sessionNotesSchema, sessionPatchSchema } from '../contract/index.js';
 import type { Desk } from '../engine/desk.js';
@@ -30,7 +30,7 @@ function idsParam(ctx: RequestContext): string[] {
 const stamp = (at: number) => new Date(at).toISOString().slice(0, 16).replace(/[-:T]/g, '');
 const asciiName = (s: string) => s.replace(/[^\w.-]+/g, '_');
 
-function download(body: Buffer | string, type: string, filename: string): Reply {
+function download(body: Buffer | string | NodeJS.ReadableStream, type: string, filename: string, size?: number): Reply {
   return {
     raw: true,
     body,
@@ -38,6 +38,7 @@ function download(body: Buffer | string, type: string, filename: string): Reply 
       'content-type': type,
       'content-disposition': `attachment; filename="${asciiName(filename)}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
       'cache-control': 'no-store',
+      ...(size === undefined ? {} : { 'content-length': String(size) }),
     },
   };
 }
@@ -57,8 +58,12 @@ function exportReply(desk: Desk, ids: string[], ctx: RequestContext): Reply {
       if (!Number.isInteger(tz) || Math.abs(tz) > 14 * 60) throw new DeskError('bad_request', 'tz: minutes from getTimezoneOffset(), between -840 and 840', { field: 'tz' });
       return download(desk.review.html(ids, tz), 'text/html; charset=utf-8', `${base}.html`);
     }
-    case 'bundle':
-      return download(desk.review.bundle(ids), 'application/vnd.sqlite3', `${base}${BUNDLE_EXTENSION}`);
+    case 'bundle': {
+      const { file, size } = desk.review.bundleFile(ids);
+      const stream = createReadStream(file);
+      stream.on('close', () => removeBundleFile(file));
+      return download(stream, 'application/vnd.sqlite3', `${base}${BUNDLE_EXTENSION}`, size);
+    }
     default:
       throw new DeskError('bad_request', `format: must be csv, html or bundle, got "${format}"`, { field: 'format' });
   }

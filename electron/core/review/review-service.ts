@@ -101,8 +101,8 @@ export class ReviewService {
     return htmlReport(sessions, this.now(), tzOffset);
   }
 
-  /** The bundle file's bytes for `ids`; built in scratch space and removed once read. */
-  bundle(ids: readonly string[]): Buffer {
+  /** Writes a bundle of `ids` into scratch space; the caller streams it out and removes it. */
+  bundleFile(ids: readonly string[]): { file: string; size: number } {
     for (const id of ids) {
       const session = this.queries.require(id);
       if (session.status === 'live') throw new DeskError('conflict', `session "${session.title}" is still live; end it before exporting its bundle`);
@@ -111,6 +111,17 @@ export class ReviewService {
     const file = this.scratchFile();
     try {
       exportBundle(this.db, ids, file, this.now());
+      return { file, size: statSync(file).size };
+    } catch (error) {
+      removeBundleFile(file);
+      throw error;
+    }
+  }
+
+  /** The bundle's bytes, for callers that keep it in memory (tests, small exports). */
+  bundle(ids: readonly string[]): Buffer {
+    const { file } = this.bundleFile(ids);
+    try {
       return readFileSync(file);
     } finally {
       removeBundleFile(file);
