@@ -1,4 +1,6 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { BrowserWindow, dialog, ipcMain, shell, type IpcMainInvokeEvent } from 'electron';
 import { z } from 'zod';
 import { BRIDGE_CHANNELS, type CoreConnection } from '../core/contract/bridge.js';
@@ -66,14 +68,19 @@ export function registerBridgeHandlers(connection: () => CoreConnection | null):
     const target = parent ? await dialog.showSaveDialog(parent, { defaultPath: defaultPdfName(ids), filters: [{ name: 'PDF', extensions: ['pdf'] }] }) : null;
     if (!target || target.canceled || !target.filePath) return null;
     // A hidden, script-less window: the report is static HTML whose CSP forbids every fetch.
+    // Loaded from a scratch file, not a data: URL: a 12-hour report outgrows Chromium's URL limit.
+    const scratch = await mkdtemp(join(tmpdir(), 'livedesk-pdf-'));
+    const page = join(scratch, 'report.html');
+    await writeFile(page, html);
     const printer = new BrowserWindow({ show: false, webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false } });
     try {
-      await printer.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html).toString('base64')}`);
+      await printer.loadFile(page);
       const pdf = await printer.webContents.printToPDF({ printBackground: true, pageSize: 'A4', landscape: true });
       await writeFile(target.filePath, pdf);
       return target.filePath;
     } finally {
       printer.destroy();
+      await rm(scratch, { recursive: true, force: true });
     }
   });
 }
