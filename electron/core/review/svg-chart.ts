@@ -69,7 +69,9 @@ export function svgChart(options: {
   const ticks = 6;
   for (let i = 0; i <= ticks; i++) {
     const t = (spanMs * i) / ticks;
-    parts.push(`<text x="${x(t).toFixed(1)}" y="${H - 6}" font-size="10" fill="#666" text-anchor="middle">${showClock(t)}</text>`);
+    // The last tick ends at the right edge instead of spilling past it.
+    const anchor = i === ticks ? 'end' : 'middle';
+    parts.push(`<text x="${x(t).toFixed(1)}" y="${H - 6}" font-size="10" fill="#666" text-anchor="${anchor}">${showClock(t)}</text>`);
   }
   parts.push(`<text x="${PAD_L - 6}" y="${PAD_T + 4}" font-size="10" fill="#666" text-anchor="end">${escapeXml(format(max))}</text>`);
   parts.push(`<text x="${PAD_L - 6}" y="${PAD_T + innerH}" font-size="10" fill="#666" text-anchor="end">0</text>`);
