@@ -157,6 +157,12 @@ export class ReviewQueries {
     return session;
   }
 
+  /** Just the curves at another resolution (a redraw), without the cards, lanes and segments. */
+  curveOf(id: string, bucketMs: number) {
+    const session = this.require(id);
+    return this.curve(session, pickBucketMs(this.endOf(session) - session.startedAt, undefined, bucketMs));
+  }
+
   /** Catches the rollups up with the log first: a no-op for a finished session already built. */
   private curve(session: SessionSummary, bucketMs: number) {
     const end = this.endOf(session);

@@ -139,7 +139,7 @@ export async function reviewOpen12h(options: ReviewBenchOptions = {}): Promise<B
 export async function reviewRedraw12h(options: ReviewBenchOptions = {}): Promise<BenchResult> {
   const g = await benchSession(options);
   const runs = options.runs ?? 7;
-  const value = median(runs, () => JSON.stringify(g.desk.review.queries.review(g.sessionId, { bucketMs: 30_000 }).curve));
+  const value = median(runs, () => JSON.stringify(g.desk.review.queries.curveOf(g.sessionId, 30_000)));
   return { value, floor: scanFloor(g, runs), unit: 'ms' };
 }
 
