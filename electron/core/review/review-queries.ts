@@ -8,7 +8,7 @@ import {
   type SessionSummary,
 } from '../contract/index.js';
 import type { CommerceRepo } from '../store/commerce-repo.js';
-import type { ReviewRepo } from '../store/review-repo.js';
+import type { CurveGroup, ReviewRepo } from '../store/review-repo.js';
 import type { SessionsRepo } from '../store/sessions-repo.js';
 import { averageOnline, biggestDrop, buildCurve, curveLength, pickBucketMs } from './curves.js';
 import { buildLanes } from './lanes.js';
@@ -66,22 +66,24 @@ export class ReviewQueries {
       .filter((s) => s.id !== id && s.rehearsal === session.rehearsal && s.status !== 'live' && s.startedAt < session.startedAt);
     const prev = peers[0];
     const averageOver = peers.slice(0, AVERAGE_OVER).map((s) => this.kpis(s));
+    // One pass over the rollups serves both the per-minute curve (the usual resolution) and the drop.
+    const perMinute = this.repos.review.curveGroups(id, session.startedAt, 60_000, curveLength(session.startedAt, end, 60_000));
+    const bucketMs = pickBucketMs(end - session.startedAt, undefined, options.bucketMs);
     return {
       session: { ...session, tags: this.repos.review.tags(id), durationMs: kpis.durationMs, gmvFen: kpis.gmvFen, orders: kpis.orders, peakOnline: kpis.peakOnline },
       kpis,
       previous: prev ? { id: prev.id, title: prev.title, startedAt: prev.startedAt, kpis: this.kpis(prev) } : null,
       average: averageOver.length ? { sessions: averageOver.length, kpis: averageKpis(averageOver) } : null,
-      curve: this.curve(session, pickBucketMs(end - session.startedAt, undefined, options.bucketMs)),
+      curve: bucketMs === 60_000 ? buildCurve(perMinute, session.startedAt, end, bucketMs) : this.curve(session, bucketMs),
       segments,
       lanes: buildLanes(marks, end),
       funnel: { viewersUv: totals.viewersUv, productExposures: totals.productExposures, productClicks: totals.productClicks, buyers: kpis.buyers },
-      audienceDrop: this.audienceDrop(session, segments),
+      audienceDrop: this.audienceDrop(session, perMinute, segments),
     };
   }
 
-  private audienceDrop(session: SessionSummary, segments: readonly { sku: string; name: string; startedAt: number; endedAt: number }[]) {
-    const end = this.endOf(session);
-    const drop = biggestDrop(this.repos.review.curveGroups(session.id, session.startedAt, 60_000, curveLength(session.startedAt, end, 60_000)));
+  private audienceDrop(session: SessionSummary, perMinute: readonly CurveGroup[], segments: readonly { sku: string; name: string; startedAt: number; endedAt: number }[]) {
+    const drop = biggestDrop(perMinute);
     if (!drop) return null;
     const from = session.startedAt + drop.i * 60_000;
     const to = session.startedAt + drop.j * 60_000;
