@@ -58,6 +58,10 @@ async function main(): Promise<void> {
     fatal((error as Error).message);
   }
   if (!isLoopback(args.host)) process.stderr.write(`livedesk: warning: listening on ${args.host}, reachable from the network; keep the token secret\n`);
+  // A review folder: bundles dropped next to the database open as sessions (DESIGN §4).
+  for (const r of desk.review.importFolder(dataDir)) {
+    process.stderr.write(`livedesk: bundle ${r.file}: ${r.ok ? r.message : `not opened — ${r.message}`}\n`);
+  }
   for (const session of desk.interrupted) {
     process.stderr.write(`livedesk: session "${session.title}" (${session.id}) was cut off and is marked interrupted\n`);
   }

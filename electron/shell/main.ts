@@ -2,6 +2,7 @@ import path from 'node:path';
 import { app, dialog, Menu, nativeImage, session, Tray, type BrowserWindow } from 'electron';
 import type { CoreConnection } from '../core/contract/bridge.js';
 import { pickCoreArgs, resolveCoreRuntime } from './core-runtime.js';
+import { openBundleFile } from './bundle-open.js';
 import { registerBridgeHandlers } from './ipc.js';
 import { CoreSupervisor } from './supervisor.js';
 import { applySessionPolicy, createDeskWindow, deskWindowUrl, hardenWebContents } from './windows.js';
@@ -63,6 +64,20 @@ function toggleKpiWindow(): void {
   kpiWindow.on('closed', () => (kpiWindow = null));
 }
 
+/** File → Open for review: a bundle from another desk opens here, then the review list shows it. */
+async function openBundle(): Promise<void> {
+  const core = connection;
+  if (!core) return;
+  const picked = await dialog.showOpenDialog({ title: 'Open session bundle', properties: ['openFile'], filters: [{ name: 'LiveDesk session bundle', extensions: ['ldbundle'] }] });
+  const file = picked.filePaths[0];
+  if (picked.canceled || !file) return;
+  const result = await openBundleFile(core, file);
+  if (!result.ok) return dialog.showErrorBox('Session bundle not opened', result.message);
+  showConsole();
+  await consoleWindow?.loadURL(new URL('/review', core.url).href);
+  void dialog.showMessageBox({ type: 'info', message: 'Session bundle opened', detail: result.message });
+}
+
 function createTray(): void {
   const image = nativeImage.createFromPath(iconPath());
   tray = new Tray(image.isEmpty() ? image : image.resize({ width: 22, height: 22 }));
@@ -71,6 +86,7 @@ function createTray(): void {
     Menu.buildFromTemplate([
       { label: 'Show LiveDesk', click: showConsole },
       { label: 'KPI window (always on top)', click: toggleKpiWindow },
+      { label: 'Open session bundle…', click: () => void openBundle() },
       { type: 'separator' },
       { label: 'Quit LiveDesk', click: () => app.quit() },
     ]),

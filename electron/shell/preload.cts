@@ -9,6 +9,7 @@ import type { BRIDGE_CHANNELS, LiveDeskBridge } from '../core/contract/bridge.js
 const channels = {
   getConnection: 'livedesk:get-connection',
   openExternal: 'livedesk:open-external',
+  saveReportPdf: 'livedesk:save-report-pdf',
 } as const satisfies typeof BRIDGE_CHANNELS;
 
 const { contextBridge, ipcRenderer } = electron;
@@ -19,6 +20,7 @@ const api = {
   platform: process.platform,
   getConnection: () => ipcRenderer.invoke(channels.getConnection),
   openExternal: (url: string) => ipcRenderer.invoke(channels.openExternal, url),
+  saveReportPdf: (sessionIds: string[]) => ipcRenderer.invoke(channels.saveReportPdf, sessionIds),
 } satisfies LiveDeskBridge;
 
 contextBridge.exposeInMainWorld('livedesk', api);

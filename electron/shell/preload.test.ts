@@ -52,7 +52,7 @@ describe('preload', () => {
 
   it('exposes only the named functions and the platform', () => {
     const api = loadPreload().exposed.get('livedesk') as Record<string, unknown>;
-    expect(Object.keys(api).sort()).toEqual(['getConnection', 'openExternal', 'platform']);
+    expect(Object.keys(api).sort()).toEqual(['getConnection', 'openExternal', 'platform', 'saveReportPdf']);
     expect(typeof api.getConnection).toBe('function');
     expect(typeof api.openExternal).toBe('function');
     expect(api.platform).toBe('linux');
@@ -75,12 +75,15 @@ describe('preload', () => {
     const api = exposed.get('livedesk') as {
       getConnection: (...args: unknown[]) => Promise<unknown>;
       openExternal: (...args: unknown[]) => Promise<unknown>;
+      saveReportPdf: (...args: unknown[]) => Promise<unknown>;
     };
     await api.getConnection('sneaky');
     await api.openExternal('https://example.com/', 'livedesk:other-channel');
+    await api.saveReportPdf(['s1'], '/tmp/evil.pdf');
     expect(ipcRenderer.invoke.mock.calls).toEqual([
       [BRIDGE_CHANNELS.getConnection],
       [BRIDGE_CHANNELS.openExternal, 'https://example.com/'],
+      [BRIDGE_CHANNELS.saveReportPdf, ['s1']],
     ]);
     expect(ipcRenderer.send).not.toHaveBeenCalled();
     expect(ipcRenderer.sendSync).not.toHaveBeenCalled();

@@ -46,6 +46,13 @@ describe('windowWebPreferences (DESIGN §8)', () => {
     expect(prefs.enableBlinkFeatures).toBeUndefined();
   });
 
+  it('gives a window without a preload no bridge, and turns script off when asked', () => {
+    const printer = windowWebPreferences(null, { devTools: false, javascript: false });
+    expect(printer).not.toHaveProperty('preload');
+    expect(printer).toMatchObject({ javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false });
+    expect(prefs.javascript).toBe(true);
+  });
+
   it('loads the given preload and allows devTools only when asked', () => {
     expect(prefs.preload).toBe('/app/out/electron/shell/preload.cjs');
     expect(prefs.devTools).toBe(false);

@@ -23,9 +23,12 @@ function sameOrigin(url: string | null | undefined, coreOrigin: string): boolean
 }
 
 /** The webPreferences of every window; only the preload and devTools vary. */
-export function windowWebPreferences(preloadPath: string, options: { devTools: boolean }): WebPreferences {
+export function windowWebPreferences(preloadPath: string | null, options: { devTools: boolean; javascript?: boolean }): WebPreferences {
   return {
-    preload: preloadPath,
+    // A window without a preload (the hidden PDF printer) gets no bridge at all.
+    ...(preloadPath !== null && { preload: preloadPath }),
+    // Script stays on unless a window asks for less: static pages (the report) need none.
+    javascript: options.javascript ?? true,
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,

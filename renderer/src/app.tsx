@@ -8,6 +8,7 @@ import { ReviewList } from './features/review/review-list.js';
 import { ReviewSession } from './features/review/review-session.js';
 import { CatalogPage } from './features/products/catalog-page.js';
 import { PlansPage } from './features/plan/plans-page.js';
+import { ReviewCompare } from './features/review/review-compare.js';
 import { useRoute } from './lib/router.js';
 import { useConnectionStore } from './stores/connection-store.js';
 import { usePrefsStore } from './stores/prefs-store.js';
@@ -36,6 +37,7 @@ export function App() {
       {route.name === 'review-session' ? <ReviewSession id={route.id} /> : null}
       {route.name === 'catalog' ? <CatalogPage /> : null}
       {route.name === 'plans' ? <PlansPage /> : null}
+      {route.name === 'review-compare' ? <ReviewCompare ids={route.ids} /> : null}
       {route.name === 'not-found' ? <LiveConsole /> : null}
       <Notices />
     </div>

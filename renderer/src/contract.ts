@@ -49,6 +49,19 @@ export type {
   KpiRatio,
   KpiSettings,
   ProductKpi,
+  AudienceDrop,
+  CompareReply,
+  CurvePoint,
+  Lane,
+  LaneItem,
+  ProductStats,
+  ReviewKpis,
+  ReviewListItem,
+  SegmentStats,
+  SessionNotes,
+  SessionNotesReply,
+  SessionReview,
+  BundleImportReply,
 } from '../../electron/core/contract/index.js';
 export {
   API_PREFIX,
@@ -63,6 +76,12 @@ export {
   obsProfilesSchema,
   obsSettingsSchema,
   overlayLinkSchema,
+  bundleImportReplySchema,
+  compareReplySchema,
+  productStatsSchema,
+  reviewListItemSchema,
+  sessionNotesReplySchema,
+  sessionReviewSchema,
 } from '../../electron/core/contract/index.js';
 // The show (issue 4).
 export type { FlashSale, FlashSaleResult, ImportField, ImportPreview, ImportResult, ColumnMapping, Plan, PlanInput, PlanItem, PlanItemKind, PlanRun, Reminder } from '../../electron/core/contract/index.js';

@@ -15,6 +15,7 @@ export const BRIDGE_GLOBAL = 'livedesk';
 export const BRIDGE_CHANNELS = {
   getConnection: 'livedesk:get-connection',
   openExternal: 'livedesk:open-external',
+  saveReportPdf: 'livedesk:save-report-pdf',
 } as const;
 export type BridgeChannel = (typeof BRIDGE_CHANNELS)[keyof typeof BRIDGE_CHANNELS];
 
@@ -34,4 +35,6 @@ export type LiveDeskBridge = {
   getConnection(): Promise<CoreConnection>;
   /** Opens an http(s) link in the system browser; resolves false when main refuses the URL. */
   openExternal(url: string): Promise<boolean>;
+  /** Prints the review report of these sessions to a PDF the user saves; resolves the path, or null if cancelled. */
+  saveReportPdf(sessionIds: string[]): Promise<string | null>;
 };

@@ -11,3 +11,4 @@ export * from './obs-settings.js';
 export * from './show.js';
 export * from './kpi.js';
 export * from './kpi-settings.js';
+export * from './review.js';

@@ -42,6 +42,7 @@ import { createHandlers } from './handlers.js';
 import { Rehearsal, type AudienceSettings } from './rehearsal.js';
 import { closeInterrupted, resumeInterrupted } from './session-recovery.js';
 import { StorageGuard } from './storage-guard.js';
+import { ReviewService } from '../review/review-service.js';
 
 export interface DeskOptions {
   dbFile: string;
@@ -76,6 +77,7 @@ export class Desk {
   readonly liveKpis: LiveKpis;
   readonly now: () => number;
   readonly interrupted: SessionSummary[];
+  readonly review: ReviewService;
   private readonly db: Db;
   private readonly sessions: SessionsRepo;
   private readonly commerce: CommerceRepo;
@@ -95,6 +97,7 @@ export class Desk {
     this.sessions = new SessionsRepo(this.db);
     this.commerce = new CommerceRepo(this.db);
     this.platform = new PlatformRepo(this.db);
+    this.review = new ReviewService(this.db, { sessions: this.sessions, commerce: this.commerce }, this.now, dirname(options.dbFile));
     const settings = new SettingsRepo(this.db);
     this.obsSettings = new ObsSettingsStore(settings);
     this.obsProfiles = createObsProfiles(settings, options.dbFile);
@@ -226,6 +229,7 @@ export class Desk {
     const totals = this.commerce.totals(live.id);
     this.log.log({ ts: at, kind: 'session.end', data: { ...totals } });
     this.sessions.end(live.id, at);
+    this.review.buildInBackground(live.id);
     this.log.setLive(null);
     // The show is over: the card leaves the stream with it.
     this.explain.clear(at);
@@ -306,6 +310,7 @@ export class Desk {
   async close(): Promise<void> {
     await this.rehearsal.stop();
     this.show.close();
+    this.review.close();
     this.obsOff();
     await this.obs.close();
     await this.serial.close();

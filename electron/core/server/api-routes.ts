@@ -5,6 +5,7 @@ import { activateObsProfile, overlayLink, putObsProfile } from '../obs/obs-profi
 import { Router } from './router.js';
 import { addShowRoutes } from './show-routes.js';
 import { addImportRoutes } from '../review/platform-import/import-routes.js';
+import { addReviewRoutes } from '../review/review-routes.js';
 
 /** Every `/api/v1` route (DESIGN §3.2). Handlers only translate HTTP to desk calls. */
 export function apiRoutes(desk: Desk, options: { overlayToken?: string } = {}): Router {
@@ -50,5 +51,6 @@ export function apiRoutes(desk: Desk, options: { overlayToken?: string } = {}): 
     });
   addShowRoutes(router, desk);
   addImportRoutes(router, desk.repos, desk.now);
+  addReviewRoutes(router, desk);
   return router;
 }

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Duplex } from 'node:stream';
+import { Readable, type Duplex } from 'node:stream';
 import { API_PREFIX, DeskError } from '../contract/index.js';
 import type { Desk } from '../engine/desk.js';
 import { apiRoutes } from './api-routes.js';
@@ -57,6 +57,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (!match.route.roles.includes(role)) throw new DeskError('forbidden', 'this token is read-only (overlay) and cannot use this route');
     const limit = path === '/ingest' ? INGEST_BODY_LIMIT : isUpload(path) ? UPLOAD_BODY_LIMIT : BODY_LIMIT;
     const reply = await match.route.handler({ req, url, params: match.params, role, body: () => readJson(req, limit) });
+    if (reply.raw && reply.body instanceof Readable) {
+      // Large downloads (session bundles) stream from disk instead of sitting in memory.
+      res.writeHead(reply.status ?? 200, reply.headers);
+      reply.body.on('error', () => res.destroy());
+      reply.body.pipe(res);
+      return;
+    }
+    if (reply.raw) {
+      // Downloads (reports, CSV): the handler names the type; the body goes out as is.
+      const body = typeof reply.body === 'string' || Buffer.isBuffer(reply.body) ? reply.body : JSON.stringify(reply.body);
+      res.writeHead(reply.status ?? 200, { ...reply.headers, 'content-length': Buffer.byteLength(body) });
+      res.end(body);
+      return;
+    }
     if (Buffer.isBuffer(reply.body)) {
       res.writeHead(reply.status ?? 200, { 'x-content-type-options': 'nosniff', ...reply.headers, 'content-length': reply.body.length });
       res.end(reply.body);

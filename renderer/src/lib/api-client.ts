@@ -18,7 +18,9 @@ export class ApiRequestError extends Error {
 
 export type ApiClient = {
   get<S extends z.ZodType>(path: string, schema: S): Promise<z.output<S>>;
-  send<S extends z.ZodType>(method: 'POST' | 'PUT' | 'DELETE', path: string, body: unknown, schema: S): Promise<z.output<S>>;
+  send<S extends z.ZodType>(method: 'POST' | 'PUT' | 'DELETE' | 'PATCH', path: string, body: unknown, schema: S): Promise<z.output<S>>;
+  /** Files in and out (downloads, bundle uploads): the response as is once it is OK, else the API error. */
+  raw(method: 'GET' | 'POST', path: string, body?: Blob): Promise<Response>;
   /** POSTs a file's bytes as the body (e.g. a platform export to import). */
   upload<S extends z.ZodType>(path: string, file: Blob, schema: S): Promise<z.output<S>>;
 };
@@ -63,7 +65,20 @@ export function createApiClient(baseUrl: string, token: string, fetchImpl: typeo
     }
     return parsed.data;
   }
+  async function raw(method: 'GET' | 'POST', path: string, body?: Blob): Promise<Response> {
+    const headers: Record<string, string> = { Authorization: `Bearer ${token}` };
+    if (body) headers['Content-Type'] = 'application/octet-stream';
+    let res: Response;
+    try {
+      res = await fetchImpl(`${baseUrl}${API_PREFIX}${path}`, { method, headers, body: body ?? null });
+    } catch (err) {
+      throw new ApiRequestError(0, 'network', err instanceof Error ? err.message : String(err));
+    }
+    if (!res.ok) throw await toApiError(res);
+    return res;
+  }
   return {
+    raw,
     get: (path, schema) => call('GET', path, undefined, schema),
     send: (method, path, body, schema) => call(method, path, body, schema),
     upload: (path, file, schema) => call('POST', path, file, schema),

@@ -18,5 +18,7 @@ describe('routes', () => {
     expect(pathForRoute({ name: 'review-session', id: 's 1' }, '/')).toBe('/review/s%201');
     expect(pathForRoute({ name: 'review-list' }, '/desk/')).toBe('/desk/review');
     expect(pathForRoute({ name: 'console' }, '/desk/')).toBe('/desk/');
+    expect(pathForRoute({ name: 'review-compare', ids: ['a 1', 'b'] }, '/')).toBe('/review/compare/a%201,b');
+    expect(routeFromPath('/review/compare/a%201,b', '/')).toEqual({ name: 'review-compare', ids: ['a 1', 'b'] });
   });
 });

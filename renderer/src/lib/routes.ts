@@ -4,6 +4,7 @@ export type Route =
   | { name: 'review-session'; id: string }
   | { name: 'catalog' }
   | { name: 'plans' }
+  | { name: 'review-compare'; ids: string[] }
   | { name: 'not-found'; path: string };
 
 /** The path (ending in "/") of an app root URL. */
@@ -20,6 +21,8 @@ export function routeFromPath(pathname: string, basePath: string): Route {
   if (rel === 'review') return { name: 'review-list' };
   if (rel === 'catalog') return { name: 'catalog' };
   if (rel === 'plans') return { name: 'plans' };
+  const compare = /^review\/compare\/([^/]+)$/.exec(rel);
+  if (compare?.[1]) return { name: 'review-compare', ids: decodeURIComponent(compare[1]).split(',').filter(Boolean) };
   const m = /^review\/([^/]+)$/.exec(rel);
   if (m?.[1]) return { name: 'review-session', id: decodeURIComponent(m[1]) };
   return { name: 'not-found', path: pathname };
@@ -37,6 +40,8 @@ export function pathForRoute(route: Route, basePath: string): string {
       return `${basePath}catalog`;
     case 'plans':
       return `${basePath}plans`;
+    case 'review-compare':
+      return `${basePath}review/compare/${route.ids.map(encodeURIComponent).join(',')}`;
     case 'not-found':
       return route.path;
   }

@@ -1,6 +1,7 @@
 import { obsEn, obsZh } from '../features/obs/obs-strings.js';
 import { devicesEn, devicesZh } from './strings-devices.js';
 import { showEn, showZh } from './strings-show.js';
+import { reviewEn, reviewZh } from './review-strings.js';
 
 /** English strings; the key set every other language must cover. `{name}` marks a substitution. */
 export const en = {
@@ -155,6 +156,7 @@ export const en = {
   ...obsEn,
   ...devicesEn,
   ...showEn,
+  ...reviewEn,
 } as const;
 
 export type StringKey = keyof typeof en;
@@ -311,4 +313,5 @@ export const zh: Record<StringKey, string> = {
   ...obsZh,
   ...devicesZh,
   ...showZh,
+  ...reviewZh,
 };

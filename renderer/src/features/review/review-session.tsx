@@ -1,27 +1,31 @@
-import { useEffect, useState, type ReactNode } from 'react';
-import { Money } from '../../components/money.js';
-import type { SessionDetail } from '../../contract.js';
-import { describeEvent } from '../../lib/describe-event.js';
-import { formatCount, formatDateTime, formatDuration, formatTime } from '../../lib/format.js';
+import { useEffect, useState } from 'react';
+import type { SessionReview } from '../../contract.js';
+import { formatCount, formatDateTime, formatMoney, formatTime } from '../../lib/format.js';
 import { hrefFor, navigate } from '../../lib/router.js';
-import { useNow } from '../../lib/use-now.js';
 import { useT } from '../../stores/prefs-store.js';
+import { useReviewDeskStore } from '../../stores/review-desk-store.js';
 import { useReviewStore } from '../../stores/review-store.js';
+import { CurvesPanel } from './curves-panel.js';
+import { EventList } from './event-list.js';
+import { ExportMenu } from './export-menu.js';
+import { Insights } from './insights.js';
+import { KpiCards } from './kpi-cards.js';
+import { NotesEditor } from './notes-editor.js';
+import { ProductTable } from './product-table.js';
+import { formatSigned, showClock } from './review-format.js';
 import { StatusBadge } from './status-badge.js';
-import { TimelineChart } from './timeline-chart.js';
-import { segmentDuration, sessionEnd } from './timeline-data.js';
-
-/** Audience chatter that would drown the operator's own actions in the event list. */
-const NOISY_KINDS = new Set(['ingest.snapshot', 'ingest.like', 'ingest.enter', 'ingest.comment', 'ingest.follow']);
 
 export function ReviewSession({ id }: { id: string }) {
   const t = useT();
   const detail = useReviewStore((s) => (s.sessionId === id ? s.detail : null));
   const status = useReviewStore((s) => s.detailStatus);
   const error = useReviewStore((s) => s.detailError);
+  const review = useReviewDeskStore((s) => (s.reviewId === id ? s.review : null));
+  const reviewError = useReviewDeskStore((s) => (s.reviewId === id ? s.reviewError : null));
 
   useEffect(() => {
     void useReviewStore.getState().loadSession(id);
+    void useReviewDeskStore.getState().loadReview(id);
   }, [id]);
 
   const back = (
@@ -37,92 +41,101 @@ export function ReviewSession({ id }: { id: string }) {
     </a>
   );
 
-  if (!detail) {
+  if (!review) {
+    const text = status === 'not-found' ? t('review.notFound') : (reviewError ?? (status === 'error' ? error : t('review.loading')));
     return (
       <main className="review">
         {back}
-        <p className="empty">{status === 'not-found' ? t('review.notFound') : status === 'error' ? error : t('review.loading')}</p>
+        <p className="empty">{text}</p>
       </main>
     );
   }
   return (
     <main className="review" data-testid="review-session">
       {back}
-      <SessionView detail={detail} />
+      <SessionView review={review} />
+      {detail ? <EventList detail={detail} /> : null}
     </main>
   );
 }
 
-function SessionView({ detail }: { detail: SessionDetail }) {
+function SessionView({ review }: { review: SessionReview }) {
   const t = useT();
-  const timeline = useReviewStore((s) => s.timeline);
-  const timelineError = useReviewStore((s) => s.timelineError);
-  const now = useNow(detail.endedAt === null ? 5_000 : 3_600_000);
-  const end = sessionEnd(detail, now);
-  const cur = detail.currency;
-  const hasData = timeline !== null && timeline.points.some((p) => p.online !== null || p.gmvFen > 0);
+  const products = useReviewDeskStore((s) => s.products);
+  const notes = useReviewDeskStore((s) => s.notes);
+  const [selected, setSelected] = useState<number | null>(null);
+  const s = review.session;
+  const cur = s.currency;
 
   return (
     <>
-      <header className="session-head">
+      <header className="session-head rv-head">
         <div>
           <h1>
-            {detail.title}
-            {detail.rehearsal ? <span className="badge badge-rehearsal badge-inline">{t('review.rehearsal')}</span> : null}
-            <StatusBadge status={detail.status} />
+            {s.title}
+            {s.rehearsal ? <span className="badge badge-rehearsal badge-inline">{t('review.rehearsal')}</span> : null}
+            <StatusBadge status={s.status} />
           </h1>
           <p className="session-when mono">
-            {formatDateTime(detail.startedAt)} → {detail.endedAt ? formatTime(detail.endedAt) : '…'}
+            {formatDateTime(s.startedAt)} → {s.endedAt ? formatTime(s.endedAt) : '…'}
+            {s.tags.map((tag) => (
+              <span className="rv-tag" key={tag}>
+                {tag}
+              </span>
+            ))}
           </p>
         </div>
+        <ExportMenu ids={[s.id]} />
       </header>
 
-      <div className="review-kpis">
-        <Card label={t('review.gmv')} value={<Money fen={detail.totals.gmvFen} currency={cur} />} accent />
-        <Card label={t('review.orders')} value={formatCount(detail.totals.orders)} />
-        <Card label={t('review.buyers')} value={formatCount(detail.totals.buyers)} />
-        <Card label={t('review.peak')} value={formatCount(detail.totals.peakOnline)} />
-        <Card label={t('review.duration')} value={formatDuration(end - detail.startedAt)} />
-        <Card label={t('review.explains')} value={formatCount(detail.segments.length)} />
-      </div>
+      <Insights review={review} products={products} />
+      <KpiCards review={review} />
 
       <section className="panel">
         <header className="panel-head">
-          <h2>{t('review.timeline')}</h2>
+          <h2>{t('rv.curves')}</h2>
         </header>
         <div className="panel-body">
-          {timelineError ? <p className="empty error-text">{timelineError}</p> : null}
-          {timeline && hasData ? <TimelineChart timeline={timeline} start={detail.startedAt} end={end} currency={cur} /> : null}
-          {timeline && !hasData ? <p className="empty">{t('review.noTimeline')}</p> : null}
+          <CurvesPanel key={s.id} review={review} selected={selected} onSelect={setSelected} />
         </div>
+      </section>
+
+      <section className="panel">
+        <header className="panel-head">
+          <h2>{t('rv.products')}</h2>
+          <span className="count">{products?.length ?? 0}</span>
+        </header>
+        <div className="panel-body">{products ? <ProductTable products={products} currency={cur} /> : <p className="empty">{t('review.loading')}</p>}</div>
       </section>
 
       <div className="review-split">
         <section className="panel">
           <header className="panel-head">
             <h2>{t('review.segments')}</h2>
-            <span className="count">{detail.segments.length}</span>
+            <span className="count">{review.segments.length}</span>
           </header>
-          <div className="panel-body">
-            {detail.segments.length === 0 ? (
+          <div className="panel-body table-scroll rv-segments-body">
+            {review.segments.length === 0 ? (
               <p className="empty">{t('review.noSegments')}</p>
             ) : (
               <table className="table" data-testid="segments-table">
                 <thead>
                   <tr>
                     <th>{t('review.product')}</th>
-                    <th>{t('products.sku')}</th>
                     <th>{t('review.start')}</th>
                     <th className="num">{t('review.duration')}</th>
+                    <th className="num">{t('rv.segmentGmv')}</th>
+                    <th className="num">{t('rv.onlineChange')}</th>
                   </tr>
                 </thead>
                 <tbody>
-                  {detail.segments.map((s) => (
-                    <tr key={`${s.sku}@${s.startedAt}`}>
-                      <td className="product-name">{s.name}</td>
-                      <td className="mono dim">{s.sku}</td>
-                      <td className="mono">{formatTime(s.startedAt)}</td>
-                      <td className="num">{formatDuration(segmentDuration(s, end))}</td>
+                  {review.segments.map((g, i) => (
+                    <tr key={`${g.sku}@${g.startedAt}`} className={`row-link ${selected === i ? 'is-selected' : ''}`} onClick={() => setSelected(i)}>
+                      <td className="product-name">{g.name}</td>
+                      <td className="mono">{showClock(g.startedAt - s.startedAt, true)}</td>
+                      <td className="num mono">{showClock(g.endedAt - g.startedAt, true)}</td>
+                      <td className="num">{formatMoney(g.gmvFen, cur)}</td>
+                      <td className="num mono">{formatSigned(g.onlineStart === null || g.onlineEnd === null ? null : g.onlineEnd - g.onlineStart)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -130,60 +143,47 @@ function SessionView({ detail }: { detail: SessionDetail }) {
             )}
           </div>
         </section>
-        <EventList detail={detail} />
+        <section className="panel">
+          <header className="panel-head">
+            <h2>{t('rv.notes')}</h2>
+          </header>
+          <div className="panel-body">
+            <NotesEditor sessionId={s.id} notes={notes} />
+          </div>
+        </section>
       </div>
+
+      <section className="panel">
+        <header className="panel-head">
+          <h2>{t('rv.funnel')}</h2>
+        </header>
+        <div className="panel-body rv-funnel" data-testid="funnel">
+          {funnelSteps(review, t).map((step) => (
+            <div className="rv-funnel-step" key={step.label}>
+              <span className="kpi-label">{step.label}</span>
+              <strong>{formatCount(step.value)}</strong>
+              {step.rate !== null ? <span className="dim">{(step.rate * 100).toFixed(1)}% ↑</span> : null}
+            </div>
+          ))}
+        </div>
+      </section>
     </>
   );
 }
 
-function Card({ label, value, accent }: { label: string; value: ReactNode; accent?: boolean }) {
-  return (
-    <div className={`kpi ${accent ? 'kpi-accent' : ''}`}>
-      <span className="kpi-label">{label}</span>
-      <span className="kpi-value">{value}</span>
-    </div>
-  );
-}
-
-function EventList({ detail }: { detail: SessionDetail }) {
-  const t = useT();
-  const [all, setAll] = useState(false);
-  const events = all ? detail.events : detail.events.filter((e) => !NOISY_KINDS.has(e.kind));
-  const hidden = detail.events.length - events.length;
-  return (
-    <section className="panel events-panel">
-      <header className="panel-head">
-        <h2>{t('review.events')}</h2>
-        <label className="toggle">
-          <input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} />
-          {t('review.showAudience')}
-          {!all && hidden ? <span className="count">+{hidden}</span> : null}
-        </label>
-      </header>
-      <div className="panel-body table-scroll">
-        <table className="table events-table" data-testid="events-table">
-          <thead>
-            <tr>
-              <th>{t('review.time')}</th>
-              <th>{t('review.kind')}</th>
-              <th>{t('review.details')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {events.map((e) => {
-              const line = describeEvent(e, t, detail.currency);
-              return (
-                <tr key={e.id} className={`ev-${line.tone}`}>
-                  <td className="mono dim">{formatTime(e.ts)}</td>
-                  <td className="log-label">{line.label}</td>
-                  <td>{line.detail}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-        {detail.eventsTruncated ? <p className="empty">{t('review.eventsTruncated', { n: detail.events.length })}</p> : null}
-      </div>
-    </section>
-  );
+/** The funnel's steps, each with its share of the last step that was measured (人数 basis). */
+function funnelSteps(review: SessionReview, t: ReturnType<typeof useT>) {
+  const f = review.funnel;
+  const steps = [
+    { label: t('rv.viewers'), value: f.viewersUv },
+    { label: t('rv.exposures'), value: f.productExposures },
+    { label: t('rv.clicks'), value: f.productClicks },
+    { label: t('review.buyers'), value: f.buyers },
+  ];
+  let base: number | null = null;
+  return steps.map((step) => {
+    const rate = base && step.value !== null ? step.value / base : null;
+    if (step.value !== null) base = step.value;
+    return { ...step, rate };
+  });
 }

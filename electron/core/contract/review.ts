@@ -1,0 +1,187 @@
+import { z } from 'zod';
+import { currencySchema, fenSchema, skuSchema, timestampSchema } from './primitives.js';
+import { sessionSummarySchema } from './state.js';
+
+/** Review (复盘) payloads: what `/sessions/:id/review`, `/products`, `/notes` and `/review/*` answer. */
+
+const count = z.int().nonnegative();
+const nullableCount = count.nullable();
+
+export const tagSchema = z.string().trim().min(1, 'a tag must not be empty').max(40, 'a tag is at most 40 characters');
+
+export const sessionPatchSchema = z.strictObject({
+  title: z.string().trim().min(1, 'title must not be empty').max(200).optional(),
+  tags: z.array(tagSchema).max(20, 'at most 20 tags').optional(),
+});
+export type SessionPatch = z.infer<typeof sessionPatchSchema>;
+
+export const sessionNotesSchema = z.strictObject({
+  notes: z
+    .array(z.strictObject({ role: z.string().trim().min(1, 'role must not be empty').max(40), text: z.string().max(20_000) }))
+    .max(20),
+  actions: z
+    .array(z.strictObject({ text: z.string().trim().min(1, 'an action needs text').max(2_000), owner: z.string().max(40).default(''), done: z.boolean().default(false) }))
+    .max(100),
+});
+export type SessionNotes = z.infer<typeof sessionNotesSchema>;
+export const sessionNotesReplySchema = sessionNotesSchema.extend({ updatedAt: timestampSchema.nullable() });
+export type SessionNotesReply = z.infer<typeof sessionNotesReplySchema>;
+
+/** Whole-session KPIs, each with its basis kept apart (kpi.md: numerator and denominator separately). */
+export const reviewKpisSchema = z.object({
+  durationMs: count,
+  gmvFen: fenSchema,
+  refundsFen: fenSchema,
+  orders: count,
+  buyers: count,
+  peakOnline: nullableCount,
+  avgOnline: nullableCount,
+  viewersUv: nullableCount,
+  viewsPv: nullableCount,
+  likes: count,
+  comments: count,
+  newFollowers: count,
+  explains: count,
+  explainMs: count,
+  /** GMV ÷ buyers (客单价) and GMV ÷ orders (AOV); null without sales. */
+  perBuyerFen: fenSchema.nullable(),
+  perOrderFen: fenSchema.nullable(),
+  /** GMV × 1000 ÷ views (PV), null without a PV count. */
+  gpmFen: fenSchema.nullable(),
+  /** buyers ÷ viewers (UV), a fraction. */
+  conversion: z.number().nullable(),
+});
+export type ReviewKpis = z.infer<typeof reviewKpisSchema>;
+
+export const reviewListItemSchema = sessionSummarySchema.extend({
+  tags: z.array(z.string()),
+  durationMs: count,
+  gmvFen: fenSchema,
+  orders: count,
+  peakOnline: nullableCount,
+});
+export type ReviewListItem = z.infer<typeof reviewListItemSchema>;
+
+/** One bucket of the curves. Rates are per bucket; `viewersUv`, `cumGmvFen` and `cumOrders` are running totals. */
+export const curvePointSchema = z.object({
+  t: z.int(), // ms since the session started (show time)
+  ts: timestampSchema,
+  online: nullableCount,
+  onlineMax: nullableCount,
+  viewersUv: nullableCount,
+  gmvFen: fenSchema,
+  orders: count,
+  cumGmvFen: fenSchema,
+  cumOrders: count,
+  comments: count,
+  likes: count,
+  newFollowers: count,
+});
+export type CurvePoint = z.infer<typeof curvePointSchema>;
+export const curveSchema = z.object({ bucketMs: z.int().positive(), points: z.array(curvePointSchema) });
+export type Curve = z.infer<typeof curveSchema>;
+
+export const laneSchema = z.enum(['flashsale', 'alert', 'marker', 'problem', 'other']);
+export type Lane = z.infer<typeof laneSchema>;
+export const laneItemSchema = z.object({
+  lane: laneSchema,
+  kind: z.string(),
+  ts: timestampSchema,
+  endTs: timestampSchema.nullable(),
+  label: z.string(),
+  sku: z.string().nullable(),
+});
+export type LaneItem = z.infer<typeof laneItemSchema>;
+
+export const segmentStatsSchema = z.object({
+  sku: skuSchema,
+  name: z.string(),
+  startedAt: timestampSchema,
+  endedAt: timestampSchema,
+  gmvFen: fenSchema,
+  orders: count,
+  onlineStart: nullableCount,
+  onlineEnd: nullableCount,
+});
+export type SegmentStats = z.infer<typeof segmentStatsSchema>;
+
+/** A flash sale as review counts it: what sold between its start and end. */
+export const flashSaleStatsSchema = z.object({
+  sku: z.string(),
+  startedAt: timestampSchema,
+  endedAt: timestampSchema,
+  priceFen: fenSchema.nullable(),
+  stock: nullableCount,
+  orders: count,
+  qty: count,
+  gmvFen: fenSchema,
+});
+export type FlashSaleStats = z.infer<typeof flashSaleStatsSchema>;
+
+export const productStatsSchema = z.object({
+  sku: skuSchema,
+  name: z.string(),
+  explains: count,
+  explainMs: count,
+  gmvDuringFen: fenSchema,
+  ordersDuring: count,
+  gmvOutsideFen: fenSchema,
+  ordersOutside: count,
+  /** GMV during its explains ÷ explain minutes; null when never explained. */
+  gmvPerExplainMinuteFen: fenSchema.nullable(),
+  /** Online change (end − start) across each explain, in order. */
+  onlineChanges: z.array(z.int().nullable()),
+  flashSales: z.array(flashSaleStatsSchema),
+});
+export type ProductStats = z.infer<typeof productStatsSchema>;
+
+export const funnelSchema = z.object({
+  viewersUv: nullableCount,
+  productExposures: nullableCount,
+  productClicks: nullableCount,
+  buyers: count,
+});
+
+/** The steepest fall of the online count within ten minutes: when the audience left, and during what. */
+export const audienceDropSchema = z.object({
+  from: timestampSchema,
+  to: timestampSchema,
+  onlineFrom: count,
+  onlineTo: count,
+  /** The product being explained when the fall bottomed out, if any. */
+  sku: z.string().nullable(),
+  name: z.string().nullable(),
+});
+export type AudienceDrop = z.infer<typeof audienceDropSchema>;
+
+export const sessionReviewSchema = z.object({
+  session: reviewListItemSchema.extend({ currency: currencySchema }),
+  kpis: reviewKpisSchema,
+  previous: z.object({ id: z.string(), title: z.string(), startedAt: timestampSchema, kpis: reviewKpisSchema }).nullable(),
+  average: z.object({ sessions: count, kpis: reviewKpisSchema }).nullable(),
+  curve: curveSchema,
+  segments: z.array(segmentStatsSchema),
+  lanes: z.array(laneItemSchema),
+  funnel: funnelSchema,
+  audienceDrop: audienceDropSchema.nullable(),
+});
+export type SessionReview = z.infer<typeof sessionReviewSchema>;
+
+export const compareReplySchema = z.object({
+  bucketMs: z.int().positive(),
+  sessions: z.array(
+    z.object({
+      session: reviewListItemSchema,
+      kpis: reviewKpisSchema,
+      curve: curveSchema,
+      products: z.array(productStatsSchema),
+    }),
+  ),
+});
+export type CompareReply = z.infer<typeof compareReplySchema>;
+
+export const bundleImportReplySchema = z.object({
+  imported: z.array(z.object({ id: z.string(), title: z.string() })),
+  skipped: z.array(z.object({ id: z.string(), title: z.string(), reason: z.string() })),
+});
+export type BundleImportReply = z.infer<typeof bundleImportReplySchema>;

@@ -1,0 +1,77 @@
+import { DeskError, type ProductStats, type ReviewListItem, type SessionNotesReply, type SessionReview } from '../contract/index.js';
+
+export const CSV_TABLES = ['sessions', 'kpis', 'curve', 'segments', 'products', 'lanes', 'notes'] as const;
+export type CsvTable = (typeof CSV_TABLES)[number];
+
+export function parseCsvTable(raw: string | null): CsvTable {
+  const table = raw ?? 'products';
+  if (!(CSV_TABLES as readonly string[]).includes(table)) {
+    throw new DeskError('bad_request', `table: must be one of ${CSV_TABLES.join(', ')}`, { field: 'table' });
+  }
+  return table as CsvTable;
+}
+
+const cell = (v: unknown): string => {
+  if (v === null || v === undefined) return '';
+  const s = typeof v === 'string' ? v : String(v);
+  // Quote anything with a separator, and neutralise leading formula characters for spreadsheets.
+  const safe = /^[=+\-@]/.test(s) && typeof v === 'string' ? `'${s}` : s;
+  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+};
+
+const yuan = (fen: number | null | undefined) => (fen === null || fen === undefined ? null : (fen / 100).toFixed(2));
+const iso = (ts: number | null) => (ts === null ? null : new Date(ts).toISOString());
+
+/** Rows → CSV with a BOM, so spreadsheet programs read the Chinese text as UTF-8. */
+export function toCsv(header: string[], rows: unknown[][]): string {
+  return '\uFEFF' + [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+}
+
+export interface CsvSources {
+  list: () => ReviewListItem[];
+  review: () => SessionReview;
+  products: () => ProductStats[];
+  notes: () => SessionNotesReply;
+}
+
+export function csvFor(table: CsvTable, src: CsvSources): string {
+  switch (table) {
+    case 'sessions':
+      return toCsv(
+        ['id', 'title', 'started_at', 'ended_at', 'status', 'duration_s', 'gmv_yuan', 'orders', 'peak_online', 'tags'],
+        src.list().map((s) => [s.id, s.title, iso(s.startedAt), iso(s.endedAt), s.status, Math.round(s.durationMs / 1000), yuan(s.gmvFen), s.orders, s.peakOnline, s.tags.join(' ')]),
+      );
+    case 'kpis': {
+      const r = src.review();
+      const keys = Object.keys(r.kpis) as (keyof typeof r.kpis)[];
+      return toCsv(['kpi', 'this_session', 'previous', 'average'], keys.map((k) => [k, r.kpis[k], r.previous?.kpis[k] ?? null, r.average?.kpis[k] ?? null]));
+    }
+    case 'curve': {
+      const r = src.review();
+      return toCsv(
+        ['time', 'show_time_s', 'online', 'online_max', 'viewers_uv', 'gmv_yuan', 'orders', 'cum_gmv_yuan', 'cum_orders', 'comments', 'likes', 'new_followers'],
+        r.curve.points.map((p) => [iso(p.ts), p.t / 1000, p.online, p.onlineMax, p.viewersUv, yuan(p.gmvFen), p.orders, yuan(p.cumGmvFen), p.cumOrders, p.comments, p.likes, p.newFollowers]),
+      );
+    }
+    case 'segments':
+      return toCsv(
+        ['sku', 'name', 'started_at', 'ended_at', 'seconds', 'gmv_yuan', 'orders', 'online_start', 'online_end'],
+        src.review().segments.map((s) => [s.sku, s.name, iso(s.startedAt), iso(s.endedAt), Math.round((s.endedAt - s.startedAt) / 1000), yuan(s.gmvFen), s.orders, s.onlineStart, s.onlineEnd]),
+      );
+    case 'products':
+      return toCsv(
+        ['sku', 'name', 'explains', 'explain_s', 'gmv_during_yuan', 'orders_during', 'gmv_outside_yuan', 'orders_outside', 'gmv_per_explain_minute_yuan', 'online_changes', 'flash_sales', 'flash_sale_orders', 'flash_sale_gmv_yuan'],
+        src.products().map((p) => [
+          p.sku, p.name, p.explains, Math.round(p.explainMs / 1000), yuan(p.gmvDuringFen), p.ordersDuring, yuan(p.gmvOutsideFen), p.ordersOutside,
+          yuan(p.gmvPerExplainMinuteFen), p.onlineChanges.map((c) => (c === null ? '?' : c > 0 ? `+${c}` : String(c))).join(' '),
+          p.flashSales.length, p.flashSales.reduce((s, f) => s + f.orders, 0), yuan(p.flashSales.reduce((s, f) => s + f.gmvFen, 0)),
+        ]),
+      );
+    case 'lanes':
+      return toCsv(['lane', 'kind', 'at', 'until', 'label', 'sku'], src.review().lanes.map((l) => [l.lane, l.kind, iso(l.ts), iso(l.endTs), l.label, l.sku]));
+    case 'notes': {
+      const n = src.notes();
+      return toCsv(['type', 'role_or_owner', 'text', 'done'], [...n.notes.map((x) => ['note', x.role, x.text, null]), ...n.actions.map((a) => ['action', a.owner, a.text, a.done])]);
+    }
+  }
+}

@@ -1,0 +1,196 @@
+import {
+  DeskError,
+  type CompareReply,
+  type ProductStats,
+  type ReviewKpis,
+  type ReviewListItem,
+  type SessionReview,
+  type SessionSummary,
+} from '../contract/index.js';
+import type { CommerceRepo } from '../store/commerce-repo.js';
+import type { CurveGroup, ReviewRepo } from '../store/review-repo.js';
+import type { SessionsRepo } from '../store/sessions-repo.js';
+import { averageOnline, biggestDrop, buildCurve, curveLength, pickBucketMs } from './curves.js';
+import { buildLanes } from './lanes.js';
+import { productStats, segmentStats } from './product-stats.js';
+
+export interface ReviewQueryRepos {
+  sessions: SessionsRepo;
+  commerce: CommerceRepo;
+  review: ReviewRepo;
+}
+
+export interface ListFilter {
+  q?: string | undefined;
+  from?: number | undefined;
+  to?: number | undefined;
+  tag?: string | undefined;
+}
+
+/** How many earlier sessions the "your average" card looks back over. */
+const AVERAGE_OVER = 30;
+
+/**
+ * The 复盘 questions, answered from the rollups and the small tables beside the log — never by
+ * scanning the raw log, so a 12-hour, 2M-event session answers as fast as a short one (DESIGN §7).
+ */
+export class ReviewQueries {
+  private readonly kpiCache = new Map<string, { key: string; kpis: ReviewKpis }>();
+
+  constructor(
+    private readonly repos: ReviewQueryRepos,
+    private readonly now: () => number,
+  ) {}
+
+  list(filter: ListFilter = {}): ReviewListItem[] {
+    const tags = this.repos.review.allTags();
+    const q = filter.q?.trim().toLowerCase();
+    return this.repos.sessions
+      .list()
+      .filter((s) => filter.from === undefined || s.startedAt >= filter.from)
+      .filter((s) => filter.to === undefined || s.startedAt < filter.to)
+      .filter((s) => !filter.tag || (tags.get(s.id) ?? []).includes(filter.tag))
+      .filter((s) => !q || s.title.toLowerCase().includes(q) || s.id.toLowerCase().includes(q) || (tags.get(s.id) ?? []).some((t) => t.toLowerCase().includes(q)))
+      .map((s) => this.listItem(s, tags.get(s.id) ?? []));
+  }
+
+  review(id: string, options: { bucketMs?: number | undefined } = {}): SessionReview {
+    const session = this.require(id);
+    const end = this.endOf(session);
+    const kpis = this.kpis(session);
+    const segments = segmentStats(this.repos.review, id, this.repos.sessions.segments(id), end);
+    const marks = this.repos.review.marks(id);
+    const totals = this.repos.review.rollupTotals(id);
+    const peers = this.repos.sessions
+      .list()
+      .filter((s) => s.id !== id && s.rehearsal === session.rehearsal && s.status !== 'live' && s.startedAt < session.startedAt);
+    const prev = peers[0];
+    const averageOver = peers.slice(0, AVERAGE_OVER).map((s) => this.kpis(s));
+    // One pass over the rollups serves both the per-minute curve (the usual resolution) and the drop.
+    const perMinute = this.repos.review.curveGroups(id, session.startedAt, 60_000, curveLength(session.startedAt, end, 60_000));
+    const bucketMs = pickBucketMs(end - session.startedAt, undefined, options.bucketMs);
+    return {
+      session: { ...session, tags: this.repos.review.tags(id), durationMs: kpis.durationMs, gmvFen: kpis.gmvFen, orders: kpis.orders, peakOnline: kpis.peakOnline },
+      kpis,
+      previous: prev ? { id: prev.id, title: prev.title, startedAt: prev.startedAt, kpis: this.kpis(prev) } : null,
+      average: averageOver.length ? { sessions: averageOver.length, kpis: averageKpis(averageOver) } : null,
+      curve: bucketMs === 60_000 ? buildCurve(perMinute, session.startedAt, end, bucketMs) : this.curve(session, bucketMs),
+      segments,
+      lanes: buildLanes(marks, end),
+      funnel: { viewersUv: totals.viewersUv, productExposures: totals.productExposures, productClicks: totals.productClicks, buyers: kpis.buyers },
+      audienceDrop: this.audienceDrop(session, perMinute, segments),
+    };
+  }
+
+  private audienceDrop(session: SessionSummary, perMinute: readonly CurveGroup[], segments: readonly { sku: string; name: string; startedAt: number; endedAt: number }[]) {
+    const drop = biggestDrop(perMinute);
+    if (!drop) return null;
+    const from = session.startedAt + drop.i * 60_000;
+    const to = session.startedAt + drop.j * 60_000;
+    const during = segments.find((s) => s.startedAt <= to && to < s.endedAt) ?? null;
+    return { from, to, onlineFrom: drop.from, onlineTo: drop.to, sku: during?.sku ?? null, name: during?.name ?? null };
+  }
+
+  products(id: string): ProductStats[] {
+    const session = this.require(id);
+    const end = this.endOf(session);
+    this.repos.review.catchUp(id);
+    const marks = this.repos.review.marks(id);
+    const segments = segmentStats(this.repos.review, id, this.repos.sessions.segments(id), end);
+    return productStats(this.repos.review, id, segments, buildLanes(marks, end), marks);
+  }
+
+  /** Sessions side by side on show time (ms since each one's start), on one shared bucket size. */
+  compare(ids: readonly string[]): CompareReply {
+    if (ids.length < 2) throw new DeskError('bad_request', 'ids: name at least two sessions to compare', { field: 'ids' });
+    if (ids.length > 8) throw new DeskError('bad_request', 'ids: compare at most 8 sessions at once', { field: 'ids' });
+    const sessions = ids.map((id) => this.require(id));
+    const span = Math.max(...sessions.map((s) => this.endOf(s) - s.startedAt));
+    const bucketMs = pickBucketMs(span);
+    return {
+      bucketMs,
+      sessions: sessions.map((s) => ({
+        session: this.listItem(s, this.repos.review.tags(s.id)),
+        kpis: this.kpis(s),
+        curve: this.curve(s, bucketMs),
+        products: this.products(s.id),
+      })),
+    };
+  }
+
+  /** Whole-session KPIs; a finished session's are kept until its log or end changes. */
+  kpis(session: SessionSummary): ReviewKpis {
+    const review = this.repos.review;
+    review.catchUp(session.id);
+    const key = `${review.cursor(session.id)}:${session.endedAt ?? 'live'}`;
+    const cached = this.kpiCache.get(session.id);
+    if (cached && cached.key === key && session.endedAt !== null) return cached.kpis;
+    const end = this.endOf(session);
+    const t = review.rollupTotals(session.id);
+    const segments = this.repos.sessions.segments(session.id);
+    const buyers = review.buyers(session.id);
+    const kpis: ReviewKpis = {
+      durationMs: end - session.startedAt,
+      gmvFen: t.gmvFen,
+      refundsFen: t.refundsFen,
+      orders: t.orders,
+      buyers,
+      peakOnline: t.peakOnline,
+      avgOnline: averageOnline(review.curveGroups(session.id, session.startedAt, 60_000, curveLength(session.startedAt, end, 60_000))),
+      viewersUv: t.viewersUv,
+      viewsPv: t.viewsPv,
+      likes: Math.max(t.likes, t.likesCum ?? 0),
+      comments: Math.max(t.comments, t.commentsCum ?? 0),
+      newFollowers: Math.max(t.follows, t.followersCum ?? 0),
+      explains: segments.length,
+      explainMs: segments.reduce((sum, s) => sum + Math.max(0, (s.endedAt ?? end) - s.startedAt), 0),
+      perBuyerFen: buyers ? Math.round(t.gmvFen / buyers) : null,
+      perOrderFen: t.orders ? Math.round(t.gmvFen / t.orders) : null,
+      gpmFen: t.viewsPv ? Math.round((t.gmvFen * 1000) / t.viewsPv) : null,
+      conversion: t.viewersUv ? buyers / t.viewersUv : null,
+    };
+    this.kpiCache.set(session.id, { key, kpis });
+    return kpis;
+  }
+
+  require(id: string): SessionSummary {
+    const session = this.repos.sessions.get(id);
+    if (!session) throw new DeskError('not_found', `no session with id "${id}"`);
+    return session;
+  }
+
+  /** Just the curves at another resolution (a redraw), without the cards, lanes and segments. */
+  curveOf(id: string, bucketMs: number) {
+    const session = this.require(id);
+    return this.curve(session, pickBucketMs(this.endOf(session) - session.startedAt, undefined, bucketMs));
+  }
+
+  /** Catches the rollups up with the log first: a no-op for a finished session already built. */
+  private curve(session: SessionSummary, bucketMs: number) {
+    const end = this.endOf(session);
+    this.repos.review.catchUp(session.id);
+    const groups = this.repos.review.curveGroups(session.id, session.startedAt, bucketMs, curveLength(session.startedAt, end, bucketMs));
+    return buildCurve(groups, session.startedAt, end, bucketMs);
+  }
+
+  private endOf(session: SessionSummary): number {
+    return session.endedAt ?? Math.max(this.now(), session.startedAt);
+  }
+
+  private listItem(s: SessionSummary, tags: string[]): ReviewListItem {
+    const totals = this.repos.commerce.totals(s.id);
+    return { ...s, tags, durationMs: this.endOf(s) - s.startedAt, gmvFen: totals.gmvFen, orders: totals.orders, peakOnline: totals.peakOnline };
+  }
+}
+
+/** The mean of each KPI over sessions that have it (a null is "not measured", not zero). */
+export function averageKpis(all: readonly ReviewKpis[]): ReviewKpis {
+  const keys = Object.keys(all[0] as ReviewKpis) as (keyof ReviewKpis)[];
+  const out = {} as Record<keyof ReviewKpis, number | null>;
+  for (const key of keys) {
+    const values = all.map((k) => k[key]).filter((v): v is number => v !== null);
+    const mean = values.length ? values.reduce((a, b) => a + b, 0) / values.length : null;
+    out[key] = mean === null || key === 'conversion' ? mean : Math.round(mean);
+  }
+  return out as ReviewKpis;
+}

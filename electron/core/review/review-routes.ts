@@ -1,0 +1,128 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
+import { DeskError, parseOrThrow, sessionNotesSchema, sessionPatchSchema } from '../contract/index.js';
+import type { Desk } from '../engine/desk.js';
+import type { Reply, RequestContext, Router } from '../server/router.js';
+import { BUNDLE_EXTENSION, removeBundleFile } from './bundle.js';
+import { parseCsvTable } from './csv.js';
+
+/** Bundles are whole session logs: generous, but bounded so a runaway upload cannot fill the disk. */
+const BUNDLE_UPLOAD_LIMIT = 2 * 1024 * 1024 * 1024;
+
+const id = (ctx: RequestContext) => ctx.params.id as string;
+
+function dateParam(ctx: RequestContext, name: string, endOfDay: boolean): number | undefined {
+  const raw = ctx.url.searchParams.get(name);
+  if (raw === null || raw === '') return undefined;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  // A calendar day (YYYY-MM-DD) is the user's local day as the browser sent it: UTC here.
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(raw) ? Date.parse(`${raw}T00:00:00Z`) : NaN;
+  if (Number.isNaN(day)) throw new DeskError('bad_request', `${name}: expected YYYY-MM-DD or ms since epoch, got "${raw}"`, { field: name });
+  return endOfDay ? day + 86_400_000 : day;
+}
+
+function idsParam(ctx: RequestContext): string[] {
+  const ids = (ctx.url.searchParams.get('ids') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  if (!ids.length) throw new DeskError('bad_request', 'ids: list session ids separated by commas', { field: 'ids' });
+  return [...new Set(ids)];
+}
+
+const stamp = (at: number) => new Date(at).toISOString().slice(0, 16).replace(/[-:T]/g, '');
+const asciiName = (s: string) => s.replace(/[^\w.-]+/g, '_');
+
+function download(body: Buffer | string | NodeJS.ReadableStream, type: string, filename: string, size?: number): Reply {
+  return {
+    raw: true,
+    body,
+    headers: {
+      'content-type': type,
+      'content-disposition': `attachment; filename="${asciiName(filename)}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+      'cache-control': 'no-store',
+      ...(size === undefined ? {} : { 'content-length': String(size) }),
+    },
+  };
+}
+
+function exportReply(desk: Desk, ids: string[], ctx: RequestContext): Reply {
+  const format = ctx.url.searchParams.get('format') ?? 'html';
+  const base = ids.length === 1 ? `livedesk-${ids[0] as string}` : `livedesk-${ids.length}-sessions-${stamp(desk.now())}`;
+  switch (format) {
+    case 'csv': {
+      const table = parseCsvTable(ctx.url.searchParams.get('table'));
+      return download(desk.review.csv(ids, table), 'text/csv; charset=utf-8', `${base}-${table}.csv`);
+    }
+    case 'html': {
+      // The reader's clock for the report's times: the browser's getTimezoneOffset(), minutes.
+      const raw = ctx.url.searchParams.get('tz');
+      const tz = raw === null ? 0 : Number(raw);
+      if (!Number.isInteger(tz) || Math.abs(tz) > 14 * 60) throw new DeskError('bad_request', 'tz: minutes from getTimezoneOffset(), between -840 and 840', { field: 'tz' });
+      return download(desk.review.html(ids, tz), 'text/html; charset=utf-8', `${base}.html`);
+    }
+    case 'bundle': {
+      const { file, size } = desk.review.bundleFile(ids);
+      const stream = createReadStream(file);
+      stream.on('close', () => removeBundleFile(file));
+      return download(stream, 'application/vnd.sqlite3', `${base}${BUNDLE_EXTENSION}`, size);
+    }
+    default:
+      throw new DeskError('bad_request', `format: must be csv, html or bundle, got "${format}"`, { field: 'format' });
+  }
+}
+
+/** Streams an uploaded bundle into scratch space, checks and imports it; the scratch copy is always removed. */
+async function importUpload(desk: Desk, ctx: RequestContext) {
+  const type = ctx.req.headers['content-type'] ?? '';
+  if (/^application\/json\b/i.test(type)) throw new DeskError('bad_request', 'send the bundle file itself as the body (application/octet-stream), not JSON');
+  const declared = Number(ctx.req.headers['content-length'] ?? NaN);
+  if (declared > BUNDLE_UPLOAD_LIMIT) throw new DeskError('payload_too_large', `bundle is ${declared} bytes; the limit is ${BUNDLE_UPLOAD_LIMIT}`);
+  const file = desk.review.scratchFile();
+  try {
+    let size = 0;
+    await pipeline(
+      ctx.req,
+      async function* (source: AsyncIterable<Buffer>) {
+        for await (const chunk of source) {
+          size += chunk.length;
+          if (size > BUNDLE_UPLOAD_LIMIT) throw new DeskError('payload_too_large', `bundle exceeds the limit of ${BUNDLE_UPLOAD_LIMIT} bytes`);
+          yield chunk;
+        }
+      },
+      createWriteStream(file),
+    );
+    if (size === 0) throw new DeskError('bad_request', 'body is empty; send a session bundle file');
+    return desk.review.importFile(file);
+  } finally {
+    removeBundleFile(file);
+  }
+}
+
+/** Review routes (issue 8). Multi-session paths live under /review so they never meet `/sessions/:id`. */
+export function addReviewRoutes(router: Router, desk: Desk): Router {
+  const q = desk.review.queries;
+  return router
+    .add('GET', '/review/sessions', (ctx) => ({
+      body: q.list({
+        q: ctx.url.searchParams.get('q') ?? undefined,
+        tag: ctx.url.searchParams.get('tag') ?? undefined,
+        from: dateParam(ctx, 'from', false),
+        to: dateParam(ctx, 'to', true),
+      }),
+    }))
+    .add('GET', '/review/compare', (ctx) => ({ body: q.compare(idsParam(ctx)) }))
+    .add('GET', '/review/export', (ctx) => exportReply(desk, idsParam(ctx), ctx))
+    .add('POST', '/review/import', async (ctx) => ({ body: await importUpload(desk, ctx) }))
+    .add('GET', '/sessions/:id/review', (ctx) => {
+      const raw = ctx.url.searchParams.get('bucket');
+      const bucket = raw === null ? undefined : Number(raw);
+      if (bucket !== undefined && (!Number.isInteger(bucket) || bucket < 10)) {
+        throw new DeskError('bad_request', 'bucket: seconds per point, an integer of at least 10', { field: 'bucket' });
+      }
+      return { body: q.review(id(ctx), { bucketMs: bucket === undefined ? undefined : bucket * 1000 }) };
+    })
+    .add('GET', '/sessions/:id/products', (ctx) => ({ body: q.products(id(ctx)) }))
+    .add('GET', '/sessions/:id/export', (ctx) => exportReply(desk, [id(ctx)], ctx))
+    .add('PATCH', '/sessions/:id', async (ctx) => ({ body: desk.review.patch(id(ctx), parseOrThrow(sessionPatchSchema, await ctx.body())) }))
+    .add('DELETE', '/sessions/:id', (ctx) => ({ body: desk.review.remove(id(ctx), ctx.url.searchParams.get('confirm') === 'true') }))
+    .add('GET', '/sessions/:id/notes', (ctx) => ({ body: desk.review.notes(id(ctx)) }))
+    .add('PUT', '/sessions/:id/notes', async (ctx) => ({ body: desk.review.putNotes(id(ctx), parseOrThrow(sessionNotesSchema, await ctx.body())) }));
+}

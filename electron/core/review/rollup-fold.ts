@@ -1,0 +1,140 @@
+/**
+ * Folds raw log events into 10-second rollup rows. Pure: the store feeds it events and merges the rows
+ * it returns, so the same fold serves a one-off build of a 2M-event session and the few events a live
+ * session gained since the last look.
+ */
+export const ROLLUP_BUCKET_MS = 10_000;
+
+export interface RollupRow {
+  bucket: number;
+  online_last: number | null;
+  online_last_ts: number | null;
+  online_max: number | null;
+  online_sum: number;
+  online_n: number;
+  viewers_cum: number | null;
+  views_cum: number | null;
+  likes_cum: number | null;
+  comments_cum: number | null;
+  followers_cum: number | null;
+  exposures_cum: number | null;
+  clicks_cum: number | null;
+  gmv_fen: number;
+  orders: number;
+  refunds_fen: number;
+  likes: number;
+  comments: number;
+  follows: number;
+  enters: number;
+  events: number;
+}
+
+export const ROLLUP_COLUMNS = [
+  'bucket', 'online_last', 'online_last_ts', 'online_max', 'online_sum', 'online_n', 'viewers_cum', 'views_cum', 'likes_cum',
+  'comments_cum', 'followers_cum', 'exposures_cum', 'clicks_cum', 'gmv_fen', 'orders', 'refunds_fen', 'likes', 'comments',
+  'follows', 'enters', 'events',
+] as const satisfies readonly (keyof RollupRow)[];
+
+/** The max-merged cumulative snapshot counters and which snapshot field feeds each. */
+export const CUMULATIVE: readonly [keyof RollupRow, string][] = [
+  ['viewers_cum', 'viewersUv'],
+  ['views_cum', 'viewsPv'],
+  ['likes_cum', 'likes'],
+  ['comments_cum', 'comments'],
+  ['followers_cum', 'newFollowers'],
+  ['exposures_cum', 'productExposures'],
+  ['clicks_cum', 'productClicks'],
+];
+
+export const emptyRow = (bucket: number): RollupRow => ({
+  bucket,
+  online_last: null,
+  online_last_ts: null,
+  online_max: null,
+  online_sum: 0,
+  online_n: 0,
+  viewers_cum: null,
+  views_cum: null,
+  likes_cum: null,
+  comments_cum: null,
+  followers_cum: null,
+  exposures_cum: null,
+  clicks_cum: null,
+  gmv_fen: 0,
+  orders: 0,
+  refunds_fen: 0,
+  likes: 0,
+  comments: 0,
+  follows: 0,
+  enters: 0,
+  events: 0,
+});
+
+const maxOf = (a: number | null, b: number): number => (a === null || b > a ? b : a);
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+/** Kinds the review lanes read; audience chatter and the action echo stay out. */
+export function isLaneKind(kind: string): boolean {
+  return !kind.startsWith('ingest.') && !kind.startsWith('action') && !kind.startsWith('explain.') && kind !== 'session.start' && kind !== 'session.end';
+}
+
+export class RollupFold {
+  readonly rows = new Map<number, RollupRow>();
+
+  private row(ts: number): RollupRow {
+    const bucket = Math.floor(ts / ROLLUP_BUCKET_MS);
+    let row = this.rows.get(bucket);
+    if (!row) {
+      row = emptyRow(bucket);
+      this.rows.set(bucket, row);
+    }
+    return row;
+  }
+
+  /** Adds one event; `data` is parsed only for the kinds whose fields matter. */
+  add(ts: number, kind: string, rawData: string): void {
+    const row = this.row(ts);
+    row.events += 1;
+    switch (kind) {
+      case 'ingest.snapshot': {
+        const d = JSON.parse(rawData) as Record<string, unknown>;
+        const online = num(d.online);
+        if (online !== null) {
+          if (row.online_last_ts === null || ts >= row.online_last_ts) {
+            row.online_last = online;
+            row.online_last_ts = ts;
+          }
+          row.online_max = maxOf(row.online_max, online);
+          row.online_sum += online;
+          row.online_n += 1;
+        }
+        for (const [column, field] of CUMULATIVE) {
+          const v = num(d[field]);
+          if (v !== null) (row[column] as number | null) = maxOf(row[column] as number | null, v);
+        }
+        break;
+      }
+      case 'ingest.order':
+        row.gmv_fen += num((JSON.parse(rawData) as { amount?: unknown }).amount) ?? 0;
+        row.orders += 1;
+        break;
+      case 'ingest.refund': {
+        const d = JSON.parse(rawData) as { amount?: unknown; known?: unknown };
+        if (d.known !== false) row.refunds_fen += num(d.amount) ?? 0;
+        break;
+      }
+      case 'ingest.like':
+        row.likes += num((JSON.parse(rawData) as { count?: unknown }).count) ?? 1;
+        break;
+      case 'ingest.comment':
+        row.comments += 1;
+        break;
+      case 'ingest.follow':
+        row.follows += 1;
+        break;
+      case 'ingest.enter':
+        row.enters += 1;
+        break;
+    }
+  }
+}

@@ -1,0 +1,151 @@
+import { useMemo, useState } from 'react';
+import { Area, AreaChart, Bar, Brush, CartesianGrid, ComposedChart, Line, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { CurvePoint, SessionReview } from '../../contract.js';
+import { formatCount, formatMoney, formatMoneyCompact } from '../../lib/format.js';
+import type { StringKey } from '../../lib/i18n.js';
+import { usePrefsStore, useT } from '../../stores/prefs-store.js';
+import { LanesStrip } from './lanes-strip.js';
+import { bucketUnit, formatSigned, showClock } from './review-format.js';
+
+type MetricKey = 'online' | 'viewersUv' | 'gmvFen' | 'orders' | 'comments' | 'likes' | 'newFollowers';
+type Metric = { key: MetricKey; label: StringKey; color: string; style: 'line' | 'bar'; perBucket: boolean };
+
+const METRICS: Metric[] = [
+  { key: 'online', label: 'review.online', color: '#4cc2ff', style: 'line', perBucket: false },
+  { key: 'viewersUv', label: 'rv.viewers', color: '#2dd4bf', style: 'line', perBucket: false },
+  { key: 'gmvFen', label: 'review.gmv', color: '#f5b942', style: 'bar', perBucket: true },
+  { key: 'orders', label: 'review.orders', color: '#fb923c', style: 'bar', perBucket: true },
+  { key: 'comments', label: 'rv.comments', color: '#3dd68c', style: 'bar', perBucket: true },
+  { key: 'likes', label: 'rv.likes', color: '#f472b6', style: 'bar', perBucket: true },
+  { key: 'newFollowers', label: 'rv.followers', color: '#b48cff', style: 'bar', perBucket: true },
+];
+const BAND = ['rgba(229, 72, 77, 0.13)', 'rgba(168, 85, 247, 0.13)'];
+// Wide enough for the lane names beside the lanes, which share the charts' time axis.
+const Y_WIDTH = 92;
+const MARGIN = { top: 6, right: 12, bottom: 0, left: 0 };
+
+type ChartState = { activeTooltipIndex?: number | string | null } | null | undefined;
+
+/**
+ * Per-bucket curves as small multiples on one show-time axis, with a zoom brush, one read-out line
+ * for the hovered moment, and the event lanes beneath. Everything arrives downsampled from the core.
+ */
+export function CurvesPanel({ review, selected, onSelect }: { review: SessionReview; selected: number | null; onSelect(index: number | null): void }) {
+  const t = useT();
+  const lang = usePrefsStore((s) => s.lang);
+  const points = review.curve.points;
+  const [range, setRange] = useState<[number, number]>([0, points.length - 1]);
+  const [hover, setHover] = useState<number | null>(null);
+  const [i0, i1] = [Math.min(range[0], points.length - 1), Math.min(range[1], points.length - 1)];
+  const data = useMemo(() => points.slice(i0, i1 + 1), [points, i0, i1]);
+  const from = points[i0]?.t ?? 0;
+  const to = (points[i1]?.t ?? 0) + review.curve.bucketMs;
+  const start = review.session.startedAt;
+  const shown = METRICS.filter((m) => points.some((p) => (p[m.key] ?? 0) !== 0));
+  const empty = METRICS.filter((m) => !shown.includes(m));
+  const unit = bucketUnit(review.curve.bucketMs, lang);
+  const point: CurvePoint | undefined = hover === null ? undefined : data[hover];
+  const format = (m: Metric, v: number | null) => (v === null ? '—' : m.key === 'gmvFen' ? formatMoney(v, review.session.currency) : formatCount(v));
+  const onMove = (s: ChartState) => {
+    const i = Number(s?.activeTooltipIndex);
+    setHover(Number.isInteger(i) ? i : null);
+  };
+  const seg = selected === null ? null : review.segments[selected];
+
+  return (
+    <div className="rv-curves" data-testid="curves">
+      <div className="rv-readout mono" data-testid="readout">
+        <span className="rv-readout-time">{point ? showClock(point.t, true) : t('rv.zoomHint')}</span>
+        {point
+          ? shown.map((m) => (
+              <span key={m.key}>
+                <i style={{ background: m.color }} />
+                {t(m.label)} <strong>{format(m, point[m.key])}</strong>
+              </span>
+            ))
+          : null}
+      </div>
+      <div data-testid="timeline-chart" onMouseLeave={() => setHover(null)}>
+        {shown.map((m) => (
+          <div className="rv-metric" key={m.key} data-metric={m.key}>
+            <span className="rv-metric-name" style={{ color: m.color }}>
+              {t(m.label)}
+              {m.perBucket ? <em> {t('rv.perMinute', { unit })}</em> : null}
+            </span>
+            <ResponsiveContainer width="100%" height={96}>
+              <ComposedChart data={data} margin={MARGIN} syncId="rv-curves" onMouseMove={onMove}>
+                <CartesianGrid stroke="#232833" strokeDasharray="2 4" vertical={false} />
+                <XAxis dataKey="t" type="number" domain={[from, to]} hide allowDataOverflow />
+                <YAxis
+                  width={Y_WIDTH}
+                  tick={{ fill: '#8a93a3', fontSize: 11 }}
+                  tickFormatter={(v: number) => (m.key === 'gmvFen' ? formatMoneyCompact(v, lang) : formatCount(v))}
+                  allowDecimals={false}
+                  tickCount={3}
+                />
+                {review.segments.map((s, i) => (
+                  <ReferenceArea key={s.startedAt} x1={s.startedAt - start} x2={s.endedAt - start} fill={BAND[i % 2]} stroke={selected === i ? '#e5484d' : 'none'} ifOverflow="hidden" />
+                ))}
+                {m.style === 'bar' ? (
+                  <Bar dataKey={m.key} fill={m.color} isAnimationActive={false} />
+                ) : (
+                  <Line dataKey={m.key} stroke={m.color} strokeWidth={2} dot={false} connectNulls type="monotone" isAnimationActive={false} />
+                )}
+                <Tooltip content={() => null} cursor={{ stroke: '#6b7385', strokeWidth: 1 }} />
+              </ComposedChart>
+            </ResponsiveContainer>
+          </div>
+        ))}
+      </div>
+      {empty.length ? <p className="rv-empty-metrics dim">{empty.map((m) => t(m.label)).join(' · ')}: —</p> : null}
+      <LanesStrip start={start} from={from} to={to} segments={review.segments} lanes={review.lanes} selected={selected} onSelect={onSelect} />
+      <div className="rv-brush" data-testid="zoom">
+        <ResponsiveContainer width="100%" height={64}>
+          <AreaChart data={points} margin={MARGIN}>
+            <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={(v: number) => showClock(v)} tick={{ fill: '#8a93a3', fontSize: 11 }} minTickGap={40} />
+            <YAxis width={Y_WIDTH} tick={false} axisLine={false} />
+            <Area dataKey="cumGmvFen" stroke="#f5b942" fill="rgba(245,185,66,0.15)" isAnimationActive={false} />
+            <Brush
+              dataKey="t"
+              height={22}
+              stroke="#3e7bfa"
+              fill="#14171d"
+              travellerWidth={8}
+              startIndex={i0}
+              endIndex={i1}
+              tickFormatter={(v: number) => showClock(v)}
+              onChange={(r: { startIndex?: number; endIndex?: number }) => setRange([r.startIndex ?? 0, r.endIndex ?? points.length - 1])}
+            />
+          </AreaChart>
+        </ResponsiveContainer>
+      </div>
+      {seg ? (
+        <div className="rv-segment-card" data-testid="segment-card">
+          <h3>
+            {t('rv.segment')} #{(selected ?? 0) + 1} · {seg.name} <span className="mono dim">{seg.sku}</span>
+          </h3>
+          <dl>
+            <dt>{t('review.start')}</dt>
+            <dd className="mono">
+              {showClock(seg.startedAt - start, true)} – {showClock(seg.endedAt - start, true)}
+            </dd>
+            <dt>{t('review.duration')}</dt>
+            <dd className="mono">{showClock(seg.endedAt - seg.startedAt, true)}</dd>
+            <dt>{t('rv.segmentGmv')}</dt>
+            <dd className="money-text">{formatMoney(seg.gmvFen, review.session.currency)}</dd>
+            <dt>{t('rv.segmentOrders')}</dt>
+            <dd>{formatCount(seg.orders)}</dd>
+            <dt>{t('rv.onlineStartEnd')}</dt>
+            <dd>
+              {formatCount(seg.onlineStart)} → {formatCount(seg.onlineEnd)}{' '}
+              <strong>({formatSigned(seg.onlineStart === null || seg.onlineEnd === null ? null : seg.onlineEnd - seg.onlineStart)})</strong>
+            </dd>
+          </dl>
+          <button type="button" className="btn btn-small btn-ghost" onClick={() => onSelect(null)}>
+            ×
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}

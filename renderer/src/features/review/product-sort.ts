@@ -1,0 +1,31 @@
+import type { ProductStats } from '../../contract.js';
+
+export type SortKey = 'name' | 'explains' | 'explainMs' | 'gmvDuringFen' | 'ordersDuring' | 'gmvOutsideFen' | 'ordersOutside' | 'gmvPerExplainMinuteFen' | 'onlineChange' | 'flashSales';
+
+const onlineSum = (p: ProductStats) => p.onlineChanges.reduce<number>((a, c) => a + (c ?? 0), 0);
+
+/** The value a column sorts by; a never-explained product's null rate sorts below every real one. */
+export function sortValue(p: ProductStats, key: SortKey): number | string {
+  switch (key) {
+    case 'name':
+      return p.name;
+    case 'onlineChange':
+      return onlineSum(p);
+    case 'flashSales':
+      return p.flashSales.reduce((a, f) => a + f.gmvFen, 0);
+    case 'gmvPerExplainMinuteFen':
+      return p.gmvPerExplainMinuteFen ?? -1;
+    default:
+      return p[key];
+  }
+}
+
+export function sortProducts(rows: readonly ProductStats[], key: SortKey, desc: boolean): ProductStats[] {
+  return [...rows].sort((a, b) => {
+    const x = sortValue(a, key);
+    const y = sortValue(b, key);
+    const c = typeof x === 'string' || typeof y === 'string' ? String(x).localeCompare(String(y), 'zh') : x - y;
+    return (desc ? -c : c) || a.sku.localeCompare(b.sku);
+  });
+}
+
