@@ -8,3 +8,4 @@ export * from './errors.js';
 export * from './surface.js';
 export * from './devices.js';
 export * from './obs-settings.js';
+export * from './controls.js';

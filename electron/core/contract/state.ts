@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { currencySchema, fenSchema, skuSchema, timestampSchema } from './primitives.js';
 import { scaleStateSchema, serialDeviceViewSchema } from './devices.js';
+import { controlDeviceViewSchema } from './controls.js';
 
 /**
  * The live state the core publishes. Every view (console, overlay, deck keys) is a function of it;
@@ -120,6 +121,16 @@ export const surfaceStateSchema = z.object({
   rows: z.int().positive(),
   connected: z.boolean(),
   keys: z.array(keyLookSchema.nullable()),
+  // Stream Decks and pages (issue 5); optional so older snapshots and fixtures still parse.
+  model: z.string().optional(),
+  serial: z.string().nullable().optional(),
+  /** Key image size in pixels (width; height when keys are not square). */
+  keyWidth: z.int().positive().optional(),
+  keyHeight: z.int().positive().optional(),
+  page: z.int().nonnegative().optional(),
+  pages: z.array(z.string()).optional(),
+  /** The layout this surface shows: its own id, `default`, or the real deck the virtual deck mirrors. */
+  layout: z.string().optional(),
 });
 export type SurfaceState = z.infer<typeof surfaceStateSchema>;
 
@@ -156,6 +167,10 @@ export const deskStateSchema = z.object({
   scale: scaleStateSchema.nullable().optional(),
   /** Serial devices (scales, DMX, button boxes) with their live link status. */
   serial: z.array(serialDeviceViewSchema).optional(),
+  // Control hardware (issue 5): Stream Decks and HID devices the OS lists, open or not, and why.
+  controls: z.array(controlDeviceViewSchema).optional(),
+  /** Generic HID learn mode: the device being listened to and the last report it sent. */
+  learn: z.object({ device: z.string(), report: z.string().nullable(), since: z.int() }).nullable().optional(),
 });
 export type DeskState = z.infer<typeof deskStateSchema>;
 

@@ -9,6 +9,11 @@ export interface SurfaceInfo {
   rows: number;
   /** Key image size in pixels, for surfaces that draw images. */
   keySize: number | null;
+  /** Key image height when keys are not square (Stream Deck Studio: 144×112). */
+  keyHeight?: number;
+  /** Hardware model id (e.g. "xl", "original-mk2") and serial number, for surfaces that have them. */
+  model?: string;
+  serial?: string | null;
 }
 
 export type SurfaceEvent =
@@ -28,4 +33,6 @@ export interface ControlSurface {
   /** Shows `look` on key `index`; null blanks the key. Implementations skip unchanged keys. */
   setKeyLook(index: number, look: KeyLook | null): void;
   close(): Promise<void>;
+  /** Display brightness in per cent, for surfaces that have one. */
+  setBrightness?(percent: number): Promise<void>;
 }

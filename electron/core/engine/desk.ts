@@ -25,6 +25,7 @@ import { createPseudonymizer } from '../metrics/personal-data.js';
 import { noLiveSession, writeIngestBatch } from '../metrics/ingest-service.js';
 import { DeckBinder } from '../devices/deck-binder.js';
 import { createSerialManager, type SerialManager } from '../devices/serial/serial-wiring.js';
+import { Controls, type ControlBackends } from '../devices/controls/controls.js';
 import { VirtualDeck } from '../../../native/sim/virtual-deck.js';
 import { StateHub } from './state-hub.js';
 import { SessionLog } from './session-log.js';
@@ -42,6 +43,8 @@ export interface DeskOptions {
   now?: () => number;
   /** How OBS links are made; tests and rehearsal use the same factory. */
   obsFactory?: (options: ObsLinkOptions) => ObsLink;
+  /** Stream Deck / HID buses and hot-plug; omitted = no control hardware (in-process tests). */
+  controls?: ControlBackends;
 }
 
 /**
@@ -58,6 +61,7 @@ export class Desk {
   readonly obsProfiles: ObsProfiles;
   readonly deck: VirtualDeck;
   readonly serial: SerialManager;
+  readonly controls: Controls;
   readonly now: () => number;
   readonly interrupted: SessionSummary[];
   private readonly db: Db;
@@ -108,17 +112,22 @@ export class Desk {
       products: () => this.catalog.list(),
       onLooks: (surfaces) => this.hub.patch({ surfaces }),
       onError: (message) => this.alerts.raise('surface', 'warn', message, 10_000),
+      bindings: () => this.controls?.bindings() ?? null,
+      layoutFor: (surface) => this.controls?.layoutFor(surface) ?? null,
+      onPress: (press) => void this.log.log({ ts: press.at, kind: 'press', data: { ...press } }),
     });
     this.binder.attach(this.deck, this.hub.state);
     this.hub.subscribe((state) => this.binder.render(state));
     attachObsFeatures({ subscribe: (listener) => this.hub.subscribe(listener), alerts: this.alerts, settings: this.obsSettings, link: () => this.obs });
     this.serial = createSerialManager({ desk: this, db: this.db, binder: this.binder });
+    this.controls = new Controls(this, this.db, this.binder, options.controls ?? {});
   }
 
   /** Connects OBS (and rehearsal peers with --demo). Never fails on a dead OBS: it shows as such. */
   async start(): Promise<void> {
     this.useObs(this.obs);
     this.serial.start();
+    await this.controls.start();
     if (this.options.demo) await this.rehearsal.start();
   }
 
@@ -228,6 +237,7 @@ export class Desk {
     this.obsOff();
     await this.obs.close();
     await this.serial.close();
+    await this.controls.close();
     await this.binder.close();
     this.alerts.close();
     this.hub.close();

@@ -56,5 +56,8 @@ export function createHandlers(desk: Desk): ActionHandlers {
     'scale.tare': ({ device }) => desk.serial.tare(device),
     'scale.zero': ({ device }) => desk.serial.zero(device),
     'light.cue': ({ cue }) => desk.serial.cue(cue),
+    'deck.page': ({ surface, to }) => desk.controls.page(surface, to),
+    'deck.brightness': ({ surface, percent }) => desk.controls.brightness(surface, percent),
+    'deck.rescan': () => desk.controls.rescan(),
   };
 }

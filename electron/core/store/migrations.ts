@@ -83,4 +83,11 @@ export const MIGRATIONS: readonly string[] = [
     config    TEXT NOT NULL
   );
   `,
+  /* issue 5: control bindings — deck layouts, hotkeys, HID buttons, press guards — one validated JSON document per part */ `
+  CREATE TABLE control_bindings (
+    part        TEXT PRIMARY KEY CHECK (part IN ('layouts', 'hotkeys', 'hid', 'guards')),
+    config      TEXT NOT NULL,
+    updated_at  INTEGER NOT NULL
+  );
+  `,
 ];

@@ -1,0 +1,154 @@
+import type { StreamDeck, StreamDeckButtonControlDefinition, StreamDeckControlDefinition } from '@elgato-stream-deck/core';
+import type { ControlSurface, KeyLook, SurfaceEvent, SurfaceInfo } from '../../../electron/core/contract/index.js';
+import { renderKey } from '../render/key-renderer.js';
+import { deckModelName } from './deck-models.js';
+
+type ButtonControl = StreamDeckButtonControlDefinition;
+
+const IMAGE_CACHE_LIMIT = 1024;
+/** Rendered key pictures by size and look: a page change back and forth redraws nothing. */
+const imageCache = new Map<string, Uint8Array>();
+
+function cachedImage(look: KeyLook, width: number, height: number): Uint8Array {
+  const key = `${width}x${height}|${JSON.stringify(look)}`;
+  let image = imageCache.get(key);
+  if (!image) {
+    image = renderKey(look, width, height).data;
+    if (imageCache.size >= IMAGE_CACHE_LIMIT) imageCache.delete(imageCache.keys().next().value as string);
+    imageCache.set(key, image);
+  }
+  return image;
+}
+
+const lookKey = (look: KeyLook | null) => (look ? JSON.stringify(look) : '');
+
+/** Grid geometry from the library's control list (some models offset their key grid). */
+export function deckGeometry(controls: readonly StreamDeckControlDefinition[]) {
+  const buttons = controls.filter((c): c is ButtonControl => c.type === 'button');
+  const cols = buttons.map((b) => b.column);
+  const rows = buttons.map((b) => b.row);
+  const lcd = buttons.find((b) => b.feedbackType === 'lcd');
+  return {
+    buttons,
+    columns: buttons.length ? Math.max(...cols) - Math.min(...cols) + 1 : 0,
+    rows: buttons.length ? Math.max(...rows) - Math.min(...rows) + 1 : 0,
+    pixels: lcd && lcd.feedbackType === 'lcd' ? lcd.pixelSize : null,
+  };
+}
+
+/**
+ * One Stream Deck as a ControlSurface. Keys are redrawn only when their look changed; writes go out
+ * one at a time and a key that changes again before its write only sends its newest look. A write
+ * error marks the deck disconnected (the manager closes it and rescans) and never throws upwards.
+ */
+export class StreamDeckSurface implements ControlSurface {
+  readonly info: SurfaceInfo;
+  private readonly listeners = new Set<(event: SurfaceEvent) => void>();
+  private readonly drawn = new Map<number, string>();
+  private readonly pending = new Map<number, KeyLook | null>();
+  private readonly buttons: Map<number, ButtonControl>;
+  private draining: Promise<void> | null = null;
+  private alive = true;
+
+  constructor(
+    private readonly deck: StreamDeck,
+    identity: { path: string; serial: string | null },
+  ) {
+    const geometry = deckGeometry(deck.CONTROLS);
+    this.buttons = new Map(geometry.buttons.map((b) => [b.index, b]));
+    this.info = {
+      id: `streamdeck:${identity.serial ?? identity.path}`,
+      kind: 'streamdeck',
+      name: deckModelName(deck.MODEL),
+      columns: Math.max(1, geometry.columns),
+      rows: Math.max(1, geometry.rows),
+      keySize: geometry.pixels?.width ?? null,
+      ...(geometry.pixels && geometry.pixels.height !== geometry.pixels.width ? { keyHeight: geometry.pixels.height } : {}),
+      model: deck.MODEL,
+      serial: identity.serial,
+    };
+    deck.on('down', (control) => {
+      if (control.type === 'button') this.emit({ type: 'key', index: control.index, down: true, at: Date.now() });
+    });
+    deck.on('up', (control) => {
+      if (control.type === 'button') this.emit({ type: 'key', index: control.index, down: false, at: Date.now() });
+    });
+    deck.on('error', (error) => this.fail(error));
+  }
+
+  get connected(): boolean {
+    return this.alive;
+  }
+
+  onEvent(listener: (event: SurfaceEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  setKeyLook(index: number, look: KeyLook | null): void {
+    const control = this.buttons.get(index);
+    if (!control || control.feedbackType === 'none' || !this.alive) return;
+    if (this.pending.has(index) ? lookKey(this.pending.get(index) ?? null) === lookKey(look) : this.drawn.get(index) === lookKey(look)) return;
+    if (this.drawn.get(index) === lookKey(look)) this.pending.delete(index);
+    else this.pending.set(index, look);
+    this.draining ??= this.drain();
+  }
+
+  /** Resolves once every queued key image has been written (or the deck failed). */
+  async idle(): Promise<void> {
+    while (this.draining) await this.draining;
+  }
+
+  async setBrightness(percent: number): Promise<void> {
+    await this.deck.setBrightness(Math.max(0, Math.min(100, Math.round(percent))));
+  }
+
+  async close(): Promise<void> {
+    this.alive = false;
+    this.pending.clear();
+    this.listeners.clear();
+    await this.draining?.catch(() => undefined);
+    await this.deck.close().catch(() => undefined);
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (this.pending.size && this.alive) {
+        const [index, look] = this.pending.entries().next().value as [number, KeyLook | null];
+        this.pending.delete(index);
+        // Recorded before the write so a repeat of the same look while it is in flight is skipped.
+        this.drawn.set(index, lookKey(look));
+        await this.write(index, look);
+      }
+    } catch (error) {
+      this.fail(error);
+    } finally {
+      this.draining = null;
+    }
+  }
+
+  private async write(index: number, look: KeyLook | null): Promise<void> {
+    const control = this.buttons.get(index);
+    if (!control) return;
+    if (!look) return this.deck.clearKey(index);
+    if (control.feedbackType === 'rgb') {
+      const [r = 0, g = 0, b = 0] = renderKey(look, 1, 1).data;
+      return this.deck.fillKeyColor(index, r, g, b);
+    }
+    if (control.feedbackType !== 'lcd') return;
+    const { width, height } = control.pixelSize;
+    await this.deck.fillKeyBuffer(index, cachedImage(look, width, height), { format: 'rgb' });
+  }
+
+  private fail(error: unknown): void {
+    if (!this.alive) return;
+    this.alive = false;
+    this.pending.clear();
+    const message = error instanceof Error ? error.message : String(error);
+    this.emit({ type: 'disconnected', reason: message });
+  }
+
+  private emit(event: SurfaceEvent): void {
+    for (const listener of [...this.listeners]) listener(event);
+  }
+}
