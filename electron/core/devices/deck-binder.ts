@@ -77,7 +77,8 @@ export class DeckBinder {
 
   /** Switches a surface's page: `next`/`prev` wrap around; a number is clamped to the layout. */
   setPage(id: string | undefined, to: 'next' | 'prev' | number): { surface: string; page: number } {
-    const entry = this.pageOwner(id ? this.surfaces.get(id) : this.firstHardware());
+    const fallback = this.firstHardware() ?? [...this.surfaces.values()].find((e) => e.surface instanceof VirtualDeck);
+    const entry = this.pageOwner(id ? this.surfaces.get(id) : fallback);
     if (!entry) return { surface: id ?? '', page: 0 };
     const count = entry.layout.pages.length;
     entry.page = to === 'next' ? (entry.page + 1) % count : to === 'prev' ? (entry.page - 1 + count) % count : Math.min(Math.max(0, to), count - 1);
