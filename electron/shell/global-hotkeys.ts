@@ -49,7 +49,7 @@ export class GlobalHotkeys {
       if (!res.ok) throw new Error(`core answered ${res.status}`);
       const body = (await res.json()) as { hotkeys?: { accelerator: string; global?: boolean }[] };
       wanted = (body.hotkeys ?? []).filter((h) => h.global !== false).map((h) => h.accelerator);
-    } catch (error) {
+    } catch {
       // The core may be restarting; the registered shortcuts stay until it answers again.
       return { registered: [...this.registered], refused: this.lastRefused };
     }
