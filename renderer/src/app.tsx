@@ -6,6 +6,8 @@ import { Notices } from './features/live/notices.js';
 import { TopBar } from './features/live/top-bar.js';
 import { ReviewList } from './features/review/review-list.js';
 import { ReviewSession } from './features/review/review-session.js';
+import { DevicesPage } from './features/devices/devices-page.js';
+import { useConsoleHotkeys } from './features/devices/use-console-hotkeys.js';
 import { useRoute } from './lib/router.js';
 import { useConnectionStore } from './stores/connection-store.js';
 import { usePrefsStore } from './stores/prefs-store.js';
@@ -18,6 +20,7 @@ export function App() {
   useEffect(() => {
     void useConnectionStore.getState().init();
   }, []);
+  useConsoleHotkeys();
   useEffect(() => {
     // Lets the browser pick Simplified Chinese glyphs and the right line breaking.
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
@@ -32,6 +35,7 @@ export function App() {
       {route.name === 'console' ? <LiveConsole /> : null}
       {route.name === 'review-list' ? <ReviewList /> : null}
       {route.name === 'review-session' ? <ReviewSession id={route.id} /> : null}
+      {route.name === 'devices' ? <DevicesPage /> : null}
       {route.name === 'not-found' ? <LiveConsole /> : null}
       <Notices />
     </div>

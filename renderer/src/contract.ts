@@ -23,6 +23,14 @@ export type {
   TimelinePoint,
   WsClientMessage,
   WsServerMessage,
+  Bindings,
+  BindingsInput,
+  BindingPage,
+  KeyBinding,
+  Layout,
+  ControlDeviceView,
+  HotkeyBinding,
+  HidBinding,
 } from '../../electron/core/contract/index.js';
 export {
   API_PREFIX,
@@ -33,5 +41,9 @@ export {
   sessionTimelineSchema,
   deskStateSchema,
   wsServerMessageSchema,
+  bindingsSchema,
+  controlDeviceViewSchema,
+  DANGEROUS_ACTIONS,
+  generatedLayout,
 } from '../../electron/core/contract/index.js';
 export type { LiveDeskBridge, CoreConnection } from '../../electron/core/contract/bridge.js';

@@ -7,6 +7,7 @@ import './styles/console.css';
 import './styles/deck-and-log.css';
 import './styles/dialogs.css';
 import './styles/review.css';
+import './styles/devices.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');

@@ -120,3 +120,20 @@ export const learnRequestSchema = z.strictObject({ device: z.string().min(1).max
 
 /** `POST /hotkeys/fire`: a shortcut was pressed, in the shell (global) or the focused console. */
 export const hotkeyFireSchema = z.strictObject({ accelerator: acceleratorSchema, source: z.enum(['global', 'console']).default('console') });
+
+/**
+ * The automatic layout of a surface nobody has bound yet: the first row switches scenes, the next rows
+ * explain products in catalog order, and the last two keys drop a marker and clear the card. Shared
+ * with the console so its editor starts from exactly what the deck shows.
+ */
+export function generatedLayout(keyCount: number, columns: number, scenes: readonly string[], skus: readonly string[]): Layout {
+  const keys: Record<string, KeyBinding> = {};
+  scenes.slice(0, columns).forEach((scene, i) => (keys[String(i)] = { kind: 'action', action: { type: 'obs.scene', scene } }));
+  const productKeys = Math.max(0, keyCount - columns - 2);
+  skus.slice(0, productKeys).forEach((sku, i) => (keys[String(columns + i)] = { kind: 'action', action: { type: 'product.explain', sku } }));
+  if (keyCount >= columns + 2) {
+    keys[String(keyCount - 2)] = { kind: 'action', action: { type: 'session.mark', label: '★' } };
+    keys[String(keyCount - 1)] = { kind: 'action', action: { type: 'product.clear' } };
+  }
+  return { pages: [{ name: '', keys }] };
+}

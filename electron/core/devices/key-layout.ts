@@ -1,4 +1,4 @@
-import type { Action, DeskState, KeyBinding, KeyLook, Layout, Product } from '../contract/index.js';
+import { generatedLayout, type Action, type DeskState, type KeyLook, type Layout, type Product } from '../contract/index.js';
 
 export interface GeneratedBinding {
   key: number;
@@ -27,9 +27,7 @@ export function defaultBindings(keyCount: number, columns: number, scenes: reado
 
 /** The generated layout as a one-page Layout, so bound and unbound surfaces take the same path. */
 export function defaultLayout(keyCount: number, columns: number, scenes: readonly string[], products: readonly Product[]): Layout {
-  const keys: Record<string, KeyBinding> = {};
-  for (const b of defaultBindings(keyCount, columns, scenes, products)) keys[String(b.key)] = { kind: 'action', action: b.action };
-  return { pages: [{ name: '', keys }] };
+  return generatedLayout(keyCount, columns, scenes, products.map((p) => p.sku));
 }
 
 /** What a bound key shows, from the live state: keys tell the truth about OBS and the card. */

@@ -52,7 +52,7 @@ export function serveStatic(root: string, path: string, res: ServerResponse): bo
 }
 
 function pageFor(path: string): string | null {
-  if (path === '/' || path === '/index.html' || path === '/review' || path.startsWith('/review/')) return '/index.html';
+  if (path === '/' || path === '/index.html' || path === '/review' || path.startsWith('/review/') || path === '/devices') return '/index.html';
   if (path.startsWith('/overlay/') || path === '/overlay') return '/overlay.html';
   return null;
 }

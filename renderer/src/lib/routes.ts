@@ -1,6 +1,7 @@
 export type Route =
   | { name: 'console' }
   | { name: 'review-list' }
+  | { name: 'devices' }
   | { name: 'review-session'; id: string }
   | { name: 'not-found'; path: string };
 
@@ -16,6 +17,7 @@ export function routeFromPath(pathname: string, basePath: string): Route {
   rel = rel.replace(/\/+$/, '');
   if (rel === '' || rel === 'index.html') return { name: 'console' };
   if (rel === 'review') return { name: 'review-list' };
+  if (rel === 'devices') return { name: 'devices' };
   const m = /^review\/([^/]+)$/.exec(rel);
   if (m?.[1]) return { name: 'review-session', id: decodeURIComponent(m[1]) };
   return { name: 'not-found', path: pathname };
@@ -27,6 +29,8 @@ export function pathForRoute(route: Route, basePath: string): string {
       return basePath;
     case 'review-list':
       return `${basePath}review`;
+    case 'devices':
+      return `${basePath}devices`;
     case 'review-session':
       return `${basePath}review/${encodeURIComponent(route.id)}`;
     case 'not-found':

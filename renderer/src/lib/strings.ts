@@ -1,3 +1,5 @@
+import { enDevices, zhDevices } from './strings-devices.js';
+
 /** English strings; the key set every other language must cover. `{name}` marks a substitution. */
 export const en = {
   'app.name': 'LiveDesk',
@@ -5,6 +7,7 @@ export const en = {
   'nav.review': 'Review',
   'lang.toggle': '中文',
   'lang.toggleTitle': 'Switch language',
+  ...enDevices,
 
   'conn.connecting': 'Connecting to desk…',
   'conn.disconnected': 'Desk disconnected',
@@ -157,6 +160,7 @@ export const zh: Record<StringKey, string> = {
   'nav.review': '复盘',
   'lang.toggle': 'EN',
   'lang.toggleTitle': '切换语言',
+  ...zhDevices,
 
   'conn.connecting': '正在连接中控…',
   'conn.disconnected': '中控已断开',

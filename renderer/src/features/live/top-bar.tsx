@@ -36,7 +36,8 @@ export function TopBar({ route }: { route: Route }) {
       </div>
       <nav className="nav">
         <NavLink to={{ name: 'console' }} current={onConsole} label={t('nav.console')} />
-        <NavLink to={{ name: 'review-list' }} current={!onConsole} label={t('nav.review')} />
+        <NavLink to={{ name: 'review-list' }} current={route.name.startsWith('review')} label={t('nav.review')} />
+        <NavLink to={{ name: 'devices' }} current={route.name === 'devices'} label={t('nav.devices')} />
       </nav>
       {onConsole ? <SessionControl disabled={!linkUp} /> : null}
       <div className="top-spacer" />
