@@ -91,7 +91,7 @@ export class FakeDeckHid extends EventEmitter<HIDDeviceEvents> implements HIDDev
     // Brightness: gen1 `05 55 aa d1 01 <pct>`, gen2 `03 08 <pct>`; RGB key fill: `03 06 <key> r g b`.
     if (bytes[0] === 0x05 && bytes[1] === 0x55 && bytes[3] === 0xd1) this.brightness = bytes[5] ?? null;
     else if (bytes[0] === 0x03 && bytes[1] === 0x08) this.brightness = bytes[2] ?? null;
-    else if (bytes[0] === 0x03 && bytes[1] === 0x06) this.colors.set(bytes[2] ?? 0, [bytes[3] ?? 0, bytes[4] ?? 0, bytes[5] ?? 0]);
+    else if (bytes[0] === 0x03 && bytes[1] === 0x06) this.takeColour(bytes[2] ?? 0, [bytes[3] ?? 0, bytes[4] ?? 0, bytes[5] ?? 0]);
     this.notify();
   }
 
@@ -139,6 +139,18 @@ export class FakeDeckHid extends EventEmitter<HIDDeviceEvents> implements HIDDev
 
   private notify(): void {
     for (const listener of this.writeListeners) listener();
+  }
+
+  /** A solid colour on a key (fillKeyColor, clearKey): on an LCD key it is a picture like any other. */
+  private takeColour(hidKey: number, rgb: [number, number, number]): void {
+    this.colors.set(hidKey, rgb);
+    const control = this.controls.find((c) => c.type === 'button' && c.hidIndex === hidKey);
+    if (!control || control.type !== 'button' || control.feedbackType !== 'lcd') return;
+    const { width, height } = control.pixelSize;
+    const data = new Uint8Array(width * height * 3);
+    for (let i = 0; i < data.length; i += 3) data.set(rgb, i);
+    this.images.set(control.index, { width, height, data });
+    this.imageWrites.set(control.index, (this.imageWrites.get(control.index) ?? 0) + 1);
   }
 
   /** Gen1 header: `02 01 part 00 last key+1`; gen2: `02 07 key last len16 part16`. */

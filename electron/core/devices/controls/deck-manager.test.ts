@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startDeskFixture, type DeskFixture } from '../../testing/desk-fixture.js';
 import { FakeDeckBus } from '../../../../native/hid/stream-deck/fake-deck-bus.js';
-import { fakeControls, untilWritten } from './testing.js';
+import { fakeControls, meanColour, untilWritten } from './testing.js';
 
 let f: DeskFixture | null = null;
 afterEach(async () => {
@@ -39,8 +39,12 @@ describe('Stream Decks on the desk', () => {
     const deck = bus.plug('original-mk2', 'MK2-1');
     f = await startDeskFixture({ controls: fakeControls(bus) });
     await f.waitForState((s) => open(s) === 1);
-    // Opening is on program: key 0 active, key 1 (Host) not.
-    await untilWritten(deck, () => deck.images.has(4));
+    // Opening is on program: key 0 active, key 1 (Host) not. Wait for the scene keys drawn with OBS
+    // connected (blue, not the grey of the "connecting" picture the deck may have shown first).
+    await untilWritten(deck, () => {
+      const [r, , b] = meanColour(deck, 4);
+      return b > r + 20;
+    });
     const before = new Map(deck.imageWrites);
     deck.press(1, true);
     deck.press(1, false);
