@@ -46,6 +46,7 @@ export class Controls {
   private deckViews: ControlDeviceView[] = [];
   private hidViews: ControlDeviceView[] = [];
   private readonly hotkeyFired = new Map<string, number>();
+  private readonly raised = new Map<string, string>();
 
   constructor(
     private readonly desk: Desk,
@@ -171,6 +172,22 @@ export class Controls {
     if (part === 'decks') this.deckViews = views;
     else this.hidViews = views;
     this.desk.hub.patch({ controls: this.views() });
+    this.alertProblems();
+  }
+
+  /** A device that is plugged in but cannot be opened shows on the live console too, with its fix. */
+  private alertProblems(): void {
+    const now = new Map<string, string>();
+    for (const v of this.views()) {
+      if (v.status !== 'no-access' && v.status !== 'busy' && v.status !== 'error') continue;
+      const id = `control:${v.path}`;
+      const text = `${v.name}: ${v.reason ?? v.status}. ${v.fix ?? ''}`.trim();
+      now.set(id, text);
+      if (this.raised.get(id) !== text) this.desk.alerts.raise(id, 'warn', text);
+    }
+    for (const id of this.raised.keys()) if (!now.has(id)) this.desk.alerts.resolve(id);
+    this.raised.clear();
+    for (const [id, text] of now) this.raised.set(id, text);
   }
 
   private brightnessMap(): Record<string, number> {

@@ -97,12 +97,15 @@ describe('Stream Decks on the desk', () => {
     const state = await f.waitForState((s) => (s.controls ?? []).some((c) => c.status === 'no-access'));
     expect(state.controls?.[0]).toMatchObject({ model: 'neo', status: 'no-access', reason: expect.stringContaining('/dev/hidraw7') });
     expect(state.controls?.[0]?.fix).toMatch(/udev/);
+    // The live console's alerts say it too, so nobody has to open the devices page mid-show.
+    expect(state.alerts.find((a) => a.id === 'control:/dev/hidraw7')?.text).toMatch(/Stream Deck Neo: no permission.*udev/);
     bus.refuseOpen('/dev/hidraw7', Object.assign(new Error('cannot open device with path /dev/hidraw7'), { code: 'EBUSY' }));
     const rescan = await f.api('POST', '/controls/rescan');
     expect(rescan.body[0]).toMatchObject({ status: 'busy', fix: expect.stringMatching(/Companion|Stream Deck app/) });
     bus.refuseOpen('/dev/hidraw7', null);
     const result = await f.api('POST', '/actions', { type: 'deck.rescan' });
     expect(result.body.result[0]).toMatchObject({ status: 'open', serial: 'NEO-1' });
+    await f.waitForState((s) => !s.alerts.some((a) => a.id.startsWith('control:')));
   });
 
   it('sets and remembers brightness per deck', async () => {
