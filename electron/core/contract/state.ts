@@ -110,6 +110,8 @@ export const keyLookSchema = z.object({
   tone: z.enum(['idle', 'scene', 'product', 'action', 'danger']),
   active: z.boolean(),
   disabled: z.boolean(),
+  /** A picture for the key (the product's image: file path, http(s) or data URL), drawn when it loads. */
+  image: z.string().nullable().optional(),
 });
 export type KeyLook = z.infer<typeof keyLookSchema>;
 

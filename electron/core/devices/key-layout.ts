@@ -47,7 +47,8 @@ export function lookFor(action: Action, state: DeskState, products: ReadonlyMap<
     case 'product.explain': {
       const p = products.get(action.sku);
       const live = state.product?.sku === action.sku;
-      return { label: p?.name ?? action.sku, detail: live ? `讲解中 ${p ? formatYuan(p.priceFen) : ''}`.trim() : p ? formatYuan(p.priceFen) : '?', tone: 'product', active: live, disabled: !p };
+      const look: KeyLook = { label: p?.name ?? action.sku, detail: live ? `讲解中 ${p ? formatYuan(p.priceFen) : ''}`.trim() : p ? formatYuan(p.priceFen) : '?', tone: 'product', active: live, disabled: !p };
+      return p?.image ? { ...look, image: p.image } : look;
     }
     case 'session.mark':
       return { label: '标记 Mark', detail: action.label, tone: 'action', active: false, disabled: !state.session };

@@ -31,7 +31,7 @@ export interface KeyCanvas {
  * background by tone and state, the label wrapped over as many lines as fit, the detail (price, PGM,
  * countdown, KPI) on a band at the bottom. Text is scaled 2× on keys of 120 px and more.
  */
-export function renderKey(look: KeyLook | null, width: number, height: number, font: BitmapFont = keyFont()): KeyCanvas {
+export function renderKey(look: KeyLook | null, width: number, height: number, font: BitmapFont = keyFont(), picture: ((w: number, h: number) => KeyCanvas | null) | null = null): KeyCanvas {
   const canvas: KeyCanvas = { width, height, data: new Uint8Array(width * height * 3) };
   if (!look) return canvas;
   const colours = PALETTE[look.tone];
@@ -55,6 +55,16 @@ export function renderKey(look: KeyLook | null, width: number, height: number, f
     fill(canvas, margin - 1, bandTop, width - 2 * margin + 2, lineH + 2, look.disabled ? DISABLED_BG : DETAIL_BAND);
     drawLine(canvas, font, detailLines[0] ?? '', bandTop + 1, scale, look.active && !look.disabled ? colours.active : textColour);
     bottom = bandTop - 1;
+  }
+  // With a product picture: the picture on top, one line of name under it.
+  const thumbH = bottom - margin - (lineH + 1);
+  const thumb = look.image && picture && thumbH >= 16 ? picture(width - 2 * margin, thumbH) : null;
+  if (thumb) {
+    blit(canvas, thumb, margin, margin, look.disabled);
+    const line = wrap(font, clean(look.label), width - 2 * margin, scale);
+    const name = line.length > 1 ? ellipsize(font, line[0] ?? '', width - 2 * margin, scale) : (line[0] ?? '');
+    drawLine(canvas, font, name, bottom - lineH, scale, textColour);
+    return canvas;
   }
   const room = Math.max(1, Math.floor((bottom - margin) / (lineH + 1)));
   const lines = wrap(font, clean(look.label), width - 2 * margin, scale);
@@ -149,4 +159,25 @@ function outline(canvas: KeyCanvas, x: number, y: number, w: number, h: number, 
   fill(canvas, x, y + h - 1, w, 1, colour);
   fill(canvas, x, y, 1, h, colour);
   fill(canvas, x + w - 1, y, 1, h, colour);
+}
+
+/** Copies a picture into the key; a disabled key shows it dimmed and grey. */
+function blit(canvas: KeyCanvas, src: KeyCanvas, x0: number, y0: number, dim: boolean): void {
+  for (let y = 0; y < src.height && y0 + y < canvas.height; y++) {
+    for (let x = 0; x < src.width && x0 + x < canvas.width; x++) {
+      const s = (y * src.width + x) * 3;
+      const d = ((y0 + y) * canvas.width + x0 + x) * 3;
+      const r = src.data[s] ?? 0;
+      const g = src.data[s + 1] ?? 0;
+      const b = src.data[s + 2] ?? 0;
+      if (dim) {
+        const grey = (r * 0.3 + g * 0.59 + b * 0.11) * 0.4;
+        canvas.data[d] = canvas.data[d + 1] = canvas.data[d + 2] = grey;
+      } else {
+        canvas.data[d] = r;
+        canvas.data[d + 1] = g;
+        canvas.data[d + 2] = b;
+      }
+    }
+  }
 }

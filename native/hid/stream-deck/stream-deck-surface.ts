@@ -1,6 +1,7 @@
 import type { StreamDeck, StreamDeckButtonControlDefinition, StreamDeckControlDefinition } from '@elgato-stream-deck/core';
 import type { ControlSurface, KeyLook, SurfaceEvent, SurfaceInfo } from '../../../electron/core/contract/index.js';
 import { renderKey } from '../render/key-renderer.js';
+import { sharedThumbnails, type Thumbnails } from '../render/thumbnails.js';
 import { deckModelName } from './deck-models.js';
 
 type ButtonControl = StreamDeckButtonControlDefinition;
@@ -9,18 +10,19 @@ const IMAGE_CACHE_LIMIT = 1024;
 /** Rendered key pictures by size and look: a page change back and forth redraws nothing. */
 const imageCache = new Map<string, Uint8Array>();
 
-function cachedImage(look: KeyLook, width: number, height: number): Uint8Array {
-  const key = `${width}x${height}|${JSON.stringify(look)}`;
+function cachedImage(look: KeyLook, width: number, height: number, thumbnails: Thumbnails): Uint8Array {
+  const picture = look.image && thumbnails.ready(look.image) ? look.image : null;
+  const key = `${width}x${height}|${JSON.stringify(look)}|${picture ? 'pic' : ''}`;
   let image = imageCache.get(key);
   if (!image) {
-    image = renderKey(look, width, height).data;
+    image = renderKey(look, width, height, undefined, look.image ? (w, h) => thumbnails.get(look.image as string, w, h) : null).data;
     if (imageCache.size >= IMAGE_CACHE_LIMIT) imageCache.delete(imageCache.keys().next().value as string);
     imageCache.set(key, image);
   }
   return image;
 }
 
-const lookKey = (look: KeyLook | null) => (look ? JSON.stringify(look) : '');
+const lookKey = (look: KeyLook | null, thumbnails: Thumbnails) => (look ? JSON.stringify(look) + (look.image && thumbnails.ready(look.image) ? '|pic' : '') : '');
 
 /** Grid geometry from the library's control list (some models offset their key grid). */
 export function deckGeometry(controls: readonly StreamDeckControlDefinition[]) {
@@ -47,12 +49,15 @@ export class StreamDeckSurface implements ControlSurface {
   private readonly drawn = new Map<number, string>();
   private readonly pending = new Map<number, KeyLook | null>();
   private readonly buttons: Map<number, ButtonControl>;
+  private readonly looks = new Map<number, KeyLook | null>();
   private draining: Promise<void> | null = null;
   private alive = true;
+  private readonly offThumbnails: () => void;
 
   constructor(
     private readonly deck: StreamDeck,
     identity: { path: string; serial: string | null },
+    private readonly thumbnails: Thumbnails = sharedThumbnails,
   ) {
     const geometry = deckGeometry(deck.CONTROLS);
     this.buttons = new Map(geometry.buttons.map((b) => [b.index, b]));
@@ -74,6 +79,10 @@ export class StreamDeckSurface implements ControlSurface {
       if (control.type === 'button') this.emit({ type: 'key', index: control.index, down: false, at: Date.now() });
     });
     deck.on('error', (error) => this.fail(error));
+    // A product picture that finished loading redraws the keys that show it.
+    this.offThumbnails = thumbnails.onLoaded((src) => {
+      for (const [index, look] of this.looks) if (look?.image === src) this.setKeyLook(index, look);
+    });
   }
 
   get connected(): boolean {
@@ -88,8 +97,10 @@ export class StreamDeckSurface implements ControlSurface {
   setKeyLook(index: number, look: KeyLook | null): void {
     const control = this.buttons.get(index);
     if (!control || control.feedbackType === 'none' || !this.alive) return;
-    if (this.pending.has(index) ? lookKey(this.pending.get(index) ?? null) === lookKey(look) : this.drawn.get(index) === lookKey(look)) return;
-    if (this.drawn.get(index) === lookKey(look)) this.pending.delete(index);
+    this.looks.set(index, look);
+    const key = lookKey(look, this.thumbnails);
+    if (this.pending.has(index) ? lookKey(this.pending.get(index) ?? null, this.thumbnails) === key : this.drawn.get(index) === key) return;
+    if (this.drawn.get(index) === key) this.pending.delete(index);
     else this.pending.set(index, look);
     this.draining ??= this.drain();
   }
@@ -105,6 +116,7 @@ export class StreamDeckSurface implements ControlSurface {
 
   async close(): Promise<void> {
     this.alive = false;
+    this.offThumbnails();
     this.pending.clear();
     this.listeners.clear();
     await this.draining?.catch(() => undefined);
@@ -117,7 +129,7 @@ export class StreamDeckSurface implements ControlSurface {
         const [index, look] = this.pending.entries().next().value as [number, KeyLook | null];
         this.pending.delete(index);
         // Recorded before the write so a repeat of the same look while it is in flight is skipped.
-        this.drawn.set(index, lookKey(look));
+        this.drawn.set(index, lookKey(look, this.thumbnails));
         await this.write(index, look);
       }
     } catch (error) {
@@ -137,7 +149,7 @@ export class StreamDeckSurface implements ControlSurface {
     }
     if (control.feedbackType !== 'lcd') return;
     const { width, height } = control.pixelSize;
-    await this.deck.fillKeyBuffer(index, cachedImage(look, width, height), { format: 'rgb' });
+    await this.deck.fillKeyBuffer(index, cachedImage(look, width, height, this.thumbnails), { format: 'rgb' });
   }
 
   private fail(error: unknown): void {
