@@ -1,6 +1,6 @@
 import type { Action, Bindings, ControlSurface, DeskState, KeyBinding, KeyLook, Layout, Origin, Product, SurfaceState } from '../contract/index.js';
 import { VirtualDeck } from '../../../native/sim/virtual-deck.js';
-import { defaultLayout, kpiLook, lookFor } from './key-layout.js';
+import { defaultLayout, flashSaleEnd, kpiLook, lookFor } from './key-layout.js';
 import { DEFAULT_GUARDS, needsLongPress, planPress, type PressOutcome } from './press-guard.js';
 
 export interface PressRecord {
@@ -48,6 +48,8 @@ export class DeckBinder {
   private readonly surfaces = new Map<string, Entry>();
   private lastLooks = '';
   private lastState: DeskState | null = null;
+  /** Ticks once a second while a key counts down (a flash sale), so the deck shows every second. */
+  private ticker: NodeJS.Timeout | null = null;
 
   constructor(private readonly deps: DeckBinderDeps) {}
 
@@ -133,13 +135,28 @@ export class DeckBinder {
         layout: entry.layoutId === 'generated' ? 'default' : entry.layoutId,
       });
     }
+    this.tick(state, views);
     const serialized = JSON.stringify(views);
     if (serialized === this.lastLooks) return;
     this.lastLooks = serialized;
     this.deps.onLooks(views);
   }
 
+  private tick(state: DeskState, views: SurfaceState[]): void {
+    const endsAt = flashSaleEnd(state);
+    const counting = endsAt !== null && endsAt > Date.now() && views.some((v) => v.keys.some((k) => k?.label === '秒杀 Flash'));
+    if (counting && !this.ticker) {
+      this.ticker = setInterval(() => this.lastState && this.render(this.lastState), 1000);
+      this.ticker.unref();
+    } else if (!counting && this.ticker) {
+      clearInterval(this.ticker);
+      this.ticker = null;
+    }
+  }
+
   async close(): Promise<void> {
+    if (this.ticker) clearInterval(this.ticker);
+    this.ticker = null;
     for (const entry of this.surfaces.values()) {
       entry.off();
       for (const timer of entry.holds.values()) clearTimeout(timer);

@@ -80,10 +80,10 @@ export function lookFor(action: Action, state: DeskState, products: ReadonlyMap<
       return { label: '去皮 Tare', detail: null, tone: 'action', active: false, disabled: !state.scale };
     default: {
       // Actions added by other features (flash sales, …) still get a truthful, readable key.
-      const flash = (state as { flashSale?: { endsAt?: number; sku?: string } | null }).flashSale;
-      if (action.type.startsWith('flashsale.') && flash?.endsAt) {
-        const left = Math.max(0, Math.ceil((flash.endsAt - Date.now()) / 1000));
-        return { label: '秒杀 Flash', detail: `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`, tone: 'danger', active: true, disabled: false };
+      const endsAt = flashSaleEnd(state);
+      if (action.type.startsWith('flashsale.') && endsAt !== null) {
+        const left = Math.max(0, Math.ceil((endsAt - Date.now()) / 1000));
+        return { label: '秒杀 Flash', detail: `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`, tone: 'danger', active: left > 0, disabled: false };
       }
       return { label: action.type, detail: null, tone: 'action', active: false, disabled: action.type.startsWith('obs.') && !obsUp };
     }
@@ -103,4 +103,18 @@ export function kpiLook(metric: string, state: DeskState): KeyLook {
     default:
       return { label: 'OBS', detail: state.obs.status === 'connected' ? (state.obs.programScene ?? '—') : 'OBS ✕', tone: 'idle', active: state.obs.streaming, disabled: state.obs.status !== 'connected' };
   }
+}
+
+/**
+ * When the running flash sale ends, if the state has one (issue 4 publishes it; the field names are
+ * read loosely so either shape works): keys counting down are redrawn every second until then.
+ */
+export function flashSaleEnd(state: DeskState): number | null {
+  const sale = (state as { flashSale?: Record<string, unknown> | null }).flashSale;
+  if (!sale || typeof sale !== 'object') return null;
+  for (const field of ['endsAt', 'endAt', 'until', 'deadline']) {
+    const value = sale[field];
+    if (typeof value === 'number' && Number.isFinite(value)) return value;
+  }
+  return null;
 }
