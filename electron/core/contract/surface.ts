@@ -33,6 +33,8 @@ export interface ControlSurface {
   /** Shows `look` on key `index`; null blanks the key. Implementations skip unchanged keys. */
   setKeyLook(index: number, look: KeyLook | null): void;
   close(): Promise<void>;
+  /** Shows desk status on a surface's info strip (Stream Deck +, Neo); surfaces without one omit it. */
+  setStatusLook?(look: KeyLook | null): void;
   /** Display brightness in per cent, for surfaces that have one. */
   setBrightness?(percent: number): Promise<void>;
 }

@@ -1,6 +1,6 @@
 import type { Action, Bindings, ControlSurface, DeskState, KeyBinding, KeyLook, Layout, Origin, Product, SurfaceState } from '../contract/index.js';
 import { VirtualDeck } from '../../../native/sim/virtual-deck.js';
-import { defaultLayout, flashSaleEnd, kpiLook, lookFor } from './key-layout.js';
+import { defaultLayout, flashSaleEnd, kpiLook, lookFor, statusLook } from './key-layout.js';
 import { DEFAULT_GUARDS, needsLongPress, planPress, type PressOutcome } from './press-guard.js';
 
 export interface PressRecord {
@@ -95,6 +95,7 @@ export class DeckBinder {
     const byId = new Map(products.map((p) => [p.sku, p]));
     const bindings = this.deps.bindings?.() ?? null;
     const mirror = this.firstHardware();
+    const status = statusLook(state);
     const views: SurfaceState[] = [];
     for (const entry of this.surfaces.values()) {
       const { surface } = entry;
@@ -119,6 +120,7 @@ export class DeckBinder {
         if (index < keyCount) keys[index] = this.look(binding, entry, state, byId, bindings);
       }
       keys.forEach((look, i) => surface.setKeyLook(i, look));
+      (surface as ControlSurface).setStatusLook?.(status);
       views.push({
         id: info.id,
         kind: info.kind,

@@ -118,3 +118,13 @@ export function flashSaleEnd(state: DeskState): number | null {
   }
   return null;
 }
+
+/** The info strip of decks that have one: what is on program, and how the show is doing. */
+export function statusLook(state: DeskState): KeyLook {
+  const obs = state.obs;
+  const up = obs.status === 'connected';
+  const label = up ? `${obs.streaming ? '● LIVE ' : ''}PGM ${obs.programScene ?? '—'}` : `OBS ✕ ${obs.status}`;
+  const k = state.kpi;
+  const detail = state.session ? `${state.session.title} · 在线 ${k.online === null ? '—' : compact(k.online)} · ${formatYuan(k.gmvFen)} · ${k.orders}单` : '未开播 No session';
+  return { label, detail, tone: 'scene', active: up && obs.streaming, disabled: !up };
+}

@@ -37,11 +37,12 @@ export function renderKey(look: KeyLook | null, width: number, height: number, f
   const colours = PALETTE[look.tone];
   const bg = look.disabled ? DISABLED_BG : look.active ? colours.active : colours.bg;
   fill(canvas, 0, 0, width, height, bg);
-  const scale = Math.min(width, height) >= 120 ? 2 : 1;
+  // Big keys and wide info strips (Stream Deck + is 800×100) get double-size text.
+  const scale = Math.min(width, height) >= 120 || (height >= 90 && width >= 3 * height) ? 2 : 1;
   const lineH = font.height * scale;
-  const margin = Math.max(3, Math.round(width / 24));
+  const margin = Math.max(3, Math.round(Math.min(width, height) / 24));
   if (look.active) {
-    const b = Math.max(3, Math.round(width / 24));
+    const b = Math.max(3, Math.round(Math.min(width, height) / 24));
     fill(canvas, 0, 0, width, b, TEXT);
     fill(canvas, 0, height - b, width, b, TEXT);
     fill(canvas, 0, 0, b, height, TEXT);

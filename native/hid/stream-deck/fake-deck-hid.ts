@@ -29,6 +29,9 @@ export class FakeDeckHid extends EventEmitter<HIDDeviceEvents> implements HIDDev
   readonly imageWrites = new Map<number, number>();
   /** Solid colours set with fillKeyColor / clearKey on RGB-capable keys, by wire key index. */
   readonly colors = new Map<number, [number, number, number]>();
+  /** The touch/info strip (Plus, Plus XL, Neo, Galleon), decoded, and how often it was written. */
+  strip: RgbImage | null = null;
+  stripWrites = 0;
   brightness: number | null = null;
   closed = false;
   /** While set, every call fails as a device that was pulled out or broke mid-show. */
@@ -36,6 +39,7 @@ export class FakeDeckHid extends EventEmitter<HIDDeviceEvents> implements HIDDev
   private controls: readonly StreamDeckControlDefinition[] = [];
   private readonly pressed = new Set<number>();
   private readonly partial = new Map<number, Uint8Array[]>();
+  private stripParts: Uint8Array[] = [];
   private readonly writeListeners = new Set<() => void>();
 
   constructor(readonly options: FakeDeckOptions) {
@@ -141,6 +145,24 @@ export class FakeDeckHid extends EventEmitter<HIDDeviceEvents> implements HIDDev
     for (const listener of this.writeListeners) listener();
   }
 
+  /** Strip header: Plus-style `02 0c x y w h last part len` (16 bytes), Neo `02 0b 00 last len part` (8 bytes). */
+  private takeStripPacket(bytes: Uint8Array): void {
+    const neo = bytes[1] === 0x0b;
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const last = neo ? bytes[3] === 1 : bytes[10] === 1;
+    const length = neo ? view.getUint16(4, true) : view.getUint16(13, true);
+    this.stripParts.push(bytes.subarray(neo ? 8 : 16, (neo ? 8 : 16) + length));
+    if (!last) return;
+    const lcd = this.controls.find((c) => c.type === 'lcd-segment');
+    const parts = this.stripParts;
+    this.stripParts = [];
+    if (!lcd || lcd.type !== 'lcd-segment') return;
+    const model = this.options.model;
+    const format = { container: 'jpeg' as const, colorMode: 'rgb' as const, xFlip: model === 'neo', yFlip: model === 'neo' || model === 'plus-xl', rotate: model === 'plus-xl' };
+    this.strip = decodeKeyImage(concat(parts), format, lcd.pixelSize.width, lcd.pixelSize.height);
+    this.stripWrites++;
+  }
+
   /** A solid colour on a key (fillKeyColor, clearKey): on an LCD key it is a picture like any other. */
   private takeColour(hidKey: number, rgb: [number, number, number]): void {
     this.colors.set(hidKey, rgb);
@@ -156,6 +178,7 @@ export class FakeDeckHid extends EventEmitter<HIDDeviceEvents> implements HIDDev
   /** Gen1 header: `02 01 part 00 last key+1`; gen2: `02 07 key last len16 part16`. */
   private takeImagePacket(bytes: Uint8Array): void {
     if (bytes[0] !== 0x02) return;
+    if (bytes[1] === 0x0c || bytes[1] === 0x0b) return this.takeStripPacket(bytes);
     const format = wireFormat(this.options.model);
     let hidKey: number;
     let last: boolean;

@@ -139,4 +139,28 @@ describe('StreamDeckSurface', () => {
     expect(surface.connected).toBe(false);
     await surface.close();
   });
+
+  it('shows desk status on the info strip of the Stream Deck + and Neo, redrawn only when it changes', async () => {
+    for (const [model, width, height] of [
+      ['plus', 800, 100],
+      ['neo', 248, 58],
+    ] as const) {
+      const bus = new FakeDeckBus();
+      const hid = bus.plug(model, 'STRIP');
+      const surface = new StreamDeckSurface(await bus.open(hid.options.path), { path: hid.options.path, serial: 'STRIP' });
+      const status = { label: 'PGM 主播近景', detail: '在线 1520', tone: 'scene' as const, active: true, disabled: false };
+      surface.setStatusLook(status);
+      surface.setStatusLook({ ...status });
+      await surface.idle();
+      expect(hid.stripWrites, model).toBe(1);
+      expect(hid.strip, model).toMatchObject({ width, height });
+      const [r, g] = [hid.strip!.data[(10 * width + width / 2) * 3]!, hid.strip!.data[(10 * width + width / 2) * 3 + 1]!];
+      expect(r, model).toBeGreaterThan(150); // the red of "on air", the right way up
+      expect(g, model).toBeLessThan(90);
+      surface.setStatusLook({ ...status, detail: '在线 1600' });
+      await surface.idle();
+      expect(hid.stripWrites, model).toBe(2);
+      await surface.close();
+    }
+  });
 });

@@ -5,6 +5,8 @@ import { sharedThumbnails, type Thumbnails } from '../render/thumbnails.js';
 import { deckModelName } from './deck-models.js';
 
 type ButtonControl = StreamDeckButtonControlDefinition;
+/** The pending-writes key of the info strip, beside the key indexes. */
+const STRIP = -1;
 
 const IMAGE_CACHE_LIMIT = 1024;
 /** Rendered key pictures by size and look: a page change back and forth redraws nothing. */
@@ -49,6 +51,7 @@ export class StreamDeckSurface implements ControlSurface {
   private readonly drawn = new Map<number, string>();
   private readonly pending = new Map<number, KeyLook | null>();
   private readonly buttons: Map<number, ButtonControl>;
+  private readonly strip: { id: number; width: number; height: number } | null;
   private readonly looks = new Map<number, KeyLook | null>();
   private draining: Promise<void> | null = null;
   private alive = true;
@@ -61,6 +64,8 @@ export class StreamDeckSurface implements ControlSurface {
   ) {
     const geometry = deckGeometry(deck.CONTROLS);
     this.buttons = new Map(geometry.buttons.map((b) => [b.index, b]));
+    const lcd = deck.CONTROLS.find((c) => c.type === 'lcd-segment');
+    this.strip = lcd && lcd.type === 'lcd-segment' ? { id: lcd.id, width: lcd.pixelSize.width, height: lcd.pixelSize.height } : null;
     this.info = {
       id: `streamdeck:${identity.serial ?? identity.path}`,
       kind: 'streamdeck',
@@ -105,6 +110,15 @@ export class StreamDeckSurface implements ControlSurface {
     this.draining ??= this.drain();
   }
 
+  setStatusLook(look: KeyLook | null): void {
+    if (!this.strip || !this.alive) return;
+    const key = lookKey(look, this.thumbnails);
+    if (this.pending.has(STRIP) ? lookKey(this.pending.get(STRIP) ?? null, this.thumbnails) === key : this.drawn.get(STRIP) === key) return;
+    if (this.drawn.get(STRIP) === key) this.pending.delete(STRIP);
+    else this.pending.set(STRIP, look);
+    this.draining ??= this.drain();
+  }
+
   /** Resolves once every queued key image has been written (or the deck failed). */
   async idle(): Promise<void> {
     while (this.draining) await this.draining;
@@ -140,6 +154,10 @@ export class StreamDeckSurface implements ControlSurface {
   }
 
   private async write(index: number, look: KeyLook | null): Promise<void> {
+    if (index === STRIP && this.strip) {
+      const { id, width, height } = this.strip;
+      return this.deck.fillLcd(id, renderKey(look, width, height).data, { format: 'rgb' });
+    }
     const control = this.buttons.get(index);
     if (!control) return;
     if (!look) return this.deck.clearKey(index);
