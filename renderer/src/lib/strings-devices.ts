@@ -54,6 +54,13 @@ export const enDevices = {
   'hk.none': 'No hotkeys yet.',
   'deck.page': 'Page {page}/{pages}',
   'deck.mirrors': 'mirrors {name}',
+  'ev.press': 'Key',
+  'ev.press.fired': 'fired',
+  'ev.press.held': 'held, fired',
+  'ev.press.page': 'page',
+  'ev.press.repeat-ignored': 'repeat ignored',
+  'ev.press.too-short': 'released too soon',
+  'ev.press.unbound': 'not bound',
 } as const;
 
 export const zhDevices: Record<keyof typeof enDevices, string> = {
@@ -111,4 +118,11 @@ export const zhDevices: Record<keyof typeof enDevices, string> = {
   'hk.none': '还没有快捷键。',
   'deck.page': '第 {page}/{pages} 页',
   'deck.mirrors': '镜像 {name}',
+  'ev.press': '按键',
+  'ev.press.fired': '已触发',
+  'ev.press.held': '长按触发',
+  'ev.press.page': '翻页',
+  'ev.press.repeat-ignored': '重复按键已忽略',
+  'ev.press.too-short': '松开太早',
+  'ev.press.unbound': '未绑定',
 };
