@@ -157,7 +157,10 @@ describe('StreamDeckSurface', () => {
       const [r, g] = [hid.strip!.data[(10 * width + width / 2) * 3]!, hid.strip!.data[(10 * width + width / 2) * 3 + 1]!];
       expect(r, model).toBeGreaterThan(150); // the red of "on air", the right way up
       expect(g, model).toBeLessThan(90);
-      surface.setStatusLook({ ...status, detail: '在线 1600' });
+      // A burst of changes within the second: one more write, with the newest numbers, a second later.
+      const written = new Promise<void>((resolve) => hid.onWrite(() => hid.stripWrites === 2 && resolve()));
+      for (let online = 1600; online < 1650; online++) surface.setStatusLook({ ...status, detail: `在线 ${online}` });
+      await written;
       await surface.idle();
       expect(hid.stripWrites, model).toBe(2);
       await surface.close();

@@ -7,6 +7,7 @@ import { deckModelName } from './deck-models.js';
 type ButtonControl = StreamDeckButtonControlDefinition;
 /** The pending-writes key of the info strip, beside the key indexes. */
 const STRIP = -1;
+const STRIP_MIN_INTERVAL_MS = 1000;
 
 const IMAGE_CACHE_LIMIT = 1024;
 /** Rendered key pictures by size and look: a page change back and forth redraws nothing. */
@@ -52,6 +53,9 @@ export class StreamDeckSurface implements ControlSurface {
   private readonly pending = new Map<number, KeyLook | null>();
   private readonly buttons: Map<number, ButtonControl>;
   private readonly strip: { id: number; width: number; height: number } | null;
+  private stripLatest: KeyLook | null = null;
+  private stripLastAt = 0;
+  private stripTimer: NodeJS.Timeout | null = null;
   private readonly looks = new Map<number, KeyLook | null>();
   private draining: Promise<void> | null = null;
   private alive = true;
@@ -110,12 +114,28 @@ export class StreamDeckSurface implements ControlSurface {
     this.draining ??= this.drain();
   }
 
+  /**
+   * The strip carries live numbers that may change many times a second during a busy show; it is
+   * redrawn at most once a second (the newest look wins), so it never crowds out key presses.
+   */
   setStatusLook(look: KeyLook | null): void {
     if (!this.strip || !this.alive) return;
+    this.stripLatest = look;
+    const wait = this.stripLastAt + STRIP_MIN_INTERVAL_MS - Date.now();
+    if (wait > 0) {
+      this.stripTimer ??= setTimeout(() => {
+        this.stripTimer = null;
+        this.setStatusLook(this.stripLatest);
+      }, wait);
+      return;
+    }
     const key = lookKey(look, this.thumbnails);
     if (this.pending.has(STRIP) ? lookKey(this.pending.get(STRIP) ?? null, this.thumbnails) === key : this.drawn.get(STRIP) === key) return;
     if (this.drawn.get(STRIP) === key) this.pending.delete(STRIP);
-    else this.pending.set(STRIP, look);
+    else {
+      this.pending.set(STRIP, look);
+      this.stripLastAt = Date.now();
+    }
     this.draining ??= this.drain();
   }
 
@@ -131,6 +151,7 @@ export class StreamDeckSurface implements ControlSurface {
   async close(): Promise<void> {
     this.alive = false;
     this.offThumbnails();
+    if (this.stripTimer) clearTimeout(this.stripTimer);
     this.pending.clear();
     this.listeners.clear();
     await this.draining?.catch(() => undefined);
