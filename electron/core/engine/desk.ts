@@ -127,7 +127,8 @@ export class Desk {
   async start(): Promise<void> {
     this.useObs(this.obs);
     this.serial.start();
-    await this.controls.start();
+    // Hardware is found in the background: a slow USB bus never delays DESK_READY.
+    void this.controls.start();
     if (this.options.demo) await this.rehearsal.start();
   }
 

@@ -47,6 +47,8 @@ export class Controls {
   private hidViews: ControlDeviceView[] = [];
   private readonly hotkeyFired = new Map<string, number>();
   private readonly raised = new Map<string, string>();
+  private starting: Promise<void> | null = null;
+  private closed = false;
 
   constructor(
     private readonly desk: Desk,
@@ -61,9 +63,21 @@ export class Controls {
     if (unreadable.length) desk.alerts.raise('bindings-unreadable', 'warn', `bindings (${unreadable.join(', ')}) were unreadable and use defaults; save them again`);
   }
 
-  async start(): Promise<void> {
+  /**
+   * Starts looking for hardware without holding up the desk: DESK_READY does not wait for USB
+   * enumeration or for decks to open. Resolves once the first scan is done.
+   */
+  start(): Promise<void> {
+    this.starting ??= this.startHardware().catch((error: Error) => {
+      this.desk.alerts.raise('controls', 'warn', `control hardware could not start: ${error.message}`);
+    });
+    return this.starting;
+  }
+
+  private async startHardware(): Promise<void> {
     let watch = this.backends.watch ?? null;
     if (watch === 'usb') watch = (await usbHotplug()) ?? pollingHotplug(3000);
+    if (this.closed) return;
     const common = {
       watch,
       attach: (surface: ControlSurface) => this.binder.attach(surface, this.desk.hub.state),
@@ -164,6 +178,8 @@ export class Controls {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
+    await this.starting;
     await this.decks?.close();
     await this.hid?.close();
   }
