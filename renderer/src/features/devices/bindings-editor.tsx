@@ -8,10 +8,12 @@ import { useT } from '../../stores/prefs-store.js';
 import { describeBinding, PALETTE_MIME, paletteItems, type PaletteItem } from './binding-palette.js';
 
 /** Decks a layout can be made for: `default` (every deck, shown on the virtual deck's grid) or one real deck. */
-function layoutTargets(surfaces: readonly SurfaceState[]): { id: string; surface: SurfaceState }[] {
+function layoutTargets(surfaces: readonly SurfaceState[], saved: readonly string[]): { id: string; surface: SurfaceState }[] {
   const virtual = surfaces.find((s) => s.kind === 'virtual');
   const decks = surfaces.filter((s) => s.kind === 'streamdeck');
-  return [...(virtual ? [{ id: 'default', surface: virtual }] : []), ...decks.map((s) => ({ id: s.id, surface: s }))];
+  // A deck that is unplugged right now keeps its layout editable, on the virtual deck's grid.
+  const away = saved.filter((id) => id !== 'default' && !decks.some((d) => d.id === id) && virtual).map((id) => ({ id, surface: { ...(virtual as SurfaceState), id, name: id } }));
+  return [...(virtual ? [{ id: 'default', surface: virtual }] : []), ...decks.map((s) => ({ id: s.id, surface: s })), ...away];
 }
 
 export function BindingsEditor() {
@@ -29,7 +31,7 @@ export function BindingsEditor() {
     void useBindingsStore.getState().load();
   }, []);
 
-  const targets = layoutTargets(state?.surfaces ?? []);
+  const targets = layoutTargets(state?.surfaces ?? [], Object.keys(store.draft?.layouts ?? {}));
   const current = targets.find((x) => x.id === target) ?? targets[0];
   const surface = current?.surface;
   const items = useMemo(() => paletteItems(state?.obs.scenes ?? [], products, t), [state?.obs.scenes, products, t]);
@@ -123,6 +125,7 @@ export function BindingsEditor() {
           {(['scenes', 'products', 'actions'] as const).map((group) => (
             <div key={group} className="palette-group">
               <h3>{t(`bind.${group}`)}</h3>
+              {!items.some((it) => it.group === group) ? <p className="empty">—</p> : null}
               {items
                 .filter((it) => it.group === group)
                 .map((it) => (
