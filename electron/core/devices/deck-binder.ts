@@ -168,7 +168,8 @@ export class DeckBinder {
   }
 
   private firstHardware(): Entry | undefined {
-    return [...this.surfaces.values()].find((e) => e.surface.info.kind === 'streamdeck' && e.surface.connected);
+    // A Stream Deck Pedal has no displays: nothing to mirror.
+    return [...this.surfaces.values()].find((e) => e.surface.info.kind === 'streamdeck' && e.surface.connected && e.surface.info.keySize !== null);
   }
 
   /** The virtual deck turns the mirrored deck's pages; everything else turns its own. */

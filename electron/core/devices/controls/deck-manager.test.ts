@@ -12,12 +12,14 @@ afterEach(async () => {
 const open = (s: { controls?: { status: string }[] }) => (s.controls ?? []).filter((c) => c.status === 'open').length;
 
 describe('Stream Decks on the desk', () => {
-  it('opens several models at once, shows model and serial, draws keys at each model size, mirrors the first on screen', async () => {
+  it('opens several models at once, shows model and serial, draws keys at each model size, mirrors the first deck with displays on screen', async () => {
     const bus = new FakeDeckBus();
+    bus.plug('pedal', 'PEDAL-0000');
     const xl = bus.plug('xl', 'XL-0001');
     const mini = bus.plug('mini', 'MINI-0002');
     f = await startDeskFixture({ controls: fakeControls(bus) });
-    const state = await f.waitForState((s) => open(s) === 2 && s.surfaces.length === 3);
+    const state = await f.waitForState((s) => open(s) === 3 && s.surfaces.length === 4);
+    expect(state.surfaces.find((s) => s.id === 'streamdeck:PEDAL-0000')).toMatchObject({ model: 'pedal', columns: 3, rows: 1 });
     expect(state.controls).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ id: 'streamdeck:XL-0001', model: 'xl', name: 'Stream Deck XL', serial: 'XL-0001', status: 'open', brightness: 80 }),

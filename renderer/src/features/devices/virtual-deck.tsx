@@ -8,7 +8,7 @@ import { useT } from '../../stores/prefs-store.js';
 export function VirtualDeck({ disabled }: { disabled: boolean }) {
   const t = useT();
   const surface = useDeskStore((s) => virtualSurface(s.state));
-  const mirrored = useDeskStore((s) => s.state?.surfaces.find((x) => x.kind === 'streamdeck' && x.connected) ?? null);
+  const mirrored = useDeskStore((s) => s.state?.surfaces.find((x) => x.kind === 'streamdeck' && x.connected && x.keyWidth !== undefined) ?? null);
   return (
     <Panel title={t('deck.title')} className="deck-panel" aside={surface && !surface.connected ? <span className="count count-warn">{t('deck.offline')}</span> : null} testId="virtual-deck">
       {mirrored ? <p className="deck-mirror">{t('deck.mirrors', { name: `${mirrored.name}${mirrored.serial ? ` · ${mirrored.serial}` : ''}` })}</p> : null}
