@@ -52,10 +52,19 @@ export const keyBindingSchema = z.discriminatedUnion('kind', [
 ]);
 export type KeyBinding = z.infer<typeof keyBindingSchema>;
 
+/** What turning a dial does (Stream Deck +, Studio): one binding per direction, fired per detent. */
+export const dialBindingSchema = z.strictObject({
+  left: keyBindingSchema.optional(),
+  right: keyBindingSchema.optional(),
+});
+export type DialBinding = z.infer<typeof dialBindingSchema>;
+
 export const bindingPageSchema = z.strictObject({
   name: z.string().trim().max(40).default(''),
   /** Key index (as a string, JSON object keys) → binding; unlisted keys are blank. */
   keys: z.record(z.string().regex(/^\d{1,3}$/, 'key must be a key index such as "0"'), keyBindingSchema),
+  /** Dial index → what turning it does; pressing a dial is a key (index 100 + dial). */
+  dials: z.record(z.string().regex(/^\d$/, 'dial must be a dial index such as "0"'), dialBindingSchema).optional(),
 });
 export type BindingPage = z.infer<typeof bindingPageSchema>;
 

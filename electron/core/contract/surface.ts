@@ -16,8 +16,13 @@ export interface SurfaceInfo {
   serial?: string | null;
 }
 
+/** Dial presses arrive as keys from this index on, clear of every model's key grid. */
+export const DIAL_KEY_BASE = 100;
+
 export type SurfaceEvent =
   | { type: 'key'; index: number; down: boolean; at: number }
+  /** A dial (Stream Deck +, Studio) turned by `delta` detents: positive is clockwise. */
+  | { type: 'dial'; index: number; delta: number; at: number }
   | { type: 'connected' }
   | { type: 'disconnected'; reason: string }
   | { type: 'error'; message: string };

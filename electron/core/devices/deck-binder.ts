@@ -1,4 +1,4 @@
-import type { Action, Bindings, ControlSurface, DeskState, KeyBinding, KeyLook, Layout, Origin, Product, SurfaceState } from '../contract/index.js';
+import { DIAL_KEY_BASE, type Action, type Bindings, type ControlSurface, type DeskState, type KeyBinding, type KeyLook, type Layout, type Origin, type Product, type SurfaceState } from '../contract/index.js';
 import { VirtualDeck } from '../../../native/sim/virtual-deck.js';
 import { defaultLayout, flashSaleEnd, kpiLook, lookFor, statusLook } from './key-layout.js';
 import { DEFAULT_GUARDS, needsLongPress, planPress, type PressOutcome } from './press-guard.js';
@@ -57,6 +57,7 @@ export class DeckBinder {
     const entry: Entry = { surface, page: 0, layoutId: surface.info.id, layout: { pages: [{ name: '', keys: {} }] }, lastFired: new Map(), holds: new Map(), off: () => {} };
     entry.off = surface.onEvent((event) => {
       if (event.type === 'key') this.onKey(entry, event.index, event.down, event.at);
+      else if (event.type === 'dial') this.onDial(entry, event.index, event.delta, event.at);
       else if (event.type === 'error') this.deps.onError(`${surface.info.name}: ${event.message}`);
     });
     this.surfaces.set(surface.info.id, entry);
@@ -221,8 +222,23 @@ export class DeckBinder {
     this.fire(entry, key, binding, at, plan.outcome);
   }
 
-  private fire(entry: Entry, key: number, binding: KeyBinding, at: number, outcome: PressOutcome): void {
-    entry.lastFired.set(key, at);
+  /** One dial turn fires its direction's binding once; it cannot be held, so long-press actions never fire from a dial. */
+  private onDial(entry: Entry, dial: number, delta: number, at: number): void {
+    const dials = entry.layout.pages[entry.page]?.dials?.[String(dial)];
+    const binding = (delta > 0 ? dials?.right : dials?.left) ?? null;
+    const key = DIAL_KEY_BASE + dial;
+    const guards = this.deps.bindings?.()?.guards ?? DEFAULT_GUARDS;
+    // Each direction has its own repeat guard, apart from the dial's press (key 100 + dial).
+    const guardKey = -(1000 + dial * 2 + (delta > 0 ? 1 : 0));
+    const plan = planPress(binding, guards, entry.lastFired.get(guardKey), at);
+    if (plan.kind === 'ignore') return this.record(entry, key, at, plan.outcome, binding);
+    if (!binding) return;
+    if (plan.kind === 'hold') return this.record(entry, key, at, 'too-short', binding);
+    this.fire(entry, key, binding, at, plan.outcome, guardKey);
+  }
+
+  private fire(entry: Entry, key: number, binding: KeyBinding, at: number, outcome: PressOutcome, guardKey = key): void {
+    entry.lastFired.set(guardKey, at);
     this.record(entry, key, at, outcome, binding);
     if (binding.kind === 'page') {
       this.setPage(entry.surface.info.id, binding.to);

@@ -70,6 +70,25 @@ export class FakeDeckHid extends EventEmitter<HIDDeviceEvents> implements HIDDev
     this.emit('input', report);
   }
 
+  /** A dial (Stream Deck +, Studio) turned by `delta` detents, or pressed and released. */
+  turn(dial: number, delta: number): void {
+    this.emit('input', this.dialReport(dial, 0x01, delta));
+  }
+
+  pressDial(dial: number, down: boolean): void {
+    this.emit('input', this.dialReport(dial, 0x00, down ? 1 : 0));
+  }
+
+  private dialReport(dial: number, kind: number, value: number): Uint8Array {
+    const control = this.controls.find((c) => c.type === 'encoder' && c.index === dial);
+    if (!control || control.type !== 'encoder') throw new Error(`${this.options.model} has no dial ${dial}`);
+    const report = new Uint8Array(4 + 8);
+    report[0] = 0x03;
+    report[3] = kind;
+    new Int8Array(report.buffer)[4 + control.hidIndex] = value;
+    return report;
+  }
+
   /** The device disappears: pending and future calls fail and the library sees an error. */
   unplug(): void {
     this.failure = Object.assign(new Error('could not write to HID device (disconnected)'), { code: 'ENODEV' });

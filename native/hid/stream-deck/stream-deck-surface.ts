@@ -1,5 +1,5 @@
 import type { StreamDeck, StreamDeckButtonControlDefinition, StreamDeckControlDefinition } from '@elgato-stream-deck/core';
-import type { ControlSurface, KeyLook, SurfaceEvent, SurfaceInfo } from '../../../electron/core/contract/index.js';
+import { DIAL_KEY_BASE, type ControlSurface, type KeyLook, type SurfaceEvent, type SurfaceInfo } from '../../../electron/core/contract/index.js';
 import { renderKey } from '../render/key-renderer.js';
 import { sharedThumbnails, type Thumbnails } from '../render/thumbnails.js';
 import { deckModelName } from './deck-models.js';
@@ -8,6 +8,7 @@ type ButtonControl = StreamDeckButtonControlDefinition;
 /** The pending-writes key of the info strip, beside the key indexes. */
 const STRIP = -1;
 const STRIP_MIN_INTERVAL_MS = 1000;
+
 
 const IMAGE_CACHE_LIMIT = 1024;
 /** Rendered key pictures by size and look: a page change back and forth redraws nothing. */
@@ -81,12 +82,11 @@ export class StreamDeckSurface implements ControlSurface {
       model: deck.MODEL,
       serial: identity.serial,
     };
-    deck.on('down', (control) => {
-      if (control.type === 'button') this.emit({ type: 'key', index: control.index, down: true, at: Date.now() });
-    });
-    deck.on('up', (control) => {
-      if (control.type === 'button') this.emit({ type: 'key', index: control.index, down: false, at: Date.now() });
-    });
+    // Dials (Stream Deck +, Studio): a press is key 100 + dial, a turn a dial event.
+    const keyOf = (control: { type: string; index: number }) => (control.type === 'encoder' ? DIAL_KEY_BASE + control.index : control.index);
+    deck.on('down', (control) => this.emit({ type: 'key', index: keyOf(control), down: true, at: Date.now() }));
+    deck.on('up', (control) => this.emit({ type: 'key', index: keyOf(control), down: false, at: Date.now() }));
+    deck.on('rotate', (control, amount) => this.emit({ type: 'dial', index: control.index, delta: amount, at: Date.now() }));
     deck.on('error', (error) => this.fail(error));
     // A product picture that finished loading redraws the keys that show it.
     this.offThumbnails = thumbnails.onLoaded((src) => {

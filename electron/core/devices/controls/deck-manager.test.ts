@@ -128,3 +128,41 @@ describe('Stream Decks on the desk', () => {
     expect(bad.status).toBe(400);
   });
 });
+
+describe('dials on the Stream Deck +', () => {
+  it('turns a dial to step through products and presses it to clear', async () => {
+    const bus = new FakeDeckBus();
+    const plus = bus.plug('plus', 'DIAL-1');
+    f = await startDeskFixture({ controls: fakeControls(bus) });
+    for (const sku of ['A1', 'B2', 'C3']) await f.api('POST', '/products', { sku, name: sku, priceFen: 100 });
+    const put = await f.api('PUT', '/bindings', {
+      layouts: {
+        'streamdeck:DIAL-1': {
+          pages: [
+            {
+              keys: { '100': { kind: 'action', action: { type: 'product.clear' } } },
+              dials: { '0': { right: { kind: 'action', action: { type: 'product.next' } }, left: { kind: 'action', action: { type: 'product.prev' } } }, '1': { right: { kind: 'action', action: { type: 'session.end' } } } },
+            },
+          ],
+        },
+      },
+    });
+    expect(put.status).toBe(200);
+    await f.waitForState((s) => open(s) === 1);
+    plus.turn(0, 1);
+    await f.waitForState((s) => s.product?.sku === 'A1');
+    plus.turn(0, 1);
+    await f.waitForState((s) => s.product?.sku === 'B2');
+    plus.turn(0, -1);
+    await f.waitForState((s) => s.product?.sku === 'A1');
+    plus.pressDial(0, true);
+    plus.pressDial(0, false);
+    await f.waitForState((s) => s.product === null);
+    // A dial cannot be held, so a dangerous action on it never fires.
+    await f.api('POST', '/actions', { type: 'session.start', title: 'dial' });
+    plus.turn(1, 1);
+    plus.turn(0, 1);
+    await f.waitForState((s) => s.product?.sku === 'A1');
+    expect(f.desk.hub.state.session).not.toBeNull();
+  });
+});
