@@ -10,7 +10,8 @@ const STRIP = -1;
 const STRIP_MIN_INTERVAL_MS = 1000;
 
 
-const IMAGE_CACHE_LIMIT = 1024;
+// A few pages of several decks; at 96×96 RGB this is about 7 MB, well inside the core's memory budget.
+const IMAGE_CACHE_LIMIT = 256;
 /** Rendered key pictures by size and look: a page change back and forth redraws nothing. */
 const imageCache = new Map<string, Uint8Array>();
 
