@@ -19,7 +19,11 @@ function cachedImage(look: KeyLook, width: number, height: number, thumbnails: T
   const picture = look.image && thumbnails.ready(look.image) ? look.image : null;
   const key = `${width}x${height}|${JSON.stringify(look)}|${picture ? 'pic' : ''}`;
   let image = imageCache.get(key);
-  if (!image) {
+  if (image) {
+    // Least recently used goes first: a hit moves to the back.
+    imageCache.delete(key);
+    imageCache.set(key, image);
+  } else {
     image = renderKey(look, width, height, undefined, look.image ? (w, h) => thumbnails.get(look.image as string, w, h) : null).data;
     if (imageCache.size >= IMAGE_CACHE_LIMIT) imageCache.delete(imageCache.keys().next().value as string);
     imageCache.set(key, image);
