@@ -48,6 +48,7 @@ export class Controls {
   private readonly hotkeyFired = new Map<string, number>();
   private readonly raised = new Map<string, string>();
   private starting: Promise<void> | null = null;
+  private published = '';
   private closed = false;
 
   constructor(
@@ -187,6 +188,10 @@ export class Controls {
   private publish(part: 'decks' | 'hid', views: ControlDeviceView[]): void {
     if (part === 'decks') this.deckViews = views;
     else this.hidViews = views;
+    // Scans repeat (polling, hot-plug bursts); only a real change is published.
+    const text = JSON.stringify(this.views());
+    if (text === this.published) return;
+    this.published = text;
     this.desk.hub.patch({ controls: this.views() });
     this.alertProblems();
   }
