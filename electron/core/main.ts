@@ -7,6 +7,7 @@ import { isLoopback, parseCoreArgs, UsageError } from './cli.js';
 import { defaultDataDir, loadSecrets, prepareDataDir } from './data-dir.js';
 import { Desk } from './engine/desk.js';
 import { startServer, type RunningServer } from './server/server.js';
+import { demoControlBackends, realControlBackends } from './devices/controls/backends.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
       obsPassword: args.obsPassword ?? secrets.obsPassword,
       demo: args.demo,
       version: version(),
+      controls: args.demo ? demoControlBackends() : realControlBackends(),
     });
   } catch (error) {
     fatal((error as Error).message);

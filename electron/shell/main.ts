@@ -1,10 +1,11 @@
 import path from 'node:path';
-import { app, dialog, Menu, nativeImage, session, Tray, type BrowserWindow } from 'electron';
+import { app, dialog, globalShortcut, Menu, nativeImage, session, Tray, type BrowserWindow } from 'electron';
 import type { CoreConnection } from '../core/contract/bridge.js';
 import { pickCoreArgs, resolveCoreRuntime } from './core-runtime.js';
 import { openBundleFile } from './bundle-open.js';
 import { registerBridgeHandlers } from './ipc.js';
 import { CoreSupervisor } from './supervisor.js';
+import { GlobalHotkeys } from './global-hotkeys.js';
 import { applySessionPolicy, createDeskWindow, deskWindowUrl, hardenWebContents } from './windows.js';
 
 /**
@@ -18,6 +19,8 @@ let kpiWindow: BrowserWindow | null = null;
 let tray: Tray | null = null;
 let quitting = false;
 let coreStopped = false;
+// Hotkeys bound in the console work while another app (OBS, the shop backend) has focus.
+const hotkeys = new GlobalHotkeys(globalShortcut, (message) => console.error(`livedesk: ${message}`));
 
 const coreOrigin = (): string | null => (connection ? new URL(connection.url).origin : null);
 
@@ -106,6 +109,7 @@ function startCore(): CoreSupervisor {
   supervisor.on('ready', (info) => {
     const moved = connection !== null && new URL(connection.url).origin !== new URL(info.url).origin;
     connection = { url: info.url, token: info.token, overlayToken: info.overlayToken };
+    hotkeys.follow(connection);
     // A core started with `--port 0` may come back on another port; same-origin restarts need
     // nothing, the console's WebSocket reconnects by itself.
     const open = consoleWindow !== null && !consoleWindow.isDestroyed();
@@ -136,6 +140,7 @@ function run(): void {
     app.on('activate', showConsole);
     app.on('before-quit', (event) => {
       quitting = true;
+      hotkeys.stop();
       if (coreStopped) return;
       // Quit only after the core has shut down cleanly, so its database is closed properly.
       event.preventDefault();

@@ -22,6 +22,8 @@ export interface ObsSimOptions {
   scenes?: readonly string[];
   /** Simulates an OBS build without Browser Source (Debian's, built without CEF). */
   withoutBrowserSource?: boolean;
+  /** Called as each request arrives, before it is answered (benchmarks time presses to this). */
+  onRequest?: (requestType: string) => void;
 }
 
 export interface ObsSim {
@@ -131,6 +133,7 @@ export async function startObsSim(options: ObsSimOptions = {}): Promise<ObsSim> 
 
   const runRequest = (request: JsonObject): RequestOutcome => {
     requestLog.push(String(request.requestType));
+    options.onRequest?.(String(request.requestType));
     return model.handle(request.requestType, request.requestData);
   };
 

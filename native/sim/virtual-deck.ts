@@ -5,9 +5,9 @@ import type { ControlSurface, KeyLook, SurfaceEvent, SurfaceInfo } from '../../e
  * deck: the console's mouse presses arrive through `press`, key looks are kept for the console to draw.
  */
 export class VirtualDeck implements ControlSurface {
-  readonly info: SurfaceInfo;
+  info: SurfaceInfo;
   readonly connected = true;
-  private readonly looks: (KeyLook | null)[];
+  private looks: (KeyLook | null)[];
   private readonly listeners = new Set<(event: SurfaceEvent) => void>();
 
   constructor(options: { id?: string; name?: string; columns?: number; rows?: number } = {}) {
@@ -19,6 +19,13 @@ export class VirtualDeck implements ControlSurface {
 
   get keyCount(): number {
     return this.looks.length;
+  }
+
+  /** Takes another deck's grid, so the on-screen deck mirrors the host's real one. */
+  resize(columns: number, rows: number): void {
+    if (columns === this.info.columns && rows === this.info.rows) return;
+    this.info = { ...this.info, columns, rows };
+    this.looks = new Array<KeyLook | null>(columns * rows).fill(null);
   }
 
   keys(): readonly (KeyLook | null)[] {

@@ -9,6 +9,8 @@ import { ReviewSession } from './features/review/review-session.js';
 import { CatalogPage } from './features/products/catalog-page.js';
 import { PlansPage } from './features/plan/plans-page.js';
 import { ReviewCompare } from './features/review/review-compare.js';
+import { DevicesPage } from './features/devices/devices-page.js';
+import { useConsoleHotkeys } from './features/devices/use-console-hotkeys.js';
 import { useRoute } from './lib/router.js';
 import { useConnectionStore } from './stores/connection-store.js';
 import { usePrefsStore } from './stores/prefs-store.js';
@@ -21,6 +23,7 @@ export function App() {
   useEffect(() => {
     void useConnectionStore.getState().init();
   }, []);
+  useConsoleHotkeys();
   useEffect(() => {
     // Lets the browser pick Simplified Chinese glyphs and the right line breaking.
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
@@ -38,6 +41,7 @@ export function App() {
       {route.name === 'catalog' ? <CatalogPage /> : null}
       {route.name === 'plans' ? <PlansPage /> : null}
       {route.name === 'review-compare' ? <ReviewCompare ids={route.ids} /> : null}
+      {route.name === 'devices' ? <DevicesPage /> : null}
       {route.name === 'not-found' ? <LiveConsole /> : null}
       <Notices />
     </div>

@@ -62,6 +62,14 @@ export type {
   SessionNotesReply,
   SessionReview,
   BundleImportReply,
+  Bindings,
+  BindingsInput,
+  BindingPage,
+  KeyBinding,
+  Layout,
+  ControlDeviceView,
+  HotkeyBinding,
+  HidBinding,
 } from '../../electron/core/contract/index.js';
 export {
   API_PREFIX,
@@ -82,6 +90,10 @@ export {
   reviewListItemSchema,
   sessionNotesReplySchema,
   sessionReviewSchema,
+  bindingsSchema,
+  controlDeviceViewSchema,
+  DANGEROUS_ACTIONS,
+  generatedLayout,
 } from '../../electron/core/contract/index.js';
 // The show (issue 4).
 export type { FlashSale, FlashSaleResult, ImportField, ImportPreview, ImportResult, ColumnMapping, Plan, PlanInput, PlanItem, PlanItemKind, PlanRun, Reminder } from '../../electron/core/contract/index.js';

@@ -15,6 +15,7 @@ import './styles/show-plan.css';
 import './styles/show-live.css';
 import './styles/kpi.css';
 import './styles/review-desk.css';
+import './styles/devices.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');

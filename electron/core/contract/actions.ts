@@ -70,6 +70,10 @@ export const actionSchema = z.discriminatedUnion('type', [
   act('flashsale.stop', {}),
   act('plan.goto', { index: z.int().nonnegative() }),
   act('plan.resume', {}),
+  // Control surfaces (issue 5): `surface` is a surface id (default: the first Stream Deck, else the virtual deck).
+  act('deck.page', { surface: z.string().max(160).optional(), to: z.union([z.literal('next'), z.literal('prev'), z.int().nonnegative().max(99)]) }),
+  act('deck.brightness', { surface: z.string().max(160).optional(), percent: z.int().min(0).max(100) }),
+  act('deck.rescan', {}),
 ]);
 
 export type Action = z.infer<typeof actionSchema>;
@@ -85,7 +89,7 @@ export const DANGEROUS_ACTIONS: ReadonlySet<ActionType> = new Set<ActionType>([
 
 /** Where an action came from; logged with it so review can tell a key press from an API call. */
 export const originSchema = z.strictObject({
-  surface: z.enum(['api', 'ws', 'ui', 'deck', 'hotkey', 'serial', 'scale', 'system']),
+  surface: z.enum(['api', 'ws', 'ui', 'deck', 'hotkey', 'serial', 'scale', 'system', 'hid']),
   device: z.string().max(128).optional(),
   key: z.int().nonnegative().optional(),
 });

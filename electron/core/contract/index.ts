@@ -12,3 +12,4 @@ export * from './show.js';
 export * from './kpi.js';
 export * from './kpi-settings.js';
 export * from './review.js';
+export * from './controls.js';

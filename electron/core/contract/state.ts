@@ -4,6 +4,7 @@ import { scaleStateSchema, serialDeviceViewSchema } from './devices.js';
 import { flashSaleResultSchema, flashSaleSchema, planRunSchema } from './show.js';
 import { ingestSourceRateSchema, kpiDetailSchema } from './kpi.js';
 import { kpiSettingsSchema } from './kpi-settings.js';
+import { controlDeviceViewSchema } from './controls.js';
 
 /**
  * The live state the core publishes. Every view (console, overlay, deck keys) is a function of it;
@@ -114,6 +115,8 @@ export const keyLookSchema = z.object({
   tone: z.enum(['idle', 'scene', 'product', 'action', 'danger']),
   active: z.boolean(),
   disabled: z.boolean(),
+  /** A picture for the key (the product's image: file path, http(s) or data URL), drawn when it loads. */
+  image: z.string().nullable().optional(),
 });
 export type KeyLook = z.infer<typeof keyLookSchema>;
 
@@ -125,6 +128,16 @@ export const surfaceStateSchema = z.object({
   rows: z.int().positive(),
   connected: z.boolean(),
   keys: z.array(keyLookSchema.nullable()),
+  // Stream Decks and pages (issue 5); optional so older snapshots and fixtures still parse.
+  model: z.string().optional(),
+  serial: z.string().nullable().optional(),
+  /** Key image size in pixels (width; height when keys are not square). */
+  keyWidth: z.int().positive().optional(),
+  keyHeight: z.int().positive().optional(),
+  page: z.int().nonnegative().optional(),
+  pages: z.array(z.string()).optional(),
+  /** The layout this surface shows: its own id, `default`, or the real deck the virtual deck mirrors. */
+  layout: z.string().optional(),
 });
 export type SurfaceState = z.infer<typeof surfaceStateSchema>;
 
@@ -177,6 +190,10 @@ export const deskStateSchema = z.object({
   ingest: z.array(ingestSourceRateSchema).optional(),
   /** The KPI basis choices and alert rules (GET/PUT /kpi/settings), so every console shows the same. */
   kpiSettings: kpiSettingsSchema.optional(),
+  // Control hardware (issue 5): Stream Decks and HID devices the OS lists, open or not, and why.
+  controls: z.array(controlDeviceViewSchema).optional(),
+  /** Generic HID learn mode: the device being listened to and the last report it sent. */
+  learn: z.object({ device: z.string(), report: z.string().nullable(), since: z.int() }).nullable().optional(),
 });
 export type DeskState = z.infer<typeof deskStateSchema>;
 

@@ -9,10 +9,20 @@ export interface SurfaceInfo {
   rows: number;
   /** Key image size in pixels, for surfaces that draw images. */
   keySize: number | null;
+  /** Key image height when keys are not square (Stream Deck Studio: 144×112). */
+  keyHeight?: number;
+  /** Hardware model id (e.g. "xl", "original-mk2") and serial number, for surfaces that have them. */
+  model?: string;
+  serial?: string | null;
 }
+
+/** Dial presses arrive as keys from this index on, clear of every model's key grid. */
+export const DIAL_KEY_BASE = 100;
 
 export type SurfaceEvent =
   | { type: 'key'; index: number; down: boolean; at: number }
+  /** A dial (Stream Deck +, Studio) turned by `delta` detents: positive is clockwise. */
+  | { type: 'dial'; index: number; delta: number; at: number }
   | { type: 'connected' }
   | { type: 'disconnected'; reason: string }
   | { type: 'error'; message: string };
@@ -28,4 +38,8 @@ export interface ControlSurface {
   /** Shows `look` on key `index`; null blanks the key. Implementations skip unchanged keys. */
   setKeyLook(index: number, look: KeyLook | null): void;
   close(): Promise<void>;
+  /** Shows desk status on a surface's info strip (Stream Deck +, Neo); surfaces without one omit it. */
+  setStatusLook?(look: KeyLook | null): void;
+  /** Display brightness in per cent, for surfaces that have one. */
+  setBrightness?(percent: number): Promise<void>;
 }

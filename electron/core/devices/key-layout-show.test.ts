@@ -5,12 +5,12 @@ import { lookFor } from './key-layout.js';
 const tea = { sku: 'TEA-01', name: '龙井', priceFen: 12_800, flashPriceFen: 9_900 } as Product;
 const products = new Map([[tea.sku, tea]]);
 const base = { obs: { status: 'connected', programScene: null }, product: null, session: null, flashSale: null, plan: null } as unknown as DeskState;
-const sale = { sku: 'TEA-01', name: '龙井', stock: 5, sold: 2 } as FlashSale;
+const sale = { sku: 'TEA-01', name: '龙井', stock: 5, sold: 2, endsAt: Date.now() + 65_000 } as FlashSale;
 
 describe('show keys', () => {
   it('show the flash price, then what is left while the sale runs', () => {
     expect(lookFor({ type: 'flashsale.start', sku: 'TEA-01', seconds: 60 }, base, products)).toMatchObject({ detail: '¥99', active: false, disabled: false });
-    expect(lookFor({ type: 'flashsale.start', sku: 'TEA-01', seconds: 60 }, { ...base, flashSale: sale }, products)).toMatchObject({ detail: '剩 3', active: true });
+    expect(lookFor({ type: 'flashsale.start', sku: 'TEA-01', seconds: 60 }, { ...base, flashSale: sale }, products)).toMatchObject({ detail: '1:05 剩 3', active: true });
     expect(lookFor({ type: 'flashsale.stop' }, base, products).disabled).toBe(true);
   });
 

@@ -1,45 +1,50 @@
-import type { Action, DeskState, KeyLook, Product } from '../contract/index.js';
+import { generatedLayout, type Action, type DeskState, type KeyLook, type Layout, type Product } from '../contract/index.js';
 import { obsKeyLook } from '../obs/obs-key-looks.js';
 
-export interface KeyBinding {
+export interface GeneratedBinding {
   key: number;
   action: Action;
 }
 
 const formatYuan = (fen: number) => `¥${(fen / 100).toFixed(fen % 100 === 0 ? 0 : 2)}`;
+const compact = (n: number) => (n >= 10_000 ? `${(n / 10_000).toFixed(n >= 100_000 ? 0 : 1)}万` : String(n));
 
 /**
- * The default layout until bindings are edited: the first row switches scenes, the next rows explain
- * products in catalog order, and the last two keys drop a marker and clear the card.
+ * The default layout until bindings are edited, one page so bound and unbound surfaces take the same
+ * path: the first row switches scenes, the next rows explain products in catalog order, and the last
+ * two keys drop a marker and clear the card (with a scale, the key before them tares it).
  */
-export function defaultBindings(keyCount: number, columns: number, scenes: readonly string[], products: readonly Product[], options: { scale?: boolean } = {}): KeyBinding[] {
-  const bindings: KeyBinding[] = [];
-  scenes.slice(0, columns).forEach((scene, i) => bindings.push({ key: i, action: { type: 'obs.scene', scene } }));
-  // With a scale on the desk, the key before marker and clear shows the live weight and tares.
-  const scaleKey = options.scale === true && keyCount >= columns + 3;
-  const utilityKeys = scaleKey ? 3 : 2;
-  const productKeys = Math.max(0, keyCount - columns - utilityKeys);
-  products.slice(0, productKeys).forEach((p, i) => bindings.push({ key: columns + i, action: { type: 'product.explain', sku: p.sku } }));
-  if (scaleKey) bindings.push({ key: keyCount - 3, action: { type: 'scale.tare' } });
-  if (keyCount >= columns + 2) {
-    bindings.push({ key: keyCount - 2, action: { type: 'session.mark', label: '★' } });
-    bindings.push({ key: keyCount - 1, action: { type: 'product.clear' } });
-  }
-  return bindings;
+export function defaultLayout(keyCount: number, columns: number, scenes: readonly string[], products: readonly Product[], options: { scale?: boolean } = {}): Layout {
+  return generatedLayout(keyCount, columns, scenes, products.map((p) => p.sku), options);
+}
+
+/** The generated layout's bindings, key by key. */
+export function defaultBindings(keyCount: number, columns: number, scenes: readonly string[], products: readonly Product[], options: { scale?: boolean } = {}): GeneratedBinding[] {
+  const keys = defaultLayout(keyCount, columns, scenes, products, options).pages[0]?.keys ?? {};
+  return Object.entries(keys)
+    .flatMap(([key, binding]) => (binding.kind === 'action' ? [{ key: Number(key), action: binding.action }] : []))
+    .sort((a, b) => a.key - b.key);
 }
 
 /** What a bound key shows, from the live state: keys tell the truth about OBS and the card. */
 export function lookFor(action: Action, state: DeskState, products: ReadonlyMap<string, Product>): KeyLook {
   const obsUp = state.obs.status === 'connected';
+  const obsDown = (label: string, tone: KeyLook['tone'] = 'action'): KeyLook => ({ label, detail: 'OBS ✕', tone, active: false, disabled: true });
   switch (action.type) {
     case 'obs.scene': {
       const onProgram = obsUp && state.obs.programScene === action.scene;
       return { label: action.scene, detail: !obsUp ? 'OBS ✕' : onProgram ? 'PGM' : null, tone: 'scene', active: onProgram, disabled: !obsUp };
     }
+    case 'obs.preview': {
+      if (!obsUp) return obsDown(action.scene, 'scene');
+      const onPreview = state.obs.previewScene === action.scene;
+      return { label: action.scene, detail: onPreview ? 'PVW' : '预览 PVW', tone: 'scene', active: onPreview, disabled: false };
+    }
     case 'product.explain': {
       const p = products.get(action.sku);
       const live = state.product?.sku === action.sku;
-      return { label: p?.name ?? action.sku, detail: p ? formatYuan(p.priceFen) : '?', tone: 'product', active: live, disabled: !p };
+      const look: KeyLook = { label: p?.name ?? action.sku, detail: live ? `讲解中 ${p ? formatYuan(p.priceFen) : ''}`.trim() : p ? formatYuan(p.priceFen) : '?', tone: 'product', active: live, disabled: !p };
+      return p?.image ? { ...look, image: p.image } : look;
     }
     case 'session.mark':
       return { label: '标记 Mark', detail: action.label, tone: 'action', active: false, disabled: !state.session };
@@ -55,7 +60,8 @@ export function lookFor(action: Action, state: DeskState, products: ReadonlyMap<
       const p = products.get(action.sku);
       const sale = state.flashSale ?? null;
       const mine = sale?.sku === action.sku;
-      const detail = mine && sale ? (sale.stock === null ? `已抢 ${sale.sold}` : `剩 ${Math.max(0, sale.stock - sale.sold)}`) : formatYuan(action.price ?? p?.flashPriceFen ?? 0);
+      const left = mine && sale ? `${countdown(sale.endsAt)} ${sale.stock === null ? `已抢 ${sale.sold}` : `剩 ${Math.max(0, sale.stock - sale.sold)}`}` : null;
+      const detail = left ?? formatYuan(action.price ?? p?.flashPriceFen ?? 0);
       return { label: `秒杀 ${p?.name ?? action.sku}`, detail, tone: 'danger', active: mine, disabled: !p || (sale !== null && !mine) };
     }
     case 'flashsale.stop':
@@ -71,7 +77,49 @@ export function lookFor(action: Action, state: DeskState, products: ReadonlyMap<
       const off = state.plan?.offPlan ?? null;
       return { label: '回到脚本 Resume', detail: off ? off.sku : null, tone: 'action', active: off !== null, disabled: off === null };
     }
+    case 'session.start':
+      return { label: '开场 Start', detail: action.title, tone: 'action', active: !!state.session, disabled: !!state.session };
+    case 'session.end':
+      return { label: '结束 End', detail: state.session ? '长按 hold' : null, tone: 'danger', active: false, disabled: !state.session };
+    case 'light.cue':
+      return { label: action.cue, detail: '灯光 Light', tone: 'action', active: false, disabled: false };
     default:
       return obsKeyLook(action, state) ?? { label: action.type, detail: null, tone: 'action', active: false, disabled: false };
   }
+}
+
+/** Display-only keys: a live number on the deck. */
+export function kpiLook(metric: string, state: DeskState): KeyLook {
+  const k = state.kpi;
+  switch (metric) {
+    case 'online':
+      return { label: '在线 Online', detail: k.online === null ? '—' : compact(k.online), tone: 'idle', active: false, disabled: !state.session };
+    case 'gmv':
+      return { label: 'GMV', detail: formatYuan(k.gmvFen), tone: 'idle', active: false, disabled: !state.session };
+    case 'orders':
+      return { label: '订单 Orders', detail: compact(k.orders), tone: 'idle', active: false, disabled: !state.session };
+    default:
+      return { label: 'OBS', detail: state.obs.status === 'connected' ? (state.obs.programScene ?? '—') : 'OBS ✕', tone: 'idle', active: state.obs.streaming, disabled: state.obs.status !== 'connected' };
+  }
+}
+
+/** When the running flash sale ends: keys counting down are redrawn every second until then. */
+export function flashSaleEnd(state: DeskState): number | null {
+  return state.flashSale?.endsAt ?? null;
+}
+
+/** Time left until `endsAt`, as a key shows it: 1:05. */
+function countdown(endsAt: number): string {
+  const left = Math.max(0, Math.ceil((endsAt - Date.now()) / 1000));
+  return `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`;
+}
+
+/** The info strip of decks that have one: what is on program, and how the show is doing. */
+export function statusLook(state: DeskState): KeyLook {
+  const obs = state.obs;
+  const up = obs.status === 'connected';
+  const label = up ? `${obs.streaming ? '● LIVE ' : ''}PGM ${obs.programScene ?? '—'}` : `OBS ✕ ${obs.status}`;
+  const k = state.kpi;
+  const detail = state.session ? `${state.session.title} · 在线 ${k.online === null ? '—' : compact(k.online)} · ${formatYuan(k.gmvFen)} · ${k.orders}单` : '未开播 No session';
+  return { label, detail, tone: 'scene', active: up && obs.streaming, disabled: !up };
 }

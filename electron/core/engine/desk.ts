@@ -33,6 +33,7 @@ import { createPseudonymizer } from '../metrics/personal-data.js';
 import { noLiveSession } from '../metrics/ingest-service.js';
 import { DeckBinder } from '../devices/deck-binder.js';
 import { createSerialManager, type SerialManager } from '../devices/serial/serial-wiring.js';
+import { Controls, type ControlBackends } from '../devices/controls/controls.js';
 import { VirtualDeck } from '../../../native/sim/virtual-deck.js';
 import { StateHub } from './state-hub.js';
 import { SessionLog } from './session-log.js';
@@ -53,6 +54,8 @@ export interface DeskOptions {
   now?: () => number;
   /** How OBS links are made; tests and rehearsal use the same factory. */
   obsFactory?: (options: ObsLinkOptions) => ObsLink;
+  /** Stream Deck / HID buses and hot-plug; omitted = no control hardware (in-process tests). */
+  controls?: ControlBackends;
 }
 
 /**
@@ -75,6 +78,7 @@ export class Desk {
   readonly serial: SerialManager;
   /** Ingest, the KPI set, per-source rates and KPI alerts (issue 7). */
   readonly liveKpis: LiveKpis;
+  readonly controls: Controls;
   readonly now: () => number;
   readonly interrupted: SessionSummary[];
   readonly review: ReviewService;
@@ -155,6 +159,9 @@ export class Desk {
       products: () => this.catalog.list(),
       onLooks: (surfaces) => this.hub.patch({ surfaces }),
       onError: (message) => this.alerts.raise('surface', 'warn', message, 10_000),
+      bindings: () => this.controls?.bindings() ?? null,
+      layoutFor: (surface) => this.controls?.layoutFor(surface) ?? null,
+      onPress: (press) => void this.log.log({ ts: press.at, kind: 'press', data: { ...press } }),
     });
     this.binder.attach(this.deck, this.hub.state);
     this.hub.subscribe((state) => this.binder.render(state));
@@ -166,6 +173,7 @@ export class Desk {
       imageFile: (image) => this.images.fileFor(image),
     });
     this.serial = createSerialManager({ desk: this, db: this.db, binder: this.binder });
+    this.controls = new Controls(this, this.db, this.binder, options.controls ?? {});
   }
 
   /** Connects OBS (and rehearsal peers with --demo). Never fails on a dead OBS: it shows as such. */
@@ -176,6 +184,8 @@ export class Desk {
     }
     this.useObs(this.obs);
     this.serial.start();
+    // Hardware is found in the background: a slow USB bus never delays DESK_READY.
+    void this.controls.start();
     if (this.options.demo) await this.rehearsal.start();
   }
 
@@ -314,6 +324,7 @@ export class Desk {
     this.obsOff();
     await this.obs.close();
     await this.serial.close();
+    await this.controls.close();
     await this.binder.close();
     this.liveKpis.close();
     this.alerts.close();

@@ -44,5 +44,8 @@ export function createHandlers(desk: Desk): ActionHandlers {
     'flashsale.stop': () => desk.show.flash.stop(),
     'plan.goto': ({ index }, at) => desk.show.goto(index, at),
     'plan.resume': (_a, at) => desk.show.resume(at),
+    'deck.page': ({ surface, to }) => desk.controls.page(surface, to),
+    'deck.brightness': ({ surface, percent }) => desk.controls.brightness(surface, percent),
+    'deck.rescan': () => desk.controls.rescan(),
   };
 }

@@ -1,4 +1,4 @@
-import { DeskError, toOverlayState } from '../contract/index.js';
+import { DeskError, hotkeyFireSchema, learnRequestSchema, parseOrThrow, toOverlayState } from '../contract/index.js';
 import type { Desk } from '../engine/desk.js';
 import { SessionQueries } from '../review/session-queries.js';
 import { activateObsProfile, overlayLink, putObsProfile } from '../obs/obs-profile-routes.js';
@@ -41,6 +41,19 @@ export function apiRoutes(desk: Desk, options: { overlayToken?: string } = {}): 
     .add('GET', '/devices/ports', async () => ({ body: await desk.serial.ports() }))
     .add('GET', '/devices/cues', () => ({ body: desk.serial.cues() }))
     .add('PUT', '/devices/cues', async (ctx) => ({ body: desk.serial.setCues(await ctx.body()) }))
+    .add('GET', '/bindings', () => ({ body: desk.controls.bindings() }))
+    .add('PUT', '/bindings', async (ctx) => ({ body: await desk.controls.putBindings(await ctx.body()) }))
+    .add('GET', '/controls', () => ({ body: desk.controls.views() }))
+    .add('POST', '/controls/rescan', async () => ({ body: await desk.controls.rescan() }))
+    .add('POST', '/controls/learn', async (ctx) => {
+      const { device } = parseOrThrow(learnRequestSchema, await ctx.body());
+      await desk.controls.learn(device);
+      return { body: { ok: true, learn: desk.hub.state.learn ?? null } };
+    })
+    .add('POST', '/hotkeys/fire', async (ctx) => {
+      const { accelerator, source } = parseOrThrow(hotkeyFireSchema, await ctx.body());
+      return { body: { ok: true, result: await desk.controls.fireHotkey(accelerator, source) } };
+    })
     .add('GET', '/sessions', () => ({ body: review.list() }))
     .add('GET', '/sessions/:id', (ctx) => ({ body: review.detail(ctx.params.id as string) }))
     .add('GET', '/sessions/:id/timeline', (ctx) => {

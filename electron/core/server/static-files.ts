@@ -53,7 +53,7 @@ export function serveStatic(root: string, path: string, res: ServerResponse): bo
 
 function pageFor(path: string): string | null {
   if (path === '/' || path === '/index.html' || path === '/review' || path.startsWith('/review/')) return '/index.html';
-  if (path === '/catalog' || path === '/plans') return '/index.html';
+  if (path === '/catalog' || path === '/plans' || path === '/devices') return '/index.html';
   if (path.startsWith('/overlay/') || path === '/overlay') return '/overlay.html';
   // The desk KPI view (issue 7) is built with the overlays: small, and it needs no console shell.
   if (path === '/kpi' || path === '/kpi/') return '/overlay.html';

@@ -139,7 +139,7 @@ describe.skipIf(!canMount)('the data dir runs out of space during a show', () =>
     try {
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
       const kinds = db.prepare<[string], { kind: string; data: string }>('SELECT kind, data FROM events WHERE session_id = ?').all(sessionId);
-      expect(kinds.some((e) => e.kind === 'marker' && e.data.includes('磁盘满时的标记'))).toBe(true);
+      expect(kinds.some((e) => e.kind === 'mark' && e.data.includes('磁盘满时的标记'))).toBe(true);
       expect(kinds.some((e) => e.kind === 'alert' && e.data.includes('disk is full'))).toBe(true);
       const orders = db.prepare<[string], { order_id: string }>('SELECT order_id FROM orders WHERE session_id = ?').all(sessionId).map((r) => r.order_id);
       // Every acknowledged batch whole, the refused one exactly once (from its retry), nothing half-written.

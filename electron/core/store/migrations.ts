@@ -185,4 +185,11 @@ export const MIGRATIONS: readonly string[] = [
 
   CREATE INDEX orders_by_sku_ts ON orders(session_id, sku, ts, amount_fen);
   `,
+  /* issue 5: control bindings — deck layouts, hotkeys, HID buttons, press guards — one validated JSON document per part */ `
+  CREATE TABLE control_bindings (
+    part        TEXT PRIMARY KEY CHECK (part IN ('layouts', 'hotkeys', 'hid', 'guards')),
+    config      TEXT NOT NULL,
+    updated_at  INTEGER NOT NULL
+  );
+  `,
 ];

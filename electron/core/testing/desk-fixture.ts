@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DeskState } from '../contract/index.js';
-import { Desk } from '../engine/desk.js';
+import { Desk, type DeskOptions } from '../engine/desk.js';
 import { startServer, type RunningServer } from '../server/server.js';
 import { startObsSim, type ObsSim } from '../../../native/sim/obs-sim.js';
 
@@ -23,10 +23,10 @@ export const TEST_TOKEN = 'test-control-token-0123456789';
 export const TEST_OVERLAY_TOKEN = 'test-overlay-token-0123456789';
 
 /** A whole desk in-process: real SQLite in a scratch dir, the OBS simulator, the HTTP/WS server. */
-export async function startDeskFixture(options: { scenes?: string[]; now?: () => number } = {}): Promise<DeskFixture> {
+export async function startDeskFixture(options: { scenes?: string[]; now?: () => number; controls?: DeskOptions['controls'] } = {}): Promise<DeskFixture> {
   const dir = mkdtempSync(join(tmpdir(), 'livedesk-test-'));
   const sim = await startObsSim({ password: 'sim-password', scenes: options.scenes ?? ['Opening', 'Host', 'Product A', 'Product B', 'BRB'] });
-  const desk = new Desk({ dbFile: join(dir, 'desk.sqlite'), obsUrl: sim.url, obsPassword: sim.password, demo: false, version: 'test', now: options.now });
+  const desk = new Desk({ dbFile: join(dir, 'desk.sqlite'), obsUrl: sim.url, obsPassword: sim.password, demo: false, version: 'test', now: options.now, controls: options.controls });
   await desk.start();
   const server = await startServer({ desk, host: '127.0.0.1', port: 0, token: TEST_TOKEN, overlayToken: TEST_OVERLAY_TOKEN, staticDir: join(dir, 'no-renderer') });
 

@@ -7,6 +7,14 @@ const t: Translate = (key, vars) => translate('en', key, vars);
 const ev = (kind: string, data: Record<string, unknown>) => ({ id: 1, ts: 0, kind, data });
 
 describe('describeEvent', () => {
+  it('describes hardware presses with surface, key, binding and what the guards did', () => {
+    expect(describeEvent(ev('press', { surface: 'streamdeck:AB12', kind: 'streamdeck', key: 4, page: 0, outcome: 'too-short', action: 'session.end' }), t)).toEqual({
+      label: 'Key',
+      detail: 'streamdeck:AB12 #5 session.end · released too soon',
+      tone: 'warn',
+    });
+  });
+
   it('describes the kinds the core logs', () => {
     expect(describeEvent(ev('explain.start', { sku: 'A1', name: '羊绒围巾', priceFen: 19900 }), t)).toEqual({
       label: 'Explain',

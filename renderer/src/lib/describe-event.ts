@@ -70,6 +70,13 @@ export function describeEvent(event: SessionEvent, t: Translate, currency = 'CNY
       const key = `flash.reason.${reason}` as StringKey;
       return { label, detail: `${str(d['sku']) ?? '?'} · ${t(key) !== key ? t(key) : reason} · ${num(d['sold']) ?? 0} · ${money(d['gmvFen'])}`, tone: 'money' };
     }
+    case 'press': {
+      // A hardware press: which surface and key, what it was bound to, and what the guards made of it.
+      const key = num(d['key']);
+      const outcome = str(d['outcome']) ?? '?';
+      const detail = `${str(d['surface']) ?? '?'} #${key === null ? '?' : key + 1} ${str(d['action']) ?? '—'} · ${t(`ev.press.${outcome}` as StringKey)}`;
+      return { label, detail, tone: outcome === 'fired' || outcome === 'held' || outcome === 'page' ? 'info' : 'warn' };
+    }
     case 'alert': {
       const level = str(d['level']);
       return { label, detail: str(d['text']) ?? '', tone: level === 'error' ? 'error' : level === 'warn' ? 'warn' : 'info' };

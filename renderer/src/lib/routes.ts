@@ -1,6 +1,7 @@
 export type Route =
   | { name: 'console' }
   | { name: 'review-list' }
+  | { name: 'devices' }
   | { name: 'review-session'; id: string }
   | { name: 'catalog' }
   | { name: 'plans' }
@@ -23,6 +24,7 @@ export function routeFromPath(pathname: string, basePath: string): Route {
   if (rel === 'plans') return { name: 'plans' };
   const compare = /^review\/compare\/([^/]+)$/.exec(rel);
   if (compare?.[1]) return { name: 'review-compare', ids: decodeURIComponent(compare[1]).split(',').filter(Boolean) };
+  if (rel === 'devices') return { name: 'devices' };
   const m = /^review\/([^/]+)$/.exec(rel);
   if (m?.[1]) return { name: 'review-session', id: decodeURIComponent(m[1]) };
   return { name: 'not-found', path: pathname };
@@ -34,6 +36,8 @@ export function pathForRoute(route: Route, basePath: string): string {
       return basePath;
     case 'review-list':
       return `${basePath}review`;
+    case 'devices':
+      return `${basePath}devices`;
     case 'review-session':
       return `${basePath}review/${encodeURIComponent(route.id)}`;
     case 'catalog':

@@ -2,6 +2,7 @@ import { obsEn, obsZh } from '../features/obs/obs-strings.js';
 import { devicesEn, devicesZh } from './strings-devices.js';
 import { showEn, showZh } from './strings-show.js';
 import { reviewEn, reviewZh } from './review-strings.js';
+import { enControls, zhControls } from './strings-controls.js';
 
 /** English strings; the key set every other language must cover. `{name}` marks a substitution. */
 export const en = {
@@ -10,6 +11,7 @@ export const en = {
   'nav.review': 'Review',
   'lang.toggle': '中文',
   'lang.toggleTitle': 'Switch language',
+  ...enControls,
 
   'conn.connecting': 'Connecting to desk…',
   'conn.disconnected': 'Desk disconnected',
@@ -167,6 +169,7 @@ export const zh: Record<StringKey, string> = {
   'nav.review': '复盘',
   'lang.toggle': 'EN',
   'lang.toggleTitle': '切换语言',
+  ...zhControls,
 
   'conn.connecting': '正在连接中控…',
   'conn.disconnected': '中控已断开',

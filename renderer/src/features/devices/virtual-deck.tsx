@@ -8,10 +8,35 @@ import { useT } from '../../stores/prefs-store.js';
 export function VirtualDeck({ disabled }: { disabled: boolean }) {
   const t = useT();
   const surface = useDeskStore((s) => virtualSurface(s.state));
+  const mirrored = useDeskStore((s) => s.state?.surfaces.find((x) => x.kind === 'streamdeck' && x.connected && x.keyWidth !== undefined) ?? null);
   return (
     <Panel title={t('deck.title')} className="deck-panel" aside={surface && !surface.connected ? <span className="count count-warn">{t('deck.offline')}</span> : null} testId="virtual-deck">
+      {mirrored ? <p className="deck-mirror">{t('deck.mirrors', { name: `${mirrored.name}${mirrored.serial ? ` · ${mirrored.serial}` : ''}` })}</p> : null}
       {surface ? <DeckGrid surface={surface} disabled={disabled || !surface.connected} /> : <p className="empty">{t('deck.none')}</p>}
+      {surface && (surface.pages?.length ?? 1) > 1 ? <DeckPager surface={surface} disabled={disabled} /> : null}
     </Panel>
+  );
+}
+
+/** Page buttons under the on-screen deck: they turn the mirrored deck's pages too. */
+function DeckPager({ surface, disabled }: { surface: SurfaceState; disabled: boolean }) {
+  const t = useT();
+  const run = useDeskStore((s) => s.run);
+  const pages = surface.pages ?? [];
+  const page = surface.page ?? 0;
+  return (
+    <div className="deck-pager" data-testid="deck-pager">
+      <button type="button" className="btn btn-small" disabled={disabled} aria-label={t('bind.pagePrev')} onClick={() => void run({ type: 'deck.page', surface: surface.id, to: 'prev' })}>
+        ◀
+      </button>
+      <span>
+        {t('deck.page', { page: page + 1, pages: pages.length })}
+        {pages[page] && pages[page] !== String(page + 1) ? ` · ${pages[page]}` : ''}
+      </span>
+      <button type="button" className="btn btn-small" disabled={disabled} aria-label={t('bind.pageNext')} onClick={() => void run({ type: 'deck.page', surface: surface.id, to: 'next' })}>
+        ▶
+      </button>
+    </div>
   );
 }
 

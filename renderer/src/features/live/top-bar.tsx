@@ -39,7 +39,8 @@ export function TopBar({ route }: { route: Route }) {
         <NavLink to={{ name: 'console' }} current={onConsole} label={t('nav.console')} />
         <NavLink to={{ name: 'catalog' }} current={route.name === 'catalog'} label={t('nav.catalog')} />
         <NavLink to={{ name: 'plans' }} current={route.name === 'plans'} label={t('nav.plans')} />
-        <NavLink to={{ name: 'review-list' }} current={route.name === 'review-list' || route.name === 'review-session'} label={t('nav.review')} />
+        <NavLink to={{ name: 'review-list' }} current={route.name.startsWith('review')} label={t('nav.review')} />
+        <NavLink to={{ name: 'devices' }} current={route.name === 'devices'} label={t('nav.devices')} />
       </nav>
       {onConsole ? <SessionControl disabled={!linkUp} /> : null}
       <div className="top-spacer" />

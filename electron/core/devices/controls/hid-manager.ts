@@ -1,0 +1,193 @@
+import type { ControlDeviceView, ControlSurface, HidBinding } from '../../contract/index.js';
+import { isKeyboard, isMouse, type HidBackend, type HidDescriptor } from '../../../../native/hid/generic/hid-backend.js';
+import { diagnoseOpenError, type AccessProblem } from './access-advice.js';
+import type { HotplugWatch } from './hotplug.js';
+import { HidSurface } from './hid-surface.js';
+
+const STREAM_DECK_VENDORS = new Set([0x0fd9, 0x1b1c]);
+const hex4 = (n: number) => n.toString(16).padStart(4, '0');
+
+/** `hid:<vid>:<pid>[:<serial>]`, the id bindings use. */
+export const hidDeviceId = (d: HidDescriptor) => `hid:${hex4(d.vendorId)}:${hex4(d.productId)}${d.serial ? `:${d.serial}` : ''}`;
+
+/** Whether a binding's device (`hid:vid:pid` or with serial) means this device. */
+export const bindingMatches = (binding: HidBinding, id: string) => binding.device === id || id.startsWith(`${binding.device}:`);
+
+export interface HidManagerDeps {
+  backend: HidBackend;
+  watch: HotplugWatch | null;
+  bindings(): HidBinding[];
+  attach(surface: ControlSurface): void;
+  detach(id: string): void;
+  publish(views: ControlDeviceView[]): void;
+  onLearn(learn: { device: string; report: string | null; since: number } | null): void;
+  log(kind: string, data: Record<string, unknown>): void;
+  settleDelaysMs?: readonly number[];
+  diagnose?: (error: unknown, path: string) => AccessProblem;
+}
+
+/**
+ * Generic HID buttons through node-hid: foot pedals, macro pads and button boxes that are not
+ * keyboards. Only devices with bindings (or in learn mode) are opened; keyboards are listed with a
+ * pointer to hotkeys, mice are ignored. Hot-plug and failures behave as for Stream Decks.
+ */
+export class HidManager {
+  private readonly open = new Map<string, { descriptor: HidDescriptor; surface: HidSurface }>();
+  private listed: HidDescriptor[] = [];
+  private readonly problems = new Map<string, AccessProblem>();
+  private learning: { device: string; report: string | null; since: number } | null = null;
+  private scanning: Promise<void> | null = null;
+  private again = false;
+  private stopWatch: () => void = () => {};
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private closed = false;
+
+  constructor(private readonly deps: HidManagerDeps) {}
+
+  start(): Promise<void> {
+    this.stopWatch = this.deps.watch?.(() => {
+      for (const delay of this.deps.settleDelaysMs ?? [0, 500, 2000]) this.later(delay, () => void this.rescan());
+    }) ?? (() => {});
+    return this.rescan();
+  }
+
+  rescan(): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    if (this.scanning) {
+      this.again = true;
+      return this.scanning;
+    }
+    this.scanning = (async () => {
+      do {
+        this.again = false;
+        await this.scanOnce();
+      } while (this.again && !this.closed);
+    })().finally(() => {
+      this.scanning = null;
+    });
+    return this.scanning;
+  }
+
+  /** Starts learn mode on a device: its next non-idle report is published for binding. */
+  async learn(device: string | null, now: number): Promise<void> {
+    this.learning = device ? { device, report: null, since: now } : null;
+    this.deps.onLearn(this.learning);
+    await this.rescan();
+  }
+
+  /** Bindings changed: open newly bound devices, give open ones their new reports. */
+  refresh(): Promise<void> {
+    for (const [, { surface }] of this.open) surface.setReports(this.reportsFor(surface.info.id));
+    return this.rescan();
+  }
+
+  views(): ControlDeviceView[] {
+    return this.candidates().map((d) => {
+      const id = hidDeviceId(d);
+      const problem = this.problems.get(d.path);
+      const status: AccessProblem = isKeyboard(d)
+        ? { status: 'keyboard', reason: 'this device types like a keyboard', fix: 'Bind its keys under Hotkeys instead (the console and the desktop app catch them as shortcuts).' }
+        : this.open.has(d.path)
+          ? { status: 'open', reason: null, fix: null }
+          : (problem ?? { status: 'available', reason: null, fix: null });
+      return { id, kind: 'hid', path: d.path, name: [d.manufacturer, d.product].filter(Boolean).join(' ') || id, model: null, serial: d.serial, ...status, vendorId: d.vendorId, productId: d.productId, brightness: null };
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.stopWatch();
+    for (const timer of this.timers) clearTimeout(timer);
+    await this.scanning?.catch(() => undefined);
+    for (const path of [...this.open.keys()]) await this.drop(path, 'desk closing', false);
+  }
+
+  private candidates(): HidDescriptor[] {
+    const seen = new Set<string>();
+    return this.listed.filter((d) => {
+      if (STREAM_DECK_VENDORS.has(d.vendorId) || isMouse(d)) return false;
+      // A device lists once per interface; the first non-keyboard interface carries its buttons.
+      const id = hidDeviceId(d) + (isKeyboard(d) ? ':kbd' : '');
+      if (seen.has(id)) return false;
+      seen.add(id);
+      return true;
+    });
+  }
+
+  private reportsFor(id: string): string[] {
+    return this.deps.bindings().filter((b) => bindingMatches(b, id)).map((b) => b.report);
+  }
+
+  private later(ms: number, run: () => void): void {
+    if (this.closed) return;
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      run();
+    }, ms);
+    this.timers.add(timer);
+  }
+
+  private async scanOnce(): Promise<void> {
+    try {
+      this.listed = await this.deps.backend.list();
+    } catch (error) {
+      this.deps.log('device.error', { kind: 'hid', reason: `listing HID devices failed: ${(error as Error).message}` });
+      return;
+    }
+    const paths = new Set(this.listed.map((d) => d.path));
+    for (const path of [...this.open.keys()]) if (!paths.has(path)) await this.drop(path, 'unplugged', true);
+    for (const path of [...this.problems.keys()]) if (!paths.has(path)) this.problems.delete(path);
+    for (const d of this.candidates()) {
+      if (isKeyboard(d) || this.closed) continue;
+      const id = hidDeviceId(d);
+      const wanted = this.reportsFor(id).length > 0 || (this.learning !== null && (this.learning.device === id || id.startsWith(`${this.learning.device}:`)));
+      if (wanted && !this.open.has(d.path)) await this.tryOpen(d);
+      else if (!wanted && this.open.has(d.path)) await this.drop(d.path, 'no longer bound', false);
+    }
+    if (!this.closed) this.deps.publish(this.views());
+  }
+
+  private async tryOpen(d: HidDescriptor): Promise<void> {
+    const id = hidDeviceId(d);
+    try {
+      const handle = await this.deps.backend.open(d.path);
+      const surface = new HidSurface(id, d.product ?? id, handle, (hex) => this.onReport(id, hex));
+      surface.setReports(this.reportsFor(id));
+      surface.onEvent((event) => {
+        if (event.type === 'disconnected') void this.lost(d.path, event.reason);
+      });
+      this.problems.delete(d.path);
+      this.open.set(d.path, { descriptor: d, surface });
+      this.deps.attach(surface);
+      this.deps.log('device.connect', { kind: 'hid', id, path: d.path, product: d.product });
+    } catch (error) {
+      const problem = (this.deps.diagnose ?? diagnoseOpenError)(error, d.path);
+      if (this.problems.get(d.path)?.reason !== problem.reason) this.deps.log('device.error', { kind: 'hid', id, path: d.path, status: problem.status, reason: problem.reason });
+      this.problems.set(d.path, problem);
+    }
+  }
+
+  private onReport(id: string, hex: string): void {
+    const learning = this.learning;
+    if (!learning || !(learning.device === id || id.startsWith(`${learning.device}:`))) return;
+    // The idle report (nothing pressed) is all zeros on every pedal and pad seen so far.
+    if (/^(00 ?)+$/.test(hex)) return;
+    this.learning = { device: id, report: hex, since: learning.since };
+    this.deps.onLearn(this.learning);
+  }
+
+  private async lost(path: string, reason: string): Promise<void> {
+    await this.drop(path, reason, true);
+    if (!this.closed) this.deps.publish(this.views());
+    this.later(250, () => void this.rescan());
+  }
+
+  private async drop(path: string, reason: string, log: boolean): Promise<void> {
+    const open = this.open.get(path);
+    if (!open) return;
+    this.open.delete(path);
+    this.deps.detach(open.surface.info.id);
+    await open.surface.close();
+    if (log) this.deps.log('device.disconnect', { kind: 'hid', id: open.surface.info.id, reason });
+  }
+}
