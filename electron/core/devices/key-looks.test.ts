@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Action, DeskState, Product } from '../contract/index.js';
+import type { DeskState, Product } from '../contract/index.js';
 import { flashSaleEnd, kpiLook, lookFor } from './key-layout.js';
 
 const state = (over: Partial<DeskState> = {}): DeskState => ({

@@ -53,7 +53,7 @@ export async function writeDemoBundle(file: string, shows: DemoShow[], startAt =
         await f.desk.dispatch({ type: 'product.explain', sku: product.sku }, { surface: 'api' });
         const segStart = clock.t;
         if (i === 2) f.desk.log.log({ ts: segStart + 60_000, kind: 'flashsale.start', data: { sku: product.sku, price: Math.round(product.priceFen * 0.7), seconds: 180, stock: 50 } });
-        if (i === 1) f.desk.log.log({ ts: segStart + 30_000, kind: 'marker', data: { label: '抽奖 lucky draw' } });
+        if (i === 1) f.desk.log.log({ ts: segStart + 30_000, kind: 'mark', data: { label: '抽奖 lucky draw' } });
         if (i === 3) {
           f.desk.log.log({ ts: segStart + 90_000, kind: 'obs.status', data: { status: 'reconnecting', reason: 'stream dropped' } });
           f.desk.log.log({ ts: segStart + 150_000, kind: 'obs.status', data: { status: 'connected', reason: null } });
