@@ -60,7 +60,7 @@ const expectClearRefusal = (res: { status: number; json: { error?: { code?: stri
 };
 
 /** Write routes that take no body at all (they would answer garbage with 200, rightly). */
-const BODYLESS = new Set(['POST /obs/profiles/deactivate', 'POST /obs/profiles/:id/activate']);
+const BODYLESS = new Set(['POST /obs/profiles/deactivate', 'POST /obs/profiles/:id/activate', 'POST /controls/rescan']);
 
 describe('fuzzed HTTP bodies on every write route', () => {
   const garbage: [string, string | Buffer][] = [

@@ -20,8 +20,9 @@ import { ScenesPanel } from './scenes-panel.js';
 import { ShowStrip } from './show-strip.js';
 
 /**
- * The field controller's screen: OBS left (emergency buttons, scenes, sources), numbers and products
- * centre, deck, outputs with stream health, and the log right.
+ * The field controller's screen: OBS left (emergency buttons, scenes, sources, scale, alerts), numbers,
+ * the product on air, the plan and products centre, deck, outputs with stream health and the log right.
+ * Setup panels (alert rules, data sources, imports, overlay links) come last in their column.
  */
 export function LiveConsole() {
   const linkUp = useConnectionStore((s) => s.socket.kind === 'open');
@@ -30,6 +31,7 @@ export function LiveConsole() {
   const off = !linkUp;
   return (
     <main className={`console ${linkUp || !hasState ? '' : 'is-stale'}`} data-testid="console">
+      {/* Each column scrolls on its own; what the show needs every second sits at the top of it. */}
       <div className="col col-left">
         <EmergencyBar disabled={off} />
         <ObsConnectionCard />
@@ -43,16 +45,16 @@ export function LiveConsole() {
       </div>
       <div className="col col-center">
         <KpiStrip />
-        <KpiDetails />
         <NowExplaining disabled={off} />
         <ShowStrip disabled={off} />
         <ProductsPanel disabled={off} />
+        <KpiDetails />
       </div>
       <div className="col col-right">
         <VirtualDeck disabled={off} />
         <OutputPanel disabled={off} />
-        <DevicesPanel disabled={off} />
         <RecentLog />
+        <DevicesPanel disabled={off} />
         <OverlayLinks />
       </div>
     </main>
