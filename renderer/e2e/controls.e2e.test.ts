@@ -77,7 +77,7 @@ describe('devices: hardware, bindings editor, hotkeys', () => {
     await page.screenshot({ path: join(SHOTS_DIR, 'console-deck-zh.png') });
 
     await page.locator('.lang-toggle').click();
-    await page.locator('.nav-link').nth(2).click();
+    await page.locator('.nav-link', { hasText: 'Devices' }).click();
     await page.locator('[data-testid="devices-page"]').waitFor();
     await page.screenshot({ path: join(SHOTS_DIR, 'devices-en.png') });
   });

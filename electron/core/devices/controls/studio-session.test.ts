@@ -18,11 +18,12 @@ const isAmber = ([r, g, b]: number[]) => r! > 150 && g! > 80 && b! < 60;
 const isGrey = ([r, g, b]: number[]) => Math.abs(r! - g!) < 8 && Math.abs(g! - b!) < 8 && r! < 70;
 
 /**
- * Done-when of issue 5: with fake transports standing in for hardware, a session drives scenes and
- * explains from two decks and a pedal while the keys show live state, OBS going away included.
+ * Done-when of issue 5: with fake transports standing in for hardware, a session drives scenes,
+ * explains and a flash sale from two decks and a pedal while the keys show live state, OBS going away
+ * included.
  */
 describe('a show run from two Stream Decks and a foot pedal', () => {
-  it('drives scenes and explains while keys show live state', async () => {
+  it('drives scenes, explains and a flash sale while keys show live state', async () => {
     const decks = new FakeDeckBus();
     const host = decks.plug('xl', 'HOST-XL');
     const ctrl = decks.plug('original-mk2', 'CTRL-MK2');
@@ -66,6 +67,7 @@ describe('a show run from two Stream Decks and a foot pedal', () => {
                 '2': { kind: 'action', action: { type: 'product.clear' } },
                 '3': { kind: 'action', action: { type: 'session.mark', label: '爆款' } },
                 '4': { kind: 'action', action: { type: 'obs.scene', scene: '主播近景 Host' } },
+                '5': { kind: 'action', action: { type: 'flashsale.start', sku: 'CUP-01', price: 4900, seconds: 60, stock: 2 } },
               },
             },
           ],
@@ -104,6 +106,22 @@ describe('a show run from two Stream Decks and a foot pedal', () => {
     ctrl.press(3, true);
     await f.waitForState((s) => s.recent.some((e) => e.kind === 'mark'));
 
+    // A flash sale from the controller's deck: its key counts down with the stock left, and the sale
+    // ends by itself when ingested orders sell the stock.
+    const flashWrites = ctrl.imageWrites.get(5) ?? 0;
+    ctrl.press(5, true);
+    ctrl.press(5, false);
+    await f.waitForState((s) => s.flashSale?.sku === 'CUP-01');
+    await f.waitForState((s) => /^\d+:\d\d 剩 2$/.test(s.surfaces.find((x) => x.id === 'streamdeck:CTRL-MK2')?.keys[5]?.detail ?? ''));
+    await untilWritten(ctrl, () => (ctrl.imageWrites.get(5) ?? 0) > flashWrites);
+    f.desk.ingest({
+      events: [
+        { type: 'order', ts: Date.now(), orderId: 'FS-1', sku: 'CUP-01', qty: 1, amount: 4900, buyer: 'a' },
+        { type: 'order', ts: Date.now(), orderId: 'FS-2', sku: 'CUP-01', qty: 1, amount: 4900, buyer: 'b' },
+      ],
+    });
+    await f.waitForState((s) => s.flashSale === null && s.lastFlashSale?.reason === 'sold-out');
+
     // A live number on a key follows ingest.
     f.desk.ingest({ events: [{ type: 'snapshot', ts: Date.now(), online: 1520 }] });
     await f.waitForState((s) => s.surfaces.find((x) => x.id === 'streamdeck:HOST-XL')?.keys[7]?.detail === '1520');
@@ -133,6 +151,7 @@ describe('a show run from two Stream Decks and a foot pedal', () => {
         'hid:3553:b001:product.next',
         'streamdeck:CTRL-MK2:product.next',
         'streamdeck:CTRL-MK2:session.mark',
+        'streamdeck:CTRL-MK2:flashsale.start',
       ]),
     );
     const presses = events.filter((e) => e.kind === 'press');
