@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { DeskError, type IngestEvent } from '../contract/index.js';
+import { DeskError, type DeskState, type IngestEvent } from '../contract/index.js';
 import { startObsSim, type ObsSim } from '../../../native/sim/obs-sim.js';
 import { AudienceSim, runAudience, type AudienceContext } from '../../../native/sim/audience.js';
 import { DEMO_SCALE, demoScaleTransport } from '../devices/serial/demo-scale.js';
@@ -99,15 +99,8 @@ export class Rehearsal {
   }
 }
 
-/**
- * The flash sale in the published state, if the desk has one (the flash-sale feature adds it to the
- * state); read defensively so the audience works with or without that feature.
- */
-function flashSaleOf(state: object): AudienceContext['flashSale'] {
-  const sale = (state as { flashSale?: unknown }).flashSale;
-  if (!sale || typeof sale !== 'object') return null;
-  const { sku, price, priceFen, endsAt } = sale as Record<string, unknown>;
-  const fen = typeof priceFen === 'number' ? priceFen : typeof price === 'number' ? price : null;
-  if (typeof sku !== 'string' || fen === null) return null;
-  return { sku, priceFen: fen, endsAt: typeof endsAt === 'number' ? endsAt : null };
+/** The running flash sale as the simulated audience sees it: buyers jump at the flash price. */
+function flashSaleOf(state: DeskState): AudienceContext['flashSale'] {
+  const sale = state.flashSale;
+  return sale ? { sku: sale.sku, priceFen: sale.priceFen, endsAt: sale.endsAt } : null;
 }
