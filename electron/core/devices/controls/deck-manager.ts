@@ -4,6 +4,7 @@ import { deckModelName } from '../../../../native/hid/stream-deck/deck-models.js
 import { StreamDeckSurface } from '../../../../native/hid/stream-deck/stream-deck-surface.js';
 import { diagnoseOpenError, type AccessProblem } from './access-advice.js';
 import type { HotplugWatch } from './hotplug.js';
+import { ScanLoop } from './scan-loop.js';
 
 export interface DeckManagerDeps {
   backend: DeckBackend;
@@ -38,35 +39,19 @@ export class DeckManager {
   private readonly open = new Map<string, OpenDeck>();
   private readonly problems = new Map<string, ControlDeviceView>();
   private readonly failures = new Map<string, number>();
-  private scanning: Promise<void> | null = null;
-  private again = false;
-  private stopWatch: () => void = () => {};
-  private readonly timers = new Set<NodeJS.Timeout>();
-  private closed = false;
+  private readonly loop = new ScanLoop(() => this.scanOnce());
 
   constructor(private readonly deps: DeckManagerDeps) {}
 
   start(): Promise<void> {
-    this.stopWatch = this.deps.watch?.((() => this.onHotplug())) ?? (() => {});
+    // A replug is a fresh start for a deck that kept failing.
+    this.loop.watch(this.deps.watch, this.deps.settleDelaysMs, () => this.failures.clear());
     return this.rescan();
   }
 
   /** Lists decks, closes the ones that left, opens the new ones. Concurrent calls share one pass. */
   rescan(): Promise<void> {
-    if (this.closed) return Promise.resolve();
-    if (this.scanning) {
-      this.again = true;
-      return this.scanning;
-    }
-    this.scanning = (async () => {
-      do {
-        this.again = false;
-        await this.scanOnce();
-      } while (this.again && !this.closed);
-    })().finally(() => {
-      this.scanning = null;
-    });
-    return this.scanning;
+    return this.loop.rescan();
   }
 
   views(): ControlDeviceView[] {
@@ -89,26 +74,8 @@ export class DeckManager {
   }
 
   async close(): Promise<void> {
-    this.closed = true;
-    this.stopWatch();
-    for (const timer of this.timers) clearTimeout(timer);
-    await this.scanning?.catch(() => undefined);
+    await this.loop.close();
     for (const [path] of this.open) await this.drop(path, 'desk closing', false);
-  }
-
-  private onHotplug(): void {
-    // A replug is a fresh start for a deck that kept failing.
-    this.failures.clear();
-    for (const delay of this.deps.settleDelaysMs ?? [0, 500, 2000]) this.later(delay, () => void this.rescan());
-  }
-
-  private later(ms: number, run: () => void): void {
-    if (this.closed) return;
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      run();
-    }, ms);
-    this.timers.add(timer);
   }
 
   private async scanOnce(): Promise<void> {
@@ -123,7 +90,7 @@ export class DeckManager {
     for (const path of [...this.open.keys()]) if (!paths.has(path)) await this.drop(path, 'unplugged', true);
     for (const path of [...this.problems.keys()]) if (!paths.has(path)) this.problems.delete(path);
     for (const descriptor of listed) {
-      if (this.open.has(descriptor.path) || this.closed) continue;
+      if (this.open.has(descriptor.path) || this.loop.closed) continue;
       await this.tryOpen(descriptor);
     }
     this.publish();
@@ -167,7 +134,7 @@ export class DeckManager {
     this.failures.set(path, failures + 1);
     await this.drop(path, reason, true);
     this.publish();
-    this.later(retryDelay(failures), () => void this.rescan());
+    this.loop.later(retryDelay(failures), () => void this.rescan());
   }
 
   private async drop(path: string, reason: string, log: boolean): Promise<void> {
@@ -180,7 +147,7 @@ export class DeckManager {
   }
 
   private publish(): void {
-    if (!this.closed) this.deps.publish(this.views());
+    if (!this.loop.closed) this.deps.publish(this.views());
   }
 }
 

@@ -3,6 +3,7 @@ import { isKeyboard, isMouse, type HidBackend, type HidDescriptor } from '../../
 import { diagnoseOpenError, type AccessProblem } from './access-advice.js';
 import type { HotplugWatch } from './hotplug.js';
 import { HidSurface } from './hid-surface.js';
+import { ScanLoop } from './scan-loop.js';
 
 const STREAM_DECK_VENDORS = new Set([0x0fd9, 0x1b1c]);
 const hex4 = (n: number) => n.toString(16).padStart(4, '0');
@@ -36,36 +37,17 @@ export class HidManager {
   private listed: HidDescriptor[] = [];
   private readonly problems = new Map<string, AccessProblem>();
   private learning: { device: string; report: string | null; since: number } | null = null;
-  private scanning: Promise<void> | null = null;
-  private again = false;
-  private stopWatch: () => void = () => {};
-  private readonly timers = new Set<NodeJS.Timeout>();
-  private closed = false;
+  private readonly loop = new ScanLoop(() => this.scanOnce());
 
   constructor(private readonly deps: HidManagerDeps) {}
 
   start(): Promise<void> {
-    this.stopWatch = this.deps.watch?.(() => {
-      for (const delay of this.deps.settleDelaysMs ?? [0, 500, 2000]) this.later(delay, () => void this.rescan());
-    }) ?? (() => {});
+    this.loop.watch(this.deps.watch, this.deps.settleDelaysMs);
     return this.rescan();
   }
 
   rescan(): Promise<void> {
-    if (this.closed) return Promise.resolve();
-    if (this.scanning) {
-      this.again = true;
-      return this.scanning;
-    }
-    this.scanning = (async () => {
-      do {
-        this.again = false;
-        await this.scanOnce();
-      } while (this.again && !this.closed);
-    })().finally(() => {
-      this.scanning = null;
-    });
-    return this.scanning;
+    return this.loop.rescan();
   }
 
   /** Starts learn mode on a device: its next non-idle report is published for binding. */
@@ -95,10 +77,7 @@ export class HidManager {
   }
 
   async close(): Promise<void> {
-    this.closed = true;
-    this.stopWatch();
-    for (const timer of this.timers) clearTimeout(timer);
-    await this.scanning?.catch(() => undefined);
+    await this.loop.close();
     for (const path of [...this.open.keys()]) await this.drop(path, 'desk closing', false);
   }
 
@@ -118,15 +97,6 @@ export class HidManager {
     return this.deps.bindings().filter((b) => bindingMatches(b, id)).map((b) => b.report);
   }
 
-  private later(ms: number, run: () => void): void {
-    if (this.closed) return;
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      run();
-    }, ms);
-    this.timers.add(timer);
-  }
-
   private async scanOnce(): Promise<void> {
     try {
       this.listed = await this.deps.backend.list();
@@ -138,13 +108,13 @@ export class HidManager {
     for (const path of [...this.open.keys()]) if (!paths.has(path)) await this.drop(path, 'unplugged', true);
     for (const path of [...this.problems.keys()]) if (!paths.has(path)) this.problems.delete(path);
     for (const d of this.candidates()) {
-      if (isKeyboard(d) || this.closed) continue;
+      if (isKeyboard(d) || this.loop.closed) continue;
       const id = hidDeviceId(d);
       const wanted = this.reportsFor(id).length > 0 || (this.learning !== null && (this.learning.device === id || id.startsWith(`${this.learning.device}:`)));
       if (wanted && !this.open.has(d.path)) await this.tryOpen(d);
       else if (!wanted && this.open.has(d.path)) await this.drop(d.path, 'no longer bound', false);
     }
-    if (!this.closed) this.deps.publish(this.views());
+    if (!this.loop.closed) this.deps.publish(this.views());
   }
 
   private async tryOpen(d: HidDescriptor): Promise<void> {
@@ -178,8 +148,8 @@ export class HidManager {
 
   private async lost(path: string, reason: string): Promise<void> {
     await this.drop(path, reason, true);
-    if (!this.closed) this.deps.publish(this.views());
-    this.later(250, () => void this.rescan());
+    if (!this.loop.closed) this.deps.publish(this.views());
+    this.loop.later(250, () => void this.rescan());
   }
 
   private async drop(path: string, reason: string, log: boolean): Promise<void> {
