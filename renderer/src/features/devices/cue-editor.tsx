@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useT } from '../../stores/prefs-store.js';
 import { cueToDraft, draftsToCues, EMPTY_CUE, type CueDraft, type CueErrors } from './cue-form.js';
 import { useDevicesStore } from './devices-store.js';
-import { Modal } from './modal.js';
+import { Modal } from '../../components/modal.js';
 
 /** A table of cues: name, channel values, fade, and the product or scene that brings each along. */
 export function CueEditor({ open, onClose }: { open: boolean; onClose(): void }) {

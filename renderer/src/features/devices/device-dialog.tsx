@@ -5,7 +5,7 @@ import { useProductsStore } from '../../stores/products-store.js';
 import { configToDraft, DEVICE_KINDS, draftToConfig, EMPTY_DEVICE, NUMBER_LABELS, type DeviceDraft, type DraftErrors } from './device-form.js';
 import { Field, LineFields, NetworkFields, ScaleFields, TextInput } from './device-fields.js';
 import { useDevicesStore } from './devices-store.js';
-import { Modal } from './modal.js';
+import { Modal } from '../../components/modal.js';
 
 /** Adds a device or edits one; saving replaces the stored list, and the core says what it refuses. */
 export function DeviceDialog({ editing, onClose }: { editing: SerialDeviceConfig | 'new' | null; onClose(): void }) {

@@ -1,7 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 
-/** A modal on the native <dialog> (focus trapped, Escape closes), for the device and cue editors. */
-export function Modal({ open, title, onClose, children, testId, wide }: { open: boolean; title: string; onClose(): void; children: ReactNode; testId?: string; wide?: boolean }) {
+/** Opens and closes a native <dialog> as a modal with `open`: focus is trapped and Escape reaches onCancel. */
+export function useModal(open: boolean) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -9,6 +9,12 @@ export function Modal({ open, title, onClose, children, testId, wide }: { open: 
     if (open && !dialog.open) dialog.showModal();
     if (!open && dialog.open) dialog.close();
   }, [open]);
+  return ref;
+}
+
+/** A modal for editors (devices, cues): its content mounts only while open, so closed forms hold no state. */
+export function Modal({ open, title, onClose, children, testId, wide }: { open: boolean; title: string; onClose(): void; children: ReactNode; testId?: string; wide?: boolean }) {
+  const ref = useModal(open);
   return (
     <dialog
       ref={ref}
