@@ -98,22 +98,28 @@ export class AudienceSim {
     const clicking = this.poisson(this.online * 0.001 * dt * m.interest);
     this.clicks += clicking;
 
-    // Events a small room of this size sends per second; a rate target scales all of them alike.
-    // With a target the mood changes the mix (more comments in a flash sale), not the total.
-    const natural = this.online * ((LIKES / 2 + COMMENT) * m.excitement + ENTER + FOLLOW * m.interest + m.buyRate);
-    const scale = this.rate !== null ? this.rate / Math.max(1, natural) : this.scale;
-    const volume = (perViewerPerSecond: number) => this.poisson(this.online * perViewerPerSecond * dt * scale);
+    // Events a small room of this size sends per second. A rate target fills up with chatter (likes and
+    // comments), as a big room's traffic does, while entering, following and buying keep their natural
+    // rate, so conversion, click-to-order and follower rates stay believable at any load. With a target
+    // the mood changes the mix (more comments in a flash sale), not the total.
+    const chatter = this.online * (LIKES / 2 + COMMENT) * m.excitement;
+    const rest = this.online * (ENTER + FOLLOW * m.interest + m.buyRate);
+    const restScale = this.rate === null ? this.scale : Math.min(1, this.rate / Math.max(1, rest));
+    const chatterScale = this.rate === null ? this.scale : Math.max(0, this.rate - rest * restScale) / Math.max(1e-9, chatter);
+    const poissonOf = (scale: number) => (perViewerPerSecond: number) => this.poisson(this.online * perViewerPerSecond * dt * scale);
+    const volume = poissonOf(restScale);
+    const chatterVolume = poissonOf(chatterScale);
     const pool = Math.max(2_000, this.online * 4);
     const user = () => `viewer${Math.floor(r() * pool)}`;
 
     const events: IngestEvent[] = [];
-    for (let i = volume((LIKES / 2) * m.excitement); i > 0; i--) {
+    for (let i = chatterVolume((LIKES / 2) * m.excitement); i > 0; i--) {
       const count = 1 + Math.floor(r() * 3);
       this.likes += count;
       events.push({ type: 'like', ts: now, count });
     }
     const lines = m.flashSale ? FLASH_COMMENTS : m.idle ? IDLE_COMMENTS : COMMENTS;
-    for (let i = volume(COMMENT * m.excitement); i > 0; i--) {
+    for (let i = chatterVolume(COMMENT * m.excitement); i > 0; i--) {
       this.comments++;
       const pickFrom = r() < 0.6 ? lines : COMMENTS;
       events.push({ type: 'comment', ts: now, user: user(), text: pickFrom[Math.floor(r() * pickFrom.length)] as string });
