@@ -8,6 +8,9 @@ import { addImportRoutes } from '../review/platform-import/import-routes.js';
 import { addReviewRoutes } from '../review/review-routes.js';
 
 /** Every `/api/v1` route (DESIGN §3.2). Handlers only translate HTTP to desk calls. */
+/** A connector's batch may be large: 16 MB of events in one durable write. */
+const INGEST_BODY_LIMIT = 16 * 1024 * 1024;
+
 export function apiRoutes(desk: Desk, options: { overlayToken?: string } = {}): Router {
   const review = new SessionQueries(desk.repos, desk.now);
   const router = new Router();
@@ -18,7 +21,7 @@ export function apiRoutes(desk: Desk, options: { overlayToken?: string } = {}): 
     // The console builds the OBS Browser Source URL from this: the read-only token, never its own.
     .add('GET', '/overlay/link', () => ({ body: overlayLink(options.overlayToken) }))
     .add('POST', '/actions', async (ctx) => ({ body: { ok: true, result: await desk.dispatch(await ctx.body(), { surface: 'api' }) } }))
-    .add('POST', '/ingest', async (ctx) => ({ status: 202, body: desk.ingest(await ctx.body()) }))
+    .add('POST', '/ingest', async (ctx) => ({ status: 202, body: desk.ingest(await ctx.body()) }), ['control'], { bodyLimit: INGEST_BODY_LIMIT })
     .add('GET', '/kpi/settings', () => ({ body: desk.liveKpis.settings }))
     .add('PUT', '/kpi/settings', async (ctx) => ({ body: desk.liveKpis.putSettings(await ctx.body()) }))
     .add('GET', '/obs/settings', () => ({ body: desk.obsSettings.get() }))

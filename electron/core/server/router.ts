@@ -25,14 +25,20 @@ interface Route {
   handler: RouteHandler;
   /** Roles allowed; the overlay token reaches only routes that list it. */
   roles: readonly Role[];
+  /** Largest JSON body `ctx.body()` reads, when the route takes more than the server's default. */
+  bodyLimit: number | undefined;
+}
+
+export interface RouteOptions {
+  bodyLimit?: number;
 }
 
 /** A minimal method + path router: `/sessions/:id` style patterns, nothing else. */
 export class Router {
   private readonly routes: Route[] = [];
 
-  add(method: string, pattern: string, handler: RouteHandler, roles: readonly Role[] = ['control']): this {
-    this.routes.push({ method, segments: pattern.split('/').filter(Boolean), handler, roles });
+  add(method: string, pattern: string, handler: RouteHandler, roles: readonly Role[] = ['control'], options: RouteOptions = {}): this {
+    this.routes.push({ method, segments: pattern.split('/').filter(Boolean), handler, roles, bodyLimit: options.bodyLimit });
     return this;
   }
 

@@ -25,11 +25,8 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** What a route reads unless it declares more (ingest batches, uploads). */
 const BODY_LIMIT = 1024 * 1024;
-const INGEST_BODY_LIMIT = 16 * 1024 * 1024;
-/** Catalog files and product images arrive base64 in JSON. */
-const UPLOAD_BODY_LIMIT = 12 * 1024 * 1024;
-const isUpload = (path: string) => path === '/products/import' || path === '/products/import/preview' || /^\/products\/[^/]+\/image$/.test(path);
 
 /** The desk's HTTP + WebSocket server: API, console, overlay. Every API call needs a token. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
@@ -55,25 +52,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       throw new DeskError('not_found', `${req.method} is not supported on ${url.pathname}; use ${match.allowed.join(' or ')}`);
     }
     if (!match.route.roles.includes(role)) throw new DeskError('forbidden', 'this token is read-only (overlay) and cannot use this route');
-    const limit = path === '/ingest' ? INGEST_BODY_LIMIT : isUpload(path) ? UPLOAD_BODY_LIMIT : BODY_LIMIT;
+    const limit = match.route.bodyLimit ?? BODY_LIMIT;
     const reply = await match.route.handler({ req, url, params: match.params, role, body: () => readJson(req, limit) });
-    if (reply.raw && reply.body instanceof Readable) {
+    if (reply.body instanceof Readable) {
       // Large downloads (session bundles) stream from disk instead of sitting in memory.
-      res.writeHead(reply.status ?? 200, reply.headers);
+      res.writeHead(reply.status ?? 200, { 'x-content-type-options': 'nosniff', ...reply.headers });
       reply.body.on('error', () => res.destroy());
       reply.body.pipe(res);
       return;
     }
-    if (reply.raw) {
-      // Downloads (reports, CSV): the handler names the type; the body goes out as is.
+    if (reply.raw || Buffer.isBuffer(reply.body)) {
+      // Files (images, reports, CSV): the handler names the type; the body goes out as is.
       const body = typeof reply.body === 'string' || Buffer.isBuffer(reply.body) ? reply.body : JSON.stringify(reply.body);
-      res.writeHead(reply.status ?? 200, { ...reply.headers, 'content-length': Buffer.byteLength(body) });
+      res.writeHead(reply.status ?? 200, { 'x-content-type-options': 'nosniff', ...reply.headers, 'content-length': Buffer.byteLength(body) });
       res.end(body);
-      return;
-    }
-    if (Buffer.isBuffer(reply.body)) {
-      res.writeHead(reply.status ?? 200, { 'x-content-type-options': 'nosniff', ...reply.headers, 'content-length': reply.body.length });
-      res.end(reply.body);
       return;
     }
     sendJson(res, reply.status ?? 200, reply.body);

@@ -3,19 +3,29 @@ import { parseOrThrow } from '../contract/index.js';
 import type { Desk } from '../engine/desk.js';
 import type { Router } from './router.js';
 
+/** Catalog files and product images arrive base64 in JSON. */
+const UPLOAD = { bodyLimit: 12 * 1024 * 1024 };
+const control = ['control'] as const;
+
 const imageUploadSchema = z.strictObject({ data: z.string().min(1, 'data must not be empty: send the image as base64') });
 
 /** Routes of the show (issue 4): catalog import, product images, show plans. */
 export function addShowRoutes(router: Router, desk: Desk): Router {
   return router
-    .add('POST', '/products/import/preview', async (ctx) => ({ body: await desk.catalog.previewImport(await ctx.body()) }))
-    .add('POST', '/products/import', async (ctx) => ({ body: await desk.catalog.import(await ctx.body()) }))
-    .add('PUT', '/products/:sku/image', async (ctx) => {
-      const sku = ctx.params.sku as string;
-      desk.catalog.get(sku);
-      const { data } = parseOrThrow(imageUploadSchema, await ctx.body());
-      return { body: desk.catalog.setImage(sku, desk.images.save(Buffer.from(data, 'base64'))) };
-    })
+    .add('POST', '/products/import/preview', async (ctx) => ({ body: await desk.catalog.previewImport(await ctx.body()) }), control, UPLOAD)
+    .add('POST', '/products/import', async (ctx) => ({ body: await desk.catalog.import(await ctx.body()) }), control, UPLOAD)
+    .add(
+      'PUT',
+      '/products/:sku/image',
+      async (ctx) => {
+        const sku = ctx.params.sku as string;
+        desk.catalog.get(sku);
+        const { data } = parseOrThrow(imageUploadSchema, await ctx.body());
+        return { body: desk.catalog.setImage(sku, desk.images.save(Buffer.from(data, 'base64'))) };
+      },
+      control,
+      UPLOAD,
+    )
     .add('DELETE', '/products/:sku/image', (ctx) => ({ body: desk.catalog.setImage(ctx.params.sku as string, null) }))
     .add(
       'GET',

@@ -64,7 +64,7 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose(): void
   return (
     <dialog
       ref={ref}
-      className="import-dialog"
+      className="import-dialog import-dialog-wide"
       data-testid="import-dialog"
       onCancel={(e) => {
         e.preventDefault();
