@@ -2,13 +2,14 @@ import { z } from 'zod';
 import { create } from 'zustand';
 import { planSchema, type Plan, type PlanInput } from '../contract.js';
 import { whenLinked } from '../lib/desk-link.js';
+import { loadList, type LoadStatus } from './load-list.js';
 
 const planList = z.array(planSchema);
 const ok = z.unknown();
 
 type PlansStore = {
   plans: Plan[];
-  status: 'idle' | 'loading' | 'ready' | 'error';
+  status: LoadStatus;
   error: string | null;
   load(): Promise<void>;
   create(input: PlanInput): Promise<Plan>;
@@ -24,15 +25,7 @@ export const usePlansStore = create<PlansStore>()((set, get) => {
     plans: [],
     status: 'idle',
     error: null,
-    async load() {
-      const { api } = await whenLinked();
-      if (get().status === 'idle') set({ status: 'loading' });
-      try {
-        set({ plans: await api.get('/plans', planList), status: 'ready', error: null });
-      } catch (err) {
-        set({ status: 'error', error: err instanceof Error ? err.message : String(err) });
-      }
-    },
+    load: () => loadList({ get, set }, 'plans', '/plans', planList),
     async create(input) {
       const { api } = await whenLinked();
       const plan = await api.send('POST', '/plans', input, planSchema);

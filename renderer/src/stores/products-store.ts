@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import { importPreviewSchema, importResultSchema, productSchema, type ColumnMapping, type ImportPreview, type ImportResult, type Product, type ProductInput } from '../contract.js';
 import { ApiRequestError } from '../lib/api-client.js';
 import { whenLinked } from '../lib/desk-link.js';
+import { loadList, type LoadStatus } from './load-list.js';
 
 const productList = z.array(productSchema);
 const deleted = z.unknown();
@@ -11,7 +12,7 @@ export type SaveResult = { ok: true } | { ok: false; field: string | undefined; 
 
 type ProductsStore = {
   products: Product[];
-  status: 'idle' | 'loading' | 'ready' | 'error';
+  status: LoadStatus;
   error: string | null;
   load(): Promise<void>;
   add(input: ProductInput): Promise<SaveResult>;
@@ -40,15 +41,7 @@ export const useProductsStore = create<ProductsStore>()((set, get) => ({
   products: [],
   status: 'idle',
   error: null,
-  async load() {
-    const { api } = await whenLinked();
-    if (get().status === 'idle') set({ status: 'loading' });
-    try {
-      set({ products: await api.get('/products', productList), status: 'ready', error: null });
-    } catch (err) {
-      set({ status: 'error', error: err instanceof Error ? err.message : String(err) });
-    }
-  },
+  load: () => loadList({ get, set }, 'products', '/products', productList),
   async add(input) {
     const { api } = await whenLinked();
     try {
