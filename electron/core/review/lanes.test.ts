@@ -18,7 +18,7 @@ describe('review lanes', () => {
   it('ends a flash sale at its stop, its planned length, the next sale or the show end, whichever is first', () => {
     const lanes = buildLanes(
       [
-        m(1_000, 'flashsale.start', { sku: 'A', price: 990, seconds: 60 }),
+        m(1_000, 'flashsale.start', { sku: 'A', priceFen: 990, seconds: 60 }),
         m(31_000, 'flashsale.stop', { sku: 'A' }),
         m(40_000, 'flashsale.start', { sku: 'B', seconds: 60 }),
         m(70_000, 'flashsale.start', { sku: 'C' }),

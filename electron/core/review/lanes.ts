@@ -54,7 +54,7 @@ export function buildLanes(marks: readonly MarkRow[], sessionEnd: number): LaneI
       if (openSale) openSale.endTs = Math.min(openSale.endTs ?? Infinity, m.ts);
       const sku = str(m.data.sku);
       const seconds = int(m.data.seconds);
-      const price = int(m.data.price) ?? int(m.data.priceFen);
+      const price = int(m.data.priceFen);
       openSale = {
         lane,
         kind: m.kind,
@@ -81,5 +81,5 @@ export function buildLanes(marks: readonly MarkRow[], sessionEnd: number): LaneI
 /** Flash-sale facts (price, stock) from the start event, for the per-product results. */
 export function flashSaleFacts(marks: readonly MarkRow[], ts: number): { priceFen: number | null; stock: number | null } {
   const start = marks.find((m) => m.ts === ts && laneOf(m.kind, m.data) === 'flashsale' && !isEnd(m.kind));
-  return { priceFen: int(start?.data.price) ?? int(start?.data.priceFen), stock: int(start?.data.stock) };
+  return { priceFen: int(start?.data.priceFen), stock: int(start?.data.stock) };
 }

@@ -70,7 +70,7 @@ async function generate(events: number, hours: number): Promise<Generated> {
     while (nextExplain <= sliceEnd && nextExplain < start + spanMs) {
       clock.t = nextExplain;
       await desk.dispatch({ type: 'product.explain', sku: products[explainIndex++ % products.length] as string }, { surface: 'api' });
-      if ((nextExplain - start) % 1_800_000 === 0) desk.log.log({ ts: nextExplain, kind: 'flashsale.start', data: { sku: products[explainIndex % products.length], price: 990, seconds: 120, stock: 200 } });
+      if ((nextExplain - start) % 1_800_000 === 0) desk.log.log({ ts: nextExplain, kind: 'flashsale.start', data: { sku: products[explainIndex % products.length], priceFen: 990, seconds: 120, stock: 200 } });
       if ((nextExplain - start) % 3_600_000 === 0) desk.log.log({ ts: nextExplain, kind: 'mark', data: { label: `第 ${(nextExplain - start) / 3_600_000} 小时` } });
       nextExplain += 300_000;
     }

@@ -52,7 +52,7 @@ export async function writeDemoBundle(file: string, shows: DemoShow[], startAt =
         const product = DEMO_PRODUCTS[productIndex] as (typeof DEMO_PRODUCTS)[number];
         await f.desk.dispatch({ type: 'product.explain', sku: product.sku }, { surface: 'api' });
         const segStart = clock.t;
-        if (i === 2) f.desk.log.log({ ts: segStart + 60_000, kind: 'flashsale.start', data: { sku: product.sku, price: Math.round(product.priceFen * 0.7), seconds: 180, stock: 50 } });
+        if (i === 2) f.desk.log.log({ ts: segStart + 60_000, kind: 'flashsale.start', data: { sku: product.sku, priceFen: Math.round(product.priceFen * 0.7), seconds: 180, stock: 50 } });
         if (i === 1) f.desk.log.log({ ts: segStart + 30_000, kind: 'mark', data: { label: '抽奖 lucky draw' } });
         if (i === 3) {
           f.desk.log.log({ ts: segStart + 90_000, kind: 'obs.status', data: { status: 'reconnecting', reason: 'stream dropped' } });

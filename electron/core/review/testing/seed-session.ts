@@ -63,8 +63,9 @@ export async function seedFixtureSessions(f: Pick<DeskFixture, 'api' | 'desk'>, 
     { type: 'follow', ts: s(133), user: 'v1' },
     { type: 'snapshot', ts: s(150), online: 120, viewersUv: 200 },
   ]);
-  // Stands in for the flash-sale feature another branch adds: review reads such events by kind.
-  f.desk.log.log({ ts: s(160), kind: 'flashsale.start', data: { sku: 'CUP-02', price: 2_900, seconds: 30, stock: 10 } });
+  // The start event the flash-sale feature logs, written directly so the hand-worked numbers do not
+  // depend on its timers (flashsale.start's own behaviour is tested in show/).
+  f.desk.log.log({ ts: s(160), kind: 'flashsale.start', data: { sku: 'CUP-02', name: '青瓷茶杯', priceFen: 2_900, seconds: 30, stock: 10 } });
   await ingest([{ type: 'order', ts: s(170), orderId: 'o4', sku: 'CUP-02', qty: 1, amount: 3_900, buyer: 'u3' }]);
   clock.t = s(180);
   await act({ type: 'product.explain', sku: 'TEA-01' });
