@@ -88,7 +88,7 @@ export class Desk {
   private readonly platform: PlatformRepo;
   private readonly bus: ActionBus;
   private readonly binder: DeckBinder;
-  private readonly rehearsal: Rehearsal;
+  readonly rehearsal: Rehearsal;
   private readonly pseudonymize: (value: string) => string;
   private obs: ObsLink;
   private obsOff: () => void = () => {};

@@ -1,14 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { DeskError, type DeskState, type IngestEvent } from '../contract/index.js';
 import { startObsSim, type ObsSim } from '../../../native/sim/obs-sim.js';
-import { AudienceSim, runAudience, type AudienceContext } from '../../../native/sim/audience.js';
-import { DEMO_SCALE, demoScaleTransport } from '../devices/serial/demo-scale.js';
+import type { AudienceContext } from '../../../native/sim/audience.js';
+import { RehearsalSimulators, type AudienceChange, type ScaleChange } from '../../../native/sim/rehearsal-sims.js';
+import { DEMO_SCALE } from '../devices/serial/demo-scale.js';
 import type { Desk } from './desk.js';
 
-export interface AudienceSettings {
-  baseOnline?: number | undefined;
-  eventsPerSecond?: number | undefined;
-}
+export type AudienceSettings = AudienceChange;
 
 /**
  * Rehearsal mode: a simulated OBS, audience and scale replace the real peers, so a newcomer (or a
@@ -17,12 +15,19 @@ export interface AudienceSettings {
  */
 export class Rehearsal {
   private sim: ObsSim | null = null;
-  private stopAudience: (() => void) | null = null;
-  private audience: AudienceSim | null = null;
-  private audienceSettings: { baseOnline: number; eventsPerSecond: number | null } = { baseOnline: 1200, eventsPerSecond: null };
   private transition: Promise<unknown> = Promise.resolve();
+  /** The simulated audience and scale, under the controller's switches (issue 17). */
+  private readonly sims: RehearsalSimulators;
 
-  constructor(private readonly desk: Desk) {}
+  constructor(private readonly desk: Desk) {
+    this.sims = new RehearsalSimulators({
+      context: () => this.context(),
+      feed: (events) => this.feed(events),
+      attachScale: (transport) => this.desk.serial.attachSimulated(DEMO_SCALE, transport),
+      detachScale: () => this.desk.serial.detachSimulated(DEMO_SCALE.id),
+      publish: (rehearsal) => this.desk.hub.patch({ rehearsal }),
+    });
+  }
 
   get active(): boolean {
     return this.sim !== null;
@@ -38,11 +43,7 @@ export class Rehearsal {
       const sim = await startObsSim({ password: randomBytes(12).toString('base64url') });
       this.sim = sim;
       await this.desk.replaceObs(this.desk.makeObsLink({ url: sim.url, password: sim.password }));
-      const { baseOnline, eventsPerSecond } = this.audienceSettings;
-      const audience = new AudienceSim({ baseOnline, ...(eventsPerSecond !== null && { eventsPerSecond }) });
-      this.audience = audience;
-      this.stopAudience = runAudience(audience, () => this.context(), (events) => this.feed(events));
-      await this.desk.serial.attachSimulated(DEMO_SCALE, demoScaleTransport);
+      await this.sims.start();
       this.desk.hub.patch({ demo: true });
       return { rehearsal: true as const, obsUrl: sim.url };
     });
@@ -53,10 +54,7 @@ export class Rehearsal {
       if (!this.sim) return { rehearsal: false as const };
       const live = this.desk.log.live;
       if (live?.rehearsal) this.desk.endSession(this.desk.now());
-      this.stopAudience?.();
-      this.stopAudience = null;
-      await this.desk.serial.detachSimulated(DEMO_SCALE.id);
-      this.audience = null;
+      await this.sims.stop();
       await this.desk.replaceObs(this.desk.realObsLink());
       await this.sim.close();
       this.sim = null;
@@ -65,12 +63,21 @@ export class Rehearsal {
     });
   }
 
-  /** Retunes the simulated audience; kept for the next rehearsal when none runs. */
-  configure(settings: AudienceSettings): { baseOnline: number; eventsPerSecond: number | null } {
-    if (settings.baseOnline !== undefined) this.audienceSettings.baseOnline = settings.baseOnline;
-    if (settings.eventsPerSecond !== undefined) this.audienceSettings.eventsPerSecond = settings.eventsPerSecond || null;
-    this.audience?.configure(settings);
-    return { ...this.audienceSettings };
+  /** Retunes, pauses or turns off the simulated audience; kept for the next rehearsal when none runs. */
+  configure(settings: AudienceSettings) {
+    return this.sims.configureAudience(settings);
+  }
+
+  /** Pauses, turns off or sets the automatic cycle of the simulated scale. */
+  configureScale(settings: ScaleChange) {
+    return this.serialize(() => this.sims.configureScale(settings));
+  }
+
+  /** Puts a product on the simulated scale (0 takes it off): the only way it weighs unless set to cycle. */
+  place(grams: number) {
+    if (!this.sim) throw new DeskError('conflict', 'the simulated scale exists only in rehearsal: start one with rehearsal.start');
+    if (!this.sims.settings.scale.enabled) throw new DeskError('conflict', 'the simulated scale is off: turn it on with rehearsal.scale');
+    return this.sims.place(grams);
   }
 
   private context(): AudienceContext {

@@ -15,6 +15,7 @@ import { OverlayLinks } from '../kpi/overlay-links.js';
 import { AlertsPanel } from './alerts-panel.js';
 import { KpiStrip } from './kpi-strip.js';
 import { NowExplaining } from './now-explaining.js';
+import { RehearsalPanel } from './rehearsal-panel.js';
 import { RecentLog } from './recent-log.js';
 import { ScenesPanel } from './scenes-panel.js';
 import { ShowStrip } from './show-strip.js';
@@ -37,6 +38,7 @@ export function LiveConsole() {
         <ObsConnectionCard />
         <ScenesPanel disabled={off} />
         <SourcesPanel disabled={off} />
+        <RehearsalPanel disabled={off} />
         <ScaleAndLights disabled={off} />
         <AlertsPanel />
         <AlertRules />
