@@ -23,6 +23,10 @@ export const enDesk = {
   'sims.onScale': 'On the scale: {g} g',
   'sims.empty': 'Scale empty',
   'sims.hint': 'The scale weighs only when you put something on it: placing explains the next product, taking it off clears it.',
+  'list.sep': ', ',
+  'import.changes.summary': 'This import adds {created} products, changes {updated} and leaves {unchanged} as they are.',
+  'import.changes.field': '{field}: changes for {n} products',
+  'import.changes.kept': 'Not in this sheet, kept as they are: {fields}',
 };
 
 export const zhDesk: Record<keyof typeof enDesk, string> = {
@@ -49,4 +53,8 @@ export const zhDesk: Record<keyof typeof enDesk, string> = {
   'sims.onScale': '秤上：{g} 克',
   'sims.empty': '秤上无物',
   'sims.hint': '模拟秤只在你放上商品时称重：放上即讲解下一个商品，拿下即结束讲解。',
+  'list.sep': '、',
+  'import.changes.summary': '本次导入将新增 {created} 个商品，修改 {updated} 个，{unchanged} 个不变。',
+  'import.changes.field': '{field}：{n} 个商品将修改',
+  'import.changes.kept': '表格中没有、保持原样的字段：{fields}',
 };
