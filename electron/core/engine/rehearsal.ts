@@ -1,12 +1,30 @@
 import { randomBytes } from 'node:crypto';
-import { DeskError, type DeskState, type IngestEvent } from '../contract/index.js';
+import { DeskError, type CurrentProduct, type DeskState, type IngestEvent, type Product, type SessionSummary } from '../contract/index.js';
 import { startObsSim, type ObsSim } from '../../../native/sim/obs-sim.js';
 import type { AudienceContext } from '../../../native/sim/audience.js';
 import { RehearsalSimulators, type AudienceChange, type ScaleChange } from '../../../native/sim/rehearsal-sims.js';
 import { DEMO_SCALE } from '../devices/serial/demo-scale.js';
-import type { Desk } from './desk.js';
+import type { SerialManager } from '../devices/serial/serial-manager.js';
+import type { ObsConnection } from '../obs/obs-connection.js';
+import type { ActionHandlers } from './action-bus.js';
+import type { AlertSink, StatePublisher } from './ports.js';
 
 export type AudienceSettings = AudienceChange;
+
+export interface RehearsalDeps {
+  /** The live session; a real one refuses rehearsal, a rehearsal one ends with it. */
+  live: () => SessionSummary | null;
+  endSession: (at: number) => unknown;
+  now: () => number;
+  obs: Pick<ObsConnection, 'make' | 'real' | 'replace'>;
+  serial: Pick<SerialManager, 'attachSimulated' | 'detachSimulated'>;
+  /** `demo` is published; the flash sale is read for the simulated buyers. */
+  hub: StatePublisher;
+  explaining: () => CurrentProduct | null;
+  products: () => readonly Product[];
+  ingest: (body: unknown) => unknown;
+  alerts: Pick<AlertSink, 'raise'>;
+}
 
 /**
  * Rehearsal mode: a simulated OBS, audience and scale replace the real peers, so a newcomer (or a
@@ -19,13 +37,13 @@ export class Rehearsal {
   /** The simulated audience and scale, under the controller's switches (issue 17). */
   private readonly sims: RehearsalSimulators;
 
-  constructor(private readonly desk: Desk) {
+  constructor(private readonly deps: RehearsalDeps) {
     this.sims = new RehearsalSimulators({
       context: () => this.context(),
       feed: (events) => this.feed(events),
-      attachScale: (transport) => this.desk.serial.attachSimulated(DEMO_SCALE, transport),
-      detachScale: () => this.desk.serial.detachSimulated(DEMO_SCALE.id),
-      publish: (rehearsal) => this.desk.hub.patch({ rehearsal }),
+      attachScale: (transport) => this.deps.serial.attachSimulated(DEMO_SCALE, transport),
+      detachScale: () => this.deps.serial.detachSimulated(DEMO_SCALE.id),
+      publish: (rehearsal) => this.deps.hub.patch({ rehearsal }),
     });
   }
 
@@ -36,15 +54,15 @@ export class Rehearsal {
   start(): Promise<{ rehearsal: true; obsUrl: string }> {
     return this.serialize(async () => {
       if (this.sim) return { rehearsal: true as const, obsUrl: this.sim.url };
-      const live = this.desk.log.live;
+      const live = this.deps.live();
       if (live && !live.rehearsal) {
         throw new DeskError('conflict', `session "${live.title}" is live for real; end it before switching to rehearsal`);
       }
       const sim = await startObsSim({ password: randomBytes(12).toString('base64url') });
       this.sim = sim;
-      await this.desk.replaceObs(this.desk.makeObsLink({ url: sim.url, password: sim.password }));
+      await this.deps.obs.replace(this.deps.obs.make({ url: sim.url, password: sim.password }));
       await this.sims.start();
-      this.desk.hub.patch({ demo: true });
+      this.deps.hub.patch({ demo: true });
       return { rehearsal: true as const, obsUrl: sim.url };
     });
   }
@@ -52,13 +70,12 @@ export class Rehearsal {
   stop(): Promise<{ rehearsal: false }> {
     return this.serialize(async () => {
       if (!this.sim) return { rehearsal: false as const };
-      const live = this.desk.log.live;
-      if (live?.rehearsal) this.desk.endSession(this.desk.now());
+      if (this.deps.live()?.rehearsal) this.deps.endSession(this.deps.now());
       await this.sims.stop();
-      await this.desk.replaceObs(this.desk.realObsLink());
+      await this.deps.obs.replace(this.deps.obs.real());
       await this.sim.close();
       this.sim = null;
-      this.desk.hub.patch({ demo: false });
+      this.deps.hub.patch({ demo: false });
       return { rehearsal: false as const };
     });
   }
@@ -81,20 +98,20 @@ export class Rehearsal {
   }
 
   private context(): AudienceContext {
-    const current = this.desk.explain.product;
+    const current = this.deps.explaining();
     return {
       explaining: current ? { sku: current.sku, priceFen: current.priceFen, since: current.since } : null,
-      flashSale: flashSaleOf(this.desk.hub.state),
-      products: this.desk.catalog.list().map((p) => ({ sku: p.sku, priceFen: p.priceFen })),
+      flashSale: flashSaleOf(this.deps.hub.state),
+      products: this.deps.products().map((p) => ({ sku: p.sku, priceFen: p.priceFen })),
     };
   }
 
   private feed(events: IngestEvent[]): void {
-    if (!this.desk.log.live?.rehearsal) return;
+    if (!this.deps.live()?.rehearsal) return;
     try {
-      this.desk.ingest({ source: 'rehearsal', events });
+      this.deps.ingest({ source: 'rehearsal', events });
     } catch (error) {
-      this.desk.alerts.raise('rehearsal-audience', 'warn', `simulated audience: ${(error as Error).message}`, 10_000);
+      this.deps.alerts.raise('rehearsal-audience', 'warn', `simulated audience: ${(error as Error).message}`, 10_000);
     }
   }
 
@@ -110,4 +127,17 @@ export class Rehearsal {
 function flashSaleOf(state: DeskState): AudienceContext['flashSale'] {
   const sale = state.flashSale;
   return sale ? { sku: sale.sku, priceFen: sale.priceFen, endsAt: sale.endsAt } : null;
+}
+
+/** The rehearsal's actions: switch to simulated peers and back, tune (pause, turn off) the simulated audience and scale. */
+export function rehearsalActionHandlers(
+  rehearsal: Pick<Rehearsal, 'start' | 'stop' | 'configure' | 'configureScale' | 'place'>,
+): Pick<ActionHandlers, 'rehearsal.start' | 'rehearsal.stop' | 'rehearsal.audience' | 'rehearsal.scale' | 'rehearsal.scale.place'> {
+  return {
+    'rehearsal.start': () => rehearsal.start(),
+    'rehearsal.stop': () => rehearsal.stop(),
+    'rehearsal.audience': ({ baseOnline, eventsPerSecond, enabled, paused, mood }) => rehearsal.configure({ baseOnline, eventsPerSecond, enabled, paused, mood }),
+    'rehearsal.scale': ({ enabled, paused, autoEverySec }) => rehearsal.configureScale({ enabled, paused, autoEverySec }),
+    'rehearsal.scale.place': ({ grams }) => rehearsal.place(grams),
+  };
 }
