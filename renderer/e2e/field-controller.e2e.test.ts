@@ -126,4 +126,52 @@ describe('field controller: rehearsal switches, re-import, plans, silent paths',
     await confirm.locator('.btn-danger').click();
     await expect.poll(async () => (await desk.api('GET', `/plans/${plan.id}`)).status).toBe(404);
   });
+
+  it('day one: jump to any segment, a marker in own words, GMV target and pace, stock warnings, 查看复盘 after ending', async () => {
+    expect((await desk.api('POST', '/actions', { type: 'session.end', confirm: true })).status).toBe(200);
+    await desk.api('PUT', '/products/TEA-02', { name: '安吉白茶', priceFen: 8_800, stock: 6 });
+    const plan = (
+      await desk.api('POST', '/plans', {
+        name: '第一天 正式',
+        items: [{ kind: 'opening', minutes: 5 }, { kind: 'product', sku: 'TEA-01', minutes: 10 }, { kind: 'product', sku: 'TEA-02', minutes: 10 }, { kind: 'closing', minutes: 5 }],
+      })
+    ).body;
+    expect((await desk.api('POST', '/actions', { type: 'session.start', title: '第一天 正式场', planId: plan.id })).status).toBe(200);
+    // The console loads the catalog once: a stock changed over the API shows after a reload.
+    await page.locator('.nav-link', { hasText: '中控台' }).click();
+    await page.reload();
+    await page.locator('[data-testid="plan-run"][data-index="0"]').waitFor();
+
+    const jump = page.locator('[data-testid="plan-jump"]');
+    await jump.locator('summary').click();
+    await jump.locator('li[data-segment="2"] .btn').click();
+    await page.locator('[data-testid="plan-run"][data-index="2"]').waitFor();
+    await page.locator('[data-testid="now-explaining"]', { hasText: '安吉白茶' }).waitFor();
+
+    await page.locator('[data-testid="marker-note"] input').fill('主播口误，剪掉');
+    await page.locator('[data-testid="marker-note"] button').click();
+    await page.locator('[data-testid="marker-note"] input[value=""]').waitFor();
+
+    const target = page.locator('[data-testid="gmv-target"]');
+    await target.locator('input').fill('500');
+    await target.locator('button[type="submit"]').click();
+    const ts = Date.now();
+    await desk.api('POST', '/ingest', { events: [{ type: 'order', ts, orderId: 'D1-1', sku: 'TEA-02', qty: 3, amount: 26_400, buyer: 'a' }] });
+    await page.locator('[data-testid="gmv-target"][data-share="0.528"]').waitFor();
+    await page.locator('[data-testid="gmv-pace"]', { hasText: '领先计划' }).waitFor();
+    await page.locator('[data-testid="products"] tr[data-sku="TEA-02"] [data-testid="stock-low"][data-left="3"]').waitFor();
+    await desk.api('POST', '/ingest', { events: [{ type: 'order', ts: ts + 1, orderId: 'D1-2', sku: 'TEA-02', qty: 5, amount: 44_000, buyer: 'b' }] });
+    await page.locator('[data-testid="products"] tr[data-sku="TEA-02"] [data-testid="stock-oversold"][data-over="2"]').waitFor();
+    await shot(page, 'field-day-one-zh.png');
+
+    const sessionId = (await state()).session.id as string;
+    await page.locator('[data-testid="session-live"] .btn-danger-outline').click();
+    await page.locator('.confirm-dialog[open] .btn-danger').click();
+    await page.locator('[data-testid="session-review-link"]').click();
+    await page.locator('[data-testid="review-session"]').waitFor();
+    expect(page.url()).toContain(sessionId);
+    const events = (await desk.api('GET', `/sessions/${sessionId}`)).body.events as { kind: string; data: Record<string, unknown> }[];
+    expect(events.filter((e) => e.kind === 'mark').map((e) => e.data.label)).toEqual(['主播口误，剪掉']);
+    expect(events.filter((e) => e.kind === 'plan.segment').map((e) => e.data.index)).toEqual([0, 2]);
+  });
 });
