@@ -56,6 +56,7 @@ export type {
   LaneItem,
   ProductStats,
   ReviewKpis,
+  ReviewKpiKey,
   ReviewListItem,
   SegmentStats,
   SessionNotes,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { kpiDetailSchema } from './kpi.js';
 import { currencySchema, fenSchema, skuSchema, timestampSchema } from './primitives.js';
 import { sessionSummarySchema } from './state.js';
 
@@ -27,7 +28,11 @@ export type SessionNotes = z.infer<typeof sessionNotesSchema>;
 export const sessionNotesReplySchema = sessionNotesSchema.extend({ updatedAt: timestampSchema.nullable() });
 export type SessionNotesReply = z.infer<typeof sessionNotesReplySchema>;
 
-/** Whole-session KPIs, each with its basis kept apart (kpi.md: numerator and denominator separately). */
+/**
+ * Whole-session KPIs, each with its basis kept apart (kpi.md: numerator and denominator separately).
+ * `detail` is the very KPI set the live desk publishes (same function, same basis settings), so every
+ * ratio carries its numerator, denominator and basis (人数/次数); null for an average over sessions.
+ */
 export const reviewKpisSchema = z.object({
   durationMs: count,
   gmvFen: fenSchema,
@@ -35,7 +40,8 @@ export const reviewKpisSchema = z.object({
   orders: count,
   buyers: count,
   peakOnline: nullableCount,
-  avgOnline: nullableCount,
+  /** 平均在线, unrounded as the live desk shows it (e.g. 239.09). */
+  avgOnline: z.number().nonnegative().nullable(),
   viewersUv: nullableCount,
   viewsPv: nullableCount,
   likes: count,
@@ -48,10 +54,13 @@ export const reviewKpisSchema = z.object({
   perOrderFen: fenSchema.nullable(),
   /** GMV × 1000 ÷ views (PV), null without a PV count. */
   gpmFen: fenSchema.nullable(),
-  /** buyers ÷ viewers (UV), a fraction. */
+  /** 观看-成交转化率 on the desk's basis (buyers ÷ viewers by default), a fraction. */
   conversion: z.number().nullable(),
+  detail: kpiDetailSchema.nullable(),
 });
 export type ReviewKpis = z.infer<typeof reviewKpisSchema>;
+/** The KPI figures themselves (each a number or null), without the derived detail. */
+export type ReviewKpiKey = Exclude<keyof ReviewKpis, 'detail'>;
 
 export const reviewListItemSchema = sessionSummarySchema.extend({
   tags: z.array(z.string()),

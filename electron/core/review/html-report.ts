@@ -1,4 +1,4 @@
-import type { ProductStats, ReviewKpis, SessionNotesReply, SessionReview } from '../contract/index.js';
+import type { KpiDetail, KpiRatio, ProductStats, ReviewKpiKey, SessionNotesReply, SessionReview } from '../contract/index.js';
 import { escapeXml as esc, showClock, svgChart, type SvgBand } from './svg-chart.js';
 
 export interface ReportSession {
@@ -9,7 +9,7 @@ export interface ReportSession {
 
 const money = (fen: number | null, currency: string) =>
   fen === null ? '—' : `${currency === 'CNY' ? '¥' : `${currency} `}${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-const n = (v: number | null) => (v === null ? '—' : v.toLocaleString('en-US'));
+const n = (v: number | null) => (v === null ? '—' : v.toLocaleString('en-US', { maximumFractionDigits: 2 }));
 const dur = (ms: number) => {
   const s = Math.round(ms / 1000);
   const h = Math.floor(s / 3600);
@@ -32,7 +32,7 @@ function delta(now: number | null, base: number | null | undefined): string {
 }
 
 function kpiCards(r: SessionReview, currency: string): string {
-  const cards: [string, keyof ReviewKpis, (v: number | null) => string][] = [
+  const cards: [string, ReviewKpiKey, (v: number | null) => string][] = [
     ['成交额 GMV', 'gmvFen', (v) => money(v, currency)],
     ['订单 Orders', 'orders', n],
     ['成交人数 Buyers', 'buyers', n],
@@ -49,6 +49,40 @@ function kpiCards(r: SessionReview, currency: string): string {
         <div class="cmp">vs 上一场 previous ${delta(v, r.previous?.kpis[key])} · vs 平均 average ${delta(v, r.average?.kpis[key])}</div></div>`;
     })
     .join('')}</div>`;
+}
+
+type RatioKey = { [K in keyof KpiDetail]: KpiDetail[K] extends KpiRatio ? K : never }[keyof KpiDetail];
+const RATIO_LABELS: Record<RatioKey, string> = {
+  avgWatchSeconds: '人均观看时长 Avg watch (s)',
+  interactionRate: '互动率 Interaction rate',
+  conversion: '观看-成交转化率 Conversion',
+  perBuyerFen: '客单价 Per buyer',
+  aovFen: '笔单价 Per order (AOV)',
+  uvValueFen: 'UV价值 UV value',
+  gpmFen: 'GPM 千次观看成交',
+  productClickRate: '商品点击率 Click rate',
+  clickToOrder: '点击-成交转化率 Click to order',
+  followerConversion: '转粉率 Follower conversion',
+  roi: 'ROI',
+};
+const BASIS_LABEL = { people: '人数 people', times: '次数 times' } as const;
+
+/** Every ratio of the desk's KPI set with its basis, numerator and denominator, as the live desk states them. */
+function ratioTable(detail: KpiDetail | null, currency: string): string {
+  if (!detail) return '';
+  const keys = Object.keys(RATIO_LABELS) as RatioKey[];
+  const value = (k: RatioKey, r: KpiRatio) =>
+    r.value === null ? '—' : k.endsWith('Fen') ? money(r.value, currency) : k === 'avgWatchSeconds' || k === 'roi' ? n(r.value) : `${(r.value * 100).toFixed(2)}%`;
+  return table(
+    ['指标 KPI', '值 Value', '口径 Basis', '分子 Numerator', '分母 Denominator'],
+    keys.map((k) => {
+      const r = detail[k];
+      // Money ratios divide GMV (fen), ROI divides it by ad spend (fen): show those in yuan.
+      const inFen = (side: 'num' | 'den') => k === 'roi' || (side === 'num' && k.endsWith('Fen'));
+      return [esc(RATIO_LABELS[k]), esc(value(k, r)), esc(BASIS_LABEL[r.basis]), esc(inFen('num') ? money(r.num, currency) : n(r.num)), esc(inFen('den') ? money(r.den, currency) : n(r.den))];
+    }),
+    'ratios',
+  );
 }
 
 function charts(r: SessionReview, currency: string): string {
@@ -110,6 +144,7 @@ function sessionSection(s: ReportSession, tzOffset: number): string {
   <p class="meta">${esc(when(r.session.startedAt, tzOffset))} · ${esc(dur(r.session.durationMs))} · ${esc(r.session.id)}${r.session.tags.length ? ` · ${r.session.tags.map(esc).join(', ')}` : ''}</p>
   ${insights}
   ${kpiCards(r, cur)}
+  ${ratioTable(r.kpis.detail, cur)}
   <h3>曲线 Curves</h3>${charts(r, cur)}
   <h3>商品 Per product</h3>${products}
   <h3>讲解片段 Explain segments</h3>${segments}

@@ -45,19 +45,18 @@ function download(body: Buffer | string | NodeJS.ReadableStream, type: string, f
 
 function exportReply(desk: Desk, ids: string[], ctx: RequestContext): Reply {
   const format = ctx.url.searchParams.get('format') ?? 'html';
+  // The reader's clock for the export's times: the browser's getTimezoneOffset(), minutes.
+  const raw = ctx.url.searchParams.get('tz');
+  const tz = raw === null ? 0 : Number(raw);
+  if (!Number.isInteger(tz) || Math.abs(tz) > 14 * 60) throw new DeskError('bad_request', 'tz: minutes from getTimezoneOffset(), between -840 and 840', { field: 'tz' });
   const base = ids.length === 1 ? `livedesk-${ids[0] as string}` : `livedesk-${ids.length}-sessions-${stamp(desk.now())}`;
   switch (format) {
     case 'csv': {
       const table = parseCsvTable(ctx.url.searchParams.get('table'));
-      return download(desk.review.csv(ids, table), 'text/csv; charset=utf-8', `${base}-${table}.csv`);
+      return download(desk.review.csv(ids, table, tz), 'text/csv; charset=utf-8', `${base}-${table}.csv`);
     }
-    case 'html': {
-      // The reader's clock for the report's times: the browser's getTimezoneOffset(), minutes.
-      const raw = ctx.url.searchParams.get('tz');
-      const tz = raw === null ? 0 : Number(raw);
-      if (!Number.isInteger(tz) || Math.abs(tz) > 14 * 60) throw new DeskError('bad_request', 'tz: minutes from getTimezoneOffset(), between -840 and 840', { field: 'tz' });
+    case 'html':
       return download(desk.review.html(ids, tz), 'text/html; charset=utf-8', `${base}.html`);
-    }
     case 'bundle': {
       const { file, size } = desk.review.bundleFile(ids);
       const stream = createReadStream(file);

@@ -29,7 +29,7 @@ describe('review of the fixture show, against hand-computed answers', () => {
       peakOnline: 150,
       avgOnline: 125, // per-minute last readings 100, 150, 120, 130
       viewersUv: 200,
-      viewsPv: null,
+      viewsPv: 0, // as the live desk counts it: no PV snapshot and no enter events
       likes: 5,
       comments: 2,
       newFollowers: 1,
@@ -39,6 +39,13 @@ describe('review of the fixture show, against hand-computed answers', () => {
       perOrderFen: 11_800,
       gpmFen: null,
       conversion: 3 / 200,
+      detail: expect.objectContaining({
+        averageOnline: 125,
+        // ∫online dt = 100×85 + 150×60 + 120×80 = 27,100 viewer-seconds over 200 viewers
+        avgWatchSeconds: { value: 135.5, num: 27_100, den: 200, basis: 'people' },
+        conversion: { value: 3 / 200, num: 3, den: 200, basis: 'people' },
+        interactionRate: { value: 2 / 200, num: 2, den: 200, basis: 'people' }, // v1 commented and followed, v2 commented
+      }),
     });
     expect(body.previous).toMatchObject({ id: ids.previous, kpis: { gmvFen: 10_000, orders: 1, peakOnline: 80, durationMs: 120_000 } });
     expect(body.average).toMatchObject({ sessions: 1, kpis: { gmvFen: 10_000 } });

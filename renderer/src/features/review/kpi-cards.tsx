@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
-import type { ReviewKpis, SessionReview } from '../../contract.js';
+import type { ReviewKpiKey, SessionReview } from '../../contract.js';
 import { formatCount, formatDuration, formatMoney } from '../../lib/format.js';
 import type { StringKey } from '../../lib/i18n.js';
 import { useT } from '../../stores/prefs-store.js';
 import { change, formatChange } from './review-format.js';
 
-type Card = { key: keyof ReviewKpis; label: StringKey; format: (v: number | null, currency: string) => ReactNode; accent?: boolean };
+type Card = { key: ReviewKpiKey; label: StringKey; format: (v: number | null, currency: string) => ReactNode; accent?: boolean };
 
 const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
 const money = (v: number | null, currency: string) => (v === null ? '—' : formatMoney(v, currency));
