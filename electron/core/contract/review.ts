@@ -194,3 +194,31 @@ export const bundleImportReplySchema = z.object({
   skipped: z.array(z.object({ id: z.string(), title: z.string(), reason: z.string() })),
 });
 export type BundleImportReply = z.infer<typeof bundleImportReplySchema>;
+
+/**
+ * The desk's own figures beside what a platform export says, per minute (wall-clock minutes, as the
+ * platforms write them), per product and for the whole session. `desk − platform` is the difference.
+ */
+const side = z.number().nullable();
+export const platformCompareSchema = z.object({
+  minutes: z.array(
+    z.object({
+      platform: z.string(),
+      minute: timestampSchema,
+      desk: z.object({ gmvFen: fenSchema, orders: count, online: nullableCount }),
+      figures: z.object({ gmvFen: side, payFen: side, orders: side, online: side }),
+    }),
+  ),
+  products: z.array(
+    z.object({
+      platform: z.string(),
+      productId: z.string(),
+      name: z.string(),
+      sku: z.string().nullable(),
+      desk: z.object({ gmvFen: fenSchema, orders: count }).nullable(),
+      figures: z.object({ gmvFen: side, payFen: side, orders: side, explains: side }),
+    }),
+  ),
+  sessions: z.array(z.object({ platform: z.string(), rows: z.array(z.object({ key: z.string(), desk: side, platform: side })) })),
+});
+export type PlatformCompare = z.infer<typeof platformCompareSchema>;

@@ -5,6 +5,7 @@ import type { Desk } from '../engine/desk.js';
 import type { Reply, RequestContext, Router } from '../server/router.js';
 import { BUNDLE_EXTENSION, removeBundleFile } from './bundle.js';
 import { parseCsvTable } from './csv.js';
+import { platformCompare } from './platform-compare.js';
 
 /** Bundles are whole session logs: generous, but bounded so a runaway upload cannot fill the disk. */
 const BUNDLE_UPLOAD_LIMIT = 2 * 1024 * 1024 * 1024;
@@ -119,6 +120,10 @@ export function addReviewRoutes(router: Router, desk: Desk): Router {
       return { body: q.review(id(ctx), { bucketMs: bucket === undefined ? undefined : bucket * 1000 }) };
     })
     .add('GET', '/sessions/:id/products', (ctx) => ({ body: q.products(id(ctx)) }))
+    .add('GET', '/sessions/:id/platform/compare', (ctx) => {
+      const session = q.require(id(ctx));
+      return { body: platformCompare({ platform: desk.repos.platform, review: desk.review.repo }, session.id, q.kpis(session)) };
+    })
     .add('GET', '/sessions/:id/export', (ctx) => exportReply(desk, [id(ctx)], ctx))
     .add('PATCH', '/sessions/:id', async (ctx) => ({ body: desk.review.patch(id(ctx), parseOrThrow(sessionPatchSchema, await ctx.body())) }))
     .add('DELETE', '/sessions/:id', (ctx) => ({ body: desk.review.remove(id(ctx), ctx.url.searchParams.get('confirm') === 'true') }))

@@ -248,6 +248,23 @@ export class ReviewRepo {
     return row?.online ?? null;
   }
 
+  /** Orders and GMV per wall-clock minute, and the last online reading of each (the platforms' minutes). */
+  wallMinutes(sessionId: string): Map<number, { gmvFen: number; orders: number; online: number | null }> {
+    const out = new Map<number, { gmvFen: number; orders: number; online: number | null }>();
+    const at = (minute: number) => out.get(minute) ?? (out.set(minute, { gmvFen: 0, orders: 0, online: null }).get(minute) as { gmvFen: number; orders: number; online: number | null });
+    for (const r of this.db
+      .prepare<[string], { minute: number; gmv: number; orders: number }>('SELECT (ts / 60000) * 60000 AS minute, SUM(amount_fen) AS gmv, COUNT(*) AS orders FROM orders WHERE session_id = ? GROUP BY ts / 60000')
+      .all(sessionId)) {
+      Object.assign(at(r.minute), { gmvFen: r.gmv, orders: r.orders });
+    }
+    for (const r of this.db
+      .prepare<[string], { minute: number; online: number }>('SELECT (second / 60) * 60000 AS minute, online FROM kpi_seconds WHERE session_id = ? AND online IS NOT NULL ORDER BY second')
+      .all(sessionId)) {
+      at(r.minute).online = r.online;
+    }
+    return out;
+  }
+
   buyers(sessionId: string): number {
     const r = this.db
       .prepare<[string], { named: number; anonymous: number }>(

@@ -149,6 +149,26 @@ describe('POST /sessions/:id/import', () => {
     });
   });
 
+  it('sets the imported figures beside the desk\'s own: per minute, per product and for the session', async () => {
+    const { status, body } = await f.api('GET', `/sessions/${sessionId}/platform/compare`);
+    expect(status).toBe(200);
+    // The desk took one ¥128.00 order at 20:01; 罗盘 says 成交金额 ¥1,280.00 and 用户支付金额 ¥1,281.00 for that minute.
+    expect(body.minutes.find((m: { platform: string; minute: number }) => m.platform === 'douyin' && m.minute === minuteUtc(1))).toEqual({
+      platform: 'douyin', minute: minuteUtc(1), desk: { gmvFen: 12_800, orders: 1, online: null }, figures: { gmvFen: 128_000, payFen: 128_100, orders: 10, online: 1_850 }, // online as the 百应 file imported last says
+    });
+    expect(body.products.find((p: { productId: string }) => p.productId === '3620001111222')).toEqual({
+      platform: 'douyin', productId: '3620001111222', name: '【直播专享】明前龙井 250g 礼盒装', sku: 'TEA-01',
+      desk: { gmvFen: 12_800, orders: 1 }, figures: { gmvFen: null, payFen: 448_000, orders: 35, explains: 3 },
+    });
+    expect(body.products.find((p: { productId: string }) => p.productId === '3620001111444')).toMatchObject({ sku: null, desk: null });
+    const douyin = body.sessions.find((x: { platform: string }) => x.platform === 'douyin');
+    expect(douyin.rows).toEqual(expect.arrayContaining([
+      { key: 'gmvFen', desk: 12_800, platform: 6_543_210 },
+      { key: 'payFen', desk: 12_800, platform: 6_123_450 },
+      { key: 'orders', desk: 1, platform: 512 },
+    ]));
+  });
+
   it('refuses an unknown session, a file that is not an export, a bad platform or zone, and an oversize file', async () => {
     expect((await upload('taobao-sycm-products.xlsx', '', 'nope')).status).toBe(404);
     const junk = await upload(Buffer.from('hello,world\n1,2\n'));
