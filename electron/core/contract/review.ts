@@ -99,6 +99,8 @@ export const laneItemSchema = z.object({
   endTs: timestampSchema.nullable(),
   label: z.string(),
   sku: z.string().nullable(),
+  /** The logged event's data, so the reader's language can describe it (never the raw kind name). */
+  data: z.record(z.string(), z.unknown()),
 });
 export type LaneItem = z.infer<typeof laneItemSchema>;
 

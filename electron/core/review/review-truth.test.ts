@@ -8,7 +8,7 @@ import { startDeskFixture, TEST_TOKEN, type DeskFixture } from '../testing/desk-
  *
  * Show time (s): 3 online 200 (UV 300, PV 400) · 30 order ¥129.00 (b1) · 55 online 240 · 65 online 230
  * · 100 order ¥39.00 (b2), comments c1 c2, 10 likes, follow c3 · 118 online 250 (UV 500, PV 700,
- * exposures 400, clicks 60) · 125 online 261 · end 150.
+ * exposures 400, clicks 60) · 125 online 261 · end 150. 讲解 of A from 19 s, of B from 37 s.
  */
 const S = Date.UTC(2026, 0, 11, 12, 0, 7);
 const at = (sec: number) => S + sec * 1000;
@@ -26,7 +26,13 @@ async function get(path: string): Promise<string> {
 beforeAll(async () => {
   f = await startDeskFixture({ now: () => clock.t });
   const ingest = async (events: Record<string, unknown>[]) => expect((await f.api('POST', '/ingest', { source: 'truth', events })).status).toBe(202);
+  await f.api('POST', '/products', { sku: 'A', name: '龙井 A', priceFen: 12_900 });
+  await f.api('POST', '/products', { sku: 'B', name: '茶杯 B', priceFen: 3_900 });
   id = (await f.api('POST', '/actions', { type: 'session.start', title: '对账 truth' })).body.result.id as string;
+  clock.t = at(19);
+  await f.api('POST', '/actions', { type: 'product.explain', sku: 'A' });
+  clock.t = at(37);
+  await f.api('POST', '/actions', { type: 'product.explain', sku: 'B' });
   await ingest([
     { type: 'snapshot', ts: at(3), online: 200, viewersUv: 300, viewsPv: 400 },
     { type: 'order', ts: at(30), orderId: 't1', sku: 'A', qty: 1, amount: 12_900, buyer: 'b1' },
@@ -97,5 +103,19 @@ describe('one show, one set of numbers: live desk = review = CSV = HTML', () => 
     expect(html).toContain('¥168.00');
     expect(html).toContain('250.33'); // 平均在线 to two decimals, as on the desk
     expect(html).toContain('53.48');
+  });
+
+  it('times explains to the second in the HTML report: 0:19 and 0:37 are not both "00:00"', async () => {
+    const html = await get(`/sessions/${id}/export?format=html`);
+    expect(html).toContain('<td>00:00:19</td>');
+    expect(html).toContain('<td>00:00:37</td>');
+    // The 2.5-minute show's chart axis ticks 25 s apart: each label distinct.
+    const ticks = [...html.matchAll(/text-anchor="(?:middle|end)">(\d\d:\d\d(?::\d\d)?)<\/text>/g)].map((m) => m[1]).slice(0, 7);
+    expect(new Set(ticks).size).toBe(7);
+  });
+
+  it('writes CSV times in the reader\'s time zone', async () => {
+    const csv = await get(`/sessions/${id}/export?format=csv&table=segments&tz=-480`);
+    expect(csv).toContain('2026-01-11 20:00:26 +08:00'); // A's explain from 19 s: 12:00:26 UTC is 20:00:26 in Beijing
   });
 });
