@@ -60,12 +60,13 @@ describe('review lanes', () => {
         m(15, 'alert', { id: 'kpi:drop', level: 'error', text: '在线人数 ↓30%' }),
         m(20, 'alert', { id: 'obs', level: 'error', text: 'OBS' }),
         m(40, 'alert.clear', { id: 'kpi:drop', text: '在线人数 ✓' }),
+        m(41, 'alert.clear', { id: 'kpi:drop', text: '在线人数 ✓' }),
       ],
       100,
     );
     expect(lanes.map((l) => [l.kind, l.ts, l.endTs, l.label])).toEqual([
       ['alert', 10, 40, '在线人数 ↓20%'],
-      ['alert', 20, null, 'OBS'],
+      ['alert', 20, 100, 'OBS'], // never cleared: on until the show ended
     ]);
   });
 });

@@ -29,7 +29,7 @@ function labelOf(kind: string, data: Record<string, unknown>): string {
 /**
  * Lane items with durations where the log has them: a flash sale runs to its stop event (or for its
  * planned seconds), a stream problem until OBS reports connected again, an alert until it clears —
- * one span each, never a start and an end drawn as two marks.
+ * one span each, never a start and an end drawn as two marks; one still on at the end lasts until it.
  */
 export function buildLanes(marks: readonly MarkRow[], sessionEnd: number): LaneItem[] {
   const items: LaneItem[] = [];
@@ -39,13 +39,12 @@ export function buildLanes(marks: readonly MarkRow[], sessionEnd: number): LaneI
   for (const m of marks) {
     const lane = laneOf(m.kind, m.data);
     const alertId = str(m.data.id);
-    if (m.kind === 'alert.clear' && alertId !== null) {
-      const open = openAlerts.get(alertId);
-      openAlerts.delete(alertId);
-      if (open) {
-        open.endTs = m.ts;
-        continue;
-      }
+    if (m.kind === 'alert.clear') {
+      // The end of its alert's span; a clearing of nothing open (cleared twice) draws nothing.
+      const open = alertId === null ? undefined : openAlerts.get(alertId);
+      if (open) open.endTs = m.ts;
+      if (alertId !== null) openAlerts.delete(alertId);
+      if (open || alertId !== null) continue;
     }
     if (m.kind === 'alert' && alertId !== null) {
       // A repeated raise of an alert already open (it went from warn to error) stays one span.
@@ -92,7 +91,8 @@ export function buildLanes(marks: readonly MarkRow[], sessionEnd: number): LaneI
     items.push({ lane, kind: m.kind, ts: m.ts, endTs: null, label: labelOf(m.kind, m.data), sku: str(m.data.sku), data: m.data });
   }
   for (const item of items) {
-    if (item.endTs === null && (item.lane === 'flashsale' || item.lane === 'problem')) item.endTs = Math.max(item.ts, sessionEnd);
+    // A sale, a problem or an alert still on when the show ended lasted until then.
+    if (item.endTs === null && (item.lane === 'flashsale' || item.lane === 'problem' || item.kind === 'alert')) item.endTs = Math.max(item.ts, sessionEnd);
     // A stop that came before the planned end wins; a planned end past the session is cut at its end.
     if (item.endTs !== null) item.endTs = Math.min(item.endTs, Math.max(item.ts, sessionEnd));
   }

@@ -204,7 +204,7 @@ describe('exports', () => {
     expect(r.text).toContain('明前龙井 250g');
     expect(r.text).toContain('¥256.00'); // 龙井's GMV per explain-minute
     expect(r.text).toMatch(/Best per explain-minute:<\/strong> 明前龙井 250g ¥256.00\/min/);
-    expect(r.text).toMatch(/Biggest audience drop:<\/strong> 00:01 → 00:02, 150 → 120 \(青瓷茶杯\)/);
+    expect(r.text).toMatch(/Biggest audience drop:<\/strong> 00:01:00 → 00:02:00, 150 → 120 \(青瓷茶杯\)/);
     expect(r.text).toContain('龙井讲得好');
     expect(r.text).toContain('2026-01-10 12:00 UTC');
     expect((await raw(`/sessions/${ids.main}/export?format=html&tz=-480`)).text).toContain('2026-01-10 20:00 UTC+8');

@@ -107,7 +107,9 @@ export function LanesStrip({ start, from, to, segments, lanes, selected, onSelec
                 const until = l.endTs === null ? '' : `–${showClock(l.endTs - start, true)}`;
                 const title = `${showClock(l.ts - start, true)}${until} ${text}`;
                 const top = where.row * ROW_PX + 1;
-                return l.endTs !== null ? (
+                // A span too narrow to hold its text is drawn as a mark with the text beside it.
+                const wide = l.endTs !== null && ((box.right - box.left) / 100) * px >= 24;
+                return wide ? (
                   <span
                     key={`${l.ts}-${i}`}
                     className={`rv-span lane-${lane}`}
