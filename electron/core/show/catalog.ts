@@ -3,9 +3,17 @@ import type { ProductFields, ProductsRepo } from '../store/products-repo.js';
 import { decodeImportRequest, guessMapping, readSheetRows, rowsToProducts } from './catalog-import.js';
 import { importChanges, mappedFields, mergeImported, newProductFields } from './catalog-merge.js';
 
-const toFields = (body: unknown, skuFromPath?: string): ProductFields =>
-  newProductFields(parseOrThrow(productInputSchema, skuFromPath === undefined ? body : { ...(body as object), sku: skuFromPath }));
+type ProductInput = ReturnType<typeof productInputSchema.parse>;
 
+const toFields = (body: unknown): ProductFields => newProductFields(parseOrThrow(productInputSchema, body));
+
+/** `PUT /products/:sku`'s body as a product: the path names it, and a body naming another sku is refused. */
+export function productUpdateInput(sku: string, body: unknown): ProductInput {
+  if (body && typeof body === 'object' && 'sku' in body && (body as { sku: unknown }).sku !== sku) {
+    throw new DeskError('bad_request', 'sku: the body sku differs from the sku in the path; a sku cannot be renamed', { field: 'sku' });
+  }
+  return parseOrThrow(productInputSchema, { ...(body as object), sku });
+}
 
 /** The product catalog as the API and the console see it: validated, with specific errors. */
 export class Catalog {
@@ -38,10 +46,7 @@ export class Catalog {
   }
 
   update(sku: string, body: unknown): Product {
-    if (body && typeof body === 'object' && 'sku' in body && (body as { sku: unknown }).sku !== sku) {
-      throw new DeskError('bad_request', 'sku: the body sku differs from the sku in the path; a sku cannot be renamed', { field: 'sku' });
-    }
-    const product = this.repo.update(toFields(body, sku), this.now());
+    const product = this.repo.update(newProductFields(productUpdateInput(sku, body)), this.now());
     if (!product) throw new DeskError('not_found', `no product with sku "${sku}"`);
     this.onChange();
     return product;
