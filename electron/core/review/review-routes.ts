@@ -9,6 +9,7 @@ import type { PlatformRepo } from '../store/platform-repo.js';
 import type { SessionsRepo } from '../store/sessions-repo.js';
 import { BUNDLE_EXTENSION, removeBundleFile } from './bundle.js';
 import { parseCsvTable } from './csv.js';
+import { platformCompare } from './platform-compare.js';
 import { addImportRoutes } from './platform-import/import-routes.js';
 import type { ReviewService } from './review-service.js';
 import { SessionQueries } from './session-queries.js';
@@ -67,19 +68,18 @@ function download(body: Buffer | string | NodeJS.ReadableStream, type: string, f
 
 function exportReply(desk: Desk, ids: string[], ctx: RequestContext): Reply {
   const format = ctx.url.searchParams.get('format') ?? 'html';
+  // The reader's clock for the export's times: the browser's getTimezoneOffset(), minutes.
+  const raw = ctx.url.searchParams.get('tz');
+  const tz = raw === null ? 0 : Number(raw);
+  if (!Number.isInteger(tz) || Math.abs(tz) > 14 * 60) throw new DeskError('bad_request', 'tz: minutes from getTimezoneOffset(), between -840 and 840', { field: 'tz' });
   const base = ids.length === 1 ? `livedesk-${ids[0] as string}` : `livedesk-${ids.length}-sessions-${stamp(desk.now())}`;
   switch (format) {
     case 'csv': {
       const table = parseCsvTable(ctx.url.searchParams.get('table'));
-      return download(desk.review.csv(ids, table), 'text/csv; charset=utf-8', `${base}-${table}.csv`);
+      return download(desk.review.csv(ids, table, tz), 'text/csv; charset=utf-8', `${base}-${table}.csv`);
     }
-    case 'html': {
-      // The reader's clock for the report's times: the browser's getTimezoneOffset(), minutes.
-      const raw = ctx.url.searchParams.get('tz');
-      const tz = raw === null ? 0 : Number(raw);
-      if (!Number.isInteger(tz) || Math.abs(tz) > 14 * 60) throw new DeskError('bad_request', 'tz: minutes from getTimezoneOffset(), between -840 and 840', { field: 'tz' });
+    case 'html':
       return download(desk.review.html(ids, tz), 'text/html; charset=utf-8', `${base}.html`);
-    }
     case 'bundle': {
       const { file, size } = desk.review.bundleFile(ids);
       const stream = createReadStream(file);
@@ -153,6 +153,10 @@ export function addReviewRoutes(router: Router, desk: Desk): Router {
       return { body: q.review(id(ctx), { bucketMs: bucket === undefined ? undefined : bucket * 1000 }) };
     })
     .add('GET', '/sessions/:id/products', (ctx) => ({ body: q.products(id(ctx)) }))
+    .add('GET', '/sessions/:id/platform/compare', (ctx) => {
+      const session = q.require(id(ctx));
+      return { body: platformCompare({ platform: desk.repos.platform, review: desk.review.repo }, session.id, q.kpis(session)) };
+    })
     .add('GET', '/sessions/:id/export', (ctx) => exportReply(desk, [id(ctx)], ctx))
     .add('PATCH', '/sessions/:id', async (ctx) => ({ body: await desk.dispatch({ type: 'session.patch', id: id(ctx), patch: parseOrThrow(sessionPatchSchema, await ctx.body()) }, api) }))
     .add('DELETE', '/sessions/:id', async (ctx) => {

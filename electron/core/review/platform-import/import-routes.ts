@@ -28,6 +28,6 @@ export function addImportRoutes(
     .add('GET', '/sessions/:id/platform', (ctx) => {
       const id = ctx.params.id as string;
       if (!repos.sessions.get(id)) throw new DeskError('not_found', `no session "${id}"`);
-      return { body: { sessionId: id, minutes: repos.platform.minutes(id), products: repos.platform.products(id) } };
+      return { body: { sessionId: id, minutes: repos.platform.minutes(id), products: repos.platform.products(id), sessions: repos.platform.sessions(id) } };
     });
 }
