@@ -76,6 +76,7 @@ export type {
 } from '../../electron/core/contract/index.js';
 export {
   API_PREFIX,
+  backoffDelay,
   apiErrorSchema,
   productSchema,
   sessionDetailSchema,

@@ -1,6 +1,8 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { DeskError, parseOrThrow, sessionNotesSchema, sessionPatchSchema } from '../contract/index.js';
+import type { Dispatch } from '../engine/ports.js';
+import { dispatchStaged, type Staged } from '../engine/staged.js';
 import type { Reply, RequestContext, Router } from '../server/router.js';
 import type { CommerceRepo } from '../store/commerce-repo.js';
 import type { PlatformRepo } from '../store/platform-repo.js';
@@ -12,12 +14,18 @@ import { addImportRoutes } from './platform-import/import-routes.js';
 import type { ReviewService } from './review-service.js';
 import { SessionQueries } from './session-queries.js';
 
-/** What the review routes use (named `desk` below: the part of the desk that review reads). */
+/** What the review routes use (named `desk` below: the part of the desk that review reads); changes go through the bus. */
 export interface ReviewRouteDeps {
   review: ReviewService;
   repos: { sessions: SessionsRepo; commerce: CommerceRepo; platform: PlatformRepo };
   now: () => number;
+  dispatch: Dispatch;
+  staged: { platform: Pick<Staged<Buffer>, 'stage' | 'discard'>; bundle: Pick<Staged<string>, 'stage' | 'discard'> };
 }
+
+const api = { surface: 'api' } as const;
+
+
 
 type Desk = ReviewRouteDeps;
 
@@ -106,7 +114,7 @@ async function importUpload(desk: Desk, ctx: RequestContext) {
       createWriteStream(file),
     );
     if (size === 0) throw new DeskError('bad_request', 'body is empty; send a session bundle file');
-    return desk.review.importFile(file);
+    return await dispatchStaged(desk.staged.bundle, file, (upload) => desk.dispatch({ type: 'review.import', upload }, api));
   } finally {
     removeBundleFile(file);
   }
@@ -125,7 +133,7 @@ export function addReviewRoutes(router: Router, desk: Desk): Router {
       if (!Number.isInteger(points) || points < 1) throw new DeskError('bad_request', 'points: must be a positive integer', { field: 'points' });
       return { body: sessions.timeline(id(ctx), points) };
     });
-  addImportRoutes(router, desk.repos, desk.now);
+  addImportRoutes(router, desk);
   return router
     .add('GET', '/review/sessions', (ctx) => ({
       body: q.list({
@@ -152,8 +160,11 @@ export function addReviewRoutes(router: Router, desk: Desk): Router {
       return { body: platformCompare({ platform: desk.repos.platform, review: desk.review.repo }, session.id, q.kpis(session)) };
     })
     .add('GET', '/sessions/:id/export', (ctx) => exportReply(desk, [id(ctx)], ctx))
-    .add('PATCH', '/sessions/:id', async (ctx) => ({ body: desk.review.patch(id(ctx), parseOrThrow(sessionPatchSchema, await ctx.body())) }))
-    .add('DELETE', '/sessions/:id', (ctx) => ({ body: desk.review.remove(id(ctx), ctx.url.searchParams.get('confirm') === 'true') }))
+    .add('PATCH', '/sessions/:id', async (ctx) => ({ body: await desk.dispatch({ type: 'session.patch', id: id(ctx), patch: parseOrThrow(sessionPatchSchema, await ctx.body()) }, api) }))
+    .add('DELETE', '/sessions/:id', async (ctx) => {
+      const confirmed = ctx.url.searchParams.get('confirm') === 'true';
+      return { body: await desk.dispatch({ type: 'session.remove', id: id(ctx), ...(confirmed && { confirm: true }) }, api) };
+    })
     .add('GET', '/sessions/:id/notes', (ctx) => ({ body: desk.review.notes(id(ctx)) }))
-    .add('PUT', '/sessions/:id/notes', async (ctx) => ({ body: desk.review.putNotes(id(ctx), parseOrThrow(sessionNotesSchema, await ctx.body())) }));
+    .add('PUT', '/sessions/:id/notes', async (ctx) => ({ body: await desk.dispatch({ type: 'session.notes', id: id(ctx), notes: parseOrThrow(sessionNotesSchema, await ctx.body()) }, api) }));
 }
