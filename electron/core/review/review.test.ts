@@ -198,7 +198,7 @@ describe('exports', () => {
       expect(r.bytes.subarray(0, 3).toString('hex'), table).toBe('efbbbf');
     }
     expect((await f.api('GET', `/sessions/${ids.main}/export?format=csv&table=nope`)).body.error.field).toBe('table');
-    expect((await f.api('GET', `/sessions/${ids.main}/export?format=pdf`)).body.error.field).toBe('format');
+    expect((await f.api('GET', `/sessions/${ids.main}/export?format=xlsx`)).body.error.field).toBe('format');
   });
 
   it('writes a self-contained HTML report: inline SVG charts, a CSP that forbids fetching, no script', async () => {
