@@ -58,6 +58,7 @@ export type {
   ReviewKpis,
   ReviewKpiKey,
   PlatformCompare,
+  CompareRates,
   ReviewListItem,
   SegmentStats,
   SessionNotes,
