@@ -24,6 +24,13 @@ describe('report', () => {
     expect(toRecord(row, { value: null, unit: 'ms', floor: 10, floorWhat: 'bare', meets: null }).ratio).toBeNull();
   });
 
+  it('keeps each run, the spread of the runs and how busy the machine was', () => {
+    const machine = { cores: 2, runnable: 3.5, cpuBusy: 1, othersBusy: 0.6, load1: 4, busy: true };
+    const record = toRecord(row, { value: 10, unit: 'ms', floor: 5, floorWhat: 'bare', meets: true, runs: [9, 10, 14], floorRuns: [5, 5, 6] }, machine);
+    expect(record).toMatchObject({ runs: [9, 10, 14], floorRuns: [5, 5, 6], spread: 0.5, machine: { busy: true } });
+    expect(formatTable([record])).toMatch(/9–14 \(3 runs\).*BUSY 3\.5\/2, others 60%/);
+  });
+
   it('always prints a failed row, with why', () => {
     const table = formatTable([failedRecord(row, new Error('no OBS\nstack'))]);
     expect(table).toMatch(/press-ack .* \?/);
