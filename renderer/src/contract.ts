@@ -80,6 +80,7 @@ export {
   sessionTimelineSchema,
   deskStateSchema,
   wsServerMessageSchema,
+  applyStatePatch,
   obsProfileIdSchema,
   obsProfilesSchema,
   obsSettingsSchema,
