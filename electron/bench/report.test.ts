@@ -4,7 +4,7 @@ import { failedRecord, formatTable, toRecord } from './report.js';
 import { percentile } from './stats.js';
 import type { BenchRow } from './types.js';
 
-const DESIGN_IDS = ['press-overhead', 'press-ack', 'ingest-rate', 'ingest-push', 'review-12h', 'memory-2m', 'start'];
+const DESIGN_IDS = ['press-overhead', 'press-ack', 'ingest-rate', 'ingest-push', 'review-12h', 'memory-2m', 'start', 'review-open', 'review-zoom', 'console-load'];
 
 describe('bench rows', () => {
   it('cover every DESIGN §7 id, one module each, picked up from rows/', async () => {
