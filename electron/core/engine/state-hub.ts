@@ -1,10 +1,7 @@
 import type { DeskState, DeskStateKey } from '../contract/index.js';
+import type { StateChange } from './ports.js';
 
-/** What a publication changed: the revision last published, and the top-level keys changed since. */
-export interface StateChange {
-  from: number;
-  keys: ReadonlySet<DeskStateKey>;
-}
+export type { StateChange };
 
 export type StateListener = (state: DeskState, change: StateChange) => void;
 

@@ -10,10 +10,10 @@ import {
   wsClientMessageSchema,
   type DeskState,
   type DeskStateKey,
+  type IngestResult,
   type WsServerMessage,
 } from '../contract/index.js';
-import type { Desk } from '../engine/desk.js';
-import type { StateChange } from '../engine/state-hub.js';
+import type { Dispatch, StateChange, StateReader } from '../engine/ports.js';
 import type { Role } from './router.js';
 
 /**
@@ -32,6 +32,15 @@ const wantsPatches = (url: string | undefined) => new URL(url ?? '/', 'http://de
 const MAX_BUFFERED = 4 * 1024 * 1024;
 export const WS_MAX_PAYLOAD = 16 * 1024 * 1024;
 
+/** What the socket hub uses: the state it pushes, and where client messages go. */
+export interface WsHubDeps {
+  hub: StateReader;
+  dispatch: Dispatch;
+  ingest: (body: unknown) => IngestResult;
+  /** The console's on-screen deck, pressed from the browser. */
+  deck: { readonly info: { readonly id: string }; readonly keyCount: number; press(index: number, down: boolean): boolean };
+}
+
 /**
  * `/ws`: pushes the state (the overlay subset for read-only tokens) on connect and on every change,
  * serialized once per push for all clients; accepts actions, ingest batches and virtual key presses.
@@ -45,7 +54,7 @@ export class WsHub {
   private overlayRev = -1;
   private readonly off: () => void;
 
-  constructor(private readonly desk: Desk) {
+  constructor(private readonly desk: WsHubDeps) {
     this.off = desk.hub.subscribe((state, change) => this.broadcast(state, change));
   }
 
