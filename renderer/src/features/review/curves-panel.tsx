@@ -1,5 +1,5 @@
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
-import { Area, AreaChart, Brush, CartesianGrid, ComposedChart, Line, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Area, AreaChart, Brush, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { CurvePoint, SessionReview } from '../../contract.js';
 import { formatCount, formatMoney, formatMoneyCompact } from '../../lib/format.js';
 import type { StringKey } from '../../lib/i18n.js';
@@ -65,10 +65,11 @@ export function CurvesPanel({ review, selected, onSelect }: { review: SessionRev
       setRange([(r.startIndex ?? 0) * group, r.endIndex === undefined ? points.length - 1 : Math.min(points.length - 1, r.endIndex * group + group - 1)]),
     [group, points.length],
   );
-  // Only the explain bands inside the zoomed window are drawn.
+  // The explain bands are plain boxes under each chart, not recharts ReferenceAreas: recharts 3 runs
+  // store selectors for each of them on every redraw (24 bands × 5 charts on a 12-hour show).
   const bands = useMemo(
-    () => review.segments.map((s, i) => ({ s, i })).filter(({ s }) => s.endedAt - start >= from && s.startedAt - start <= to),
-    [review.segments, start, from, to],
+    () => <ExplainBands segments={review.segments} start={start} from={from} to={to} selected={selected} />,
+    [review.segments, start, from, to, selected],
   );
   // Hovering changes only the read-out: the charts are built again only when what they show changes.
   const charts = useMemo(
@@ -79,6 +80,8 @@ export function CurvesPanel({ review, selected, onSelect }: { review: SessionRev
             {t(m.label)}
             {m.perBucket ? <em> {t('rv.perMinute', { unit })}</em> : null}
           </span>
+          <div style={{ position: 'relative' }}>
+          {bands}
           <ResponsiveContainer width="100%" height={96}>
             <ComposedChart data={data as CurvePoint[]} margin={MARGIN} syncId="rv-curves" onMouseMove={onMove}>
               <CartesianGrid stroke="#232833" strokeDasharray="2 4" vertical={false} />
@@ -90,9 +93,6 @@ export function CurvesPanel({ review, selected, onSelect }: { review: SessionRev
                 allowDecimals={false}
                 tickCount={3}
               />
-              {bands.map(({ s, i }) => (
-                <ReferenceArea key={s.startedAt} x1={s.startedAt - start} x2={s.endedAt - start} fill={BAND[i % 2]} stroke={selected === i ? '#e5484d' : 'none'} ifOverflow="hidden" />
-              ))}
               {m.style === 'bar' ? (
                 // Per-bucket counts as one stepped shape, not a Bar per bucket: recharts 3 runs store
                 // selectors for every bar on each redraw, which made a zoom frame cost seconds.
@@ -103,9 +103,10 @@ export function CurvesPanel({ review, selected, onSelect }: { review: SessionRev
               <Tooltip content={() => null} cursor={{ stroke: '#6b7385', strokeWidth: 1 }} />
             </ComposedChart>
           </ResponsiveContainer>
+          </div>
         </div>
       )),
-    [shown, data, from, to, bands, selected, start, lang, unit, t, onMove],
+    [shown, data, from, to, bands, lang, unit, t, onMove],
   );
 
   return (
@@ -173,6 +174,26 @@ export function CurvesPanel({ review, selected, onSelect }: { review: SessionRev
           </button>
         </div>
       ) : null}
+    </div>
+  );
+}
+
+/** Explain segments as shaded boxes over a chart's plot area (inside its axis and margins), on the zoomed window. */
+function ExplainBands({ segments, start, from, to, selected }: { segments: SessionReview['segments']; start: number; from: number; to: number; selected: number | null }) {
+  const span = Math.max(1, to - from);
+  return (
+    <div aria-hidden style={{ position: 'absolute', left: Y_WIDTH, right: MARGIN.right, top: MARGIN.top, bottom: MARGIN.bottom, overflow: 'hidden', pointerEvents: 'none' }}>
+      {segments.map((s, i) => {
+        const x1 = Math.max(0, (s.startedAt - start - from) / span);
+        const x2 = Math.min(1, (s.endedAt - start - from) / span);
+        if (x2 <= 0 || x1 >= 1 || x2 <= x1) return null;
+        return (
+          <div
+            key={s.startedAt}
+            style={{ position: 'absolute', top: 0, bottom: 0, left: `${x1 * 100}%`, width: `${(x2 - x1) * 100}%`, background: BAND[i % 2], boxShadow: selected === i ? 'inset 0 0 0 1px #e5484d' : undefined }}
+          />
+        );
+      })}
     </div>
   );
 }
