@@ -6,7 +6,7 @@ import type { StringKey } from '../../lib/i18n.js';
 import { usePrefsStore, useT } from '../../stores/prefs-store.js';
 import { downsampleCurve } from './curve-downsample.js';
 import { LanesStrip } from './lanes-strip.js';
-import { bucketUnit, formatSigned, showClock } from './review-format.js';
+import { axisClock, bucketUnit, formatSigned, showClock } from './review-format.js';
 
 type MetricKey = 'online' | 'viewersUv' | 'gmvFen' | 'orders' | 'comments' | 'likes' | 'newFollowers';
 type Metric = { key: MetricKey; label: StringKey; color: string; style: 'line' | 'bar'; perBucket: boolean };
@@ -50,6 +50,7 @@ export function CurvesPanel({ review, selected, onSelect }: { review: SessionRev
   const from = points[i0]?.t ?? 0;
   const to = (points[i1]?.t ?? 0) + review.curve.bucketMs;
   const start = review.session.startedAt;
+  const fullSpan = (points.at(-1)?.t ?? 0) + review.curve.bucketMs;
   const shown = useMemo(() => METRICS.filter((m) => points.some((p) => (p[m.key] ?? 0) !== 0)), [points]);
   const empty = METRICS.filter((m) => !shown.includes(m));
   const unit = bucketUnit(review.curve.bucketMs, lang);
@@ -130,7 +131,7 @@ export function CurvesPanel({ review, selected, onSelect }: { review: SessionRev
       <div className="rv-brush" data-testid="zoom">
         <ResponsiveContainer width="100%" height={64}>
           <AreaChart data={brushData as CurvePoint[]} margin={MARGIN}>
-            <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={(v: number) => showClock(v)} tick={{ fill: '#8a93a3', fontSize: 11 }} minTickGap={40} />
+            <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={(v: number) => axisClock(v, fullSpan)} tick={{ fill: '#8a93a3', fontSize: 11 }} minTickGap={40} />
             <YAxis width={Y_WIDTH} tick={false} axisLine={false} />
             <Area dataKey="cumGmvFen" stroke="#f5b942" fill="rgba(245,185,66,0.15)" isAnimationActive={false} />
             <Brush
@@ -141,7 +142,7 @@ export function CurvesPanel({ review, selected, onSelect }: { review: SessionRev
               travellerWidth={8}
               startIndex={Math.floor(Math.min(range[0], points.length - 1) / group)}
               endIndex={Math.floor(Math.min(range[1], points.length - 1) / group)}
-              tickFormatter={(v: number) => showClock(v)}
+              tickFormatter={(v: number) => axisClock(v, to - from)}
               onChange={onBrush}
             />
           </AreaChart>
