@@ -44,9 +44,6 @@ export function CurvesPanel({ review, selected, onSelect }: { review: SessionRev
   const shownRange = useDeferredValue(range);
   const [i0, i1] = [Math.min(shownRange[0], points.length - 1), Math.min(shownRange[1], points.length - 1)];
   const data = useMemo(() => downsampleCurve(points.slice(i0, i1 + 1), MAX_BARS), [points, i0, i1]);
-  // The brush's overview is downsampled too; its indexes count groups of `group` buckets.
-  const brushData = useMemo(() => downsampleCurve(points, MAX_BARS), [points]);
-  const group = Math.max(1, Math.ceil(points.length / Math.max(1, brushData.length)));
   const from = points[i0]?.t ?? 0;
   const to = (points[i1]?.t ?? 0) + review.curve.bucketMs;
   const start = review.session.startedAt;
@@ -62,9 +59,8 @@ export function CurvesPanel({ review, selected, onSelect }: { review: SessionRev
   }, []);
   const seg = selected === null ? null : review.segments[selected];
   const onBrush = useCallback(
-    (r: { startIndex?: number; endIndex?: number }) =>
-      setRange([(r.startIndex ?? 0) * group, r.endIndex === undefined ? points.length - 1 : Math.min(points.length - 1, r.endIndex * group + group - 1)]),
-    [group, points.length],
+    (r: { startIndex?: number; endIndex?: number }) => setRange([r.startIndex ?? 0, r.endIndex ?? points.length - 1]),
+    [points.length],
   );
   // The explain bands are plain boxes under each chart, not recharts ReferenceAreas: recharts 3 runs
   // store selectors for each of them on every redraw (24 bands × 5 charts on a 12-hour show).
@@ -130,7 +126,7 @@ export function CurvesPanel({ review, selected, onSelect }: { review: SessionRev
       <LanesStrip start={start} from={from} to={to} segments={review.segments} lanes={review.lanes} selected={selected} onSelect={onSelect} />
       <div className="rv-brush" data-testid="zoom">
         <ResponsiveContainer width="100%" height={64}>
-          <AreaChart data={brushData as CurvePoint[]} margin={MARGIN}>
+          <AreaChart data={points} margin={MARGIN}>
             <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={(v: number) => axisClock(v, fullSpan)} tick={{ fill: '#8a93a3', fontSize: 11 }} minTickGap={40} />
             <YAxis width={Y_WIDTH} tick={false} axisLine={false} />
             <Area dataKey="cumGmvFen" stroke="#f5b942" fill="rgba(245,185,66,0.15)" isAnimationActive={false} />
@@ -140,8 +136,9 @@ export function CurvesPanel({ review, selected, onSelect }: { review: SessionRev
               stroke="#3e7bfa"
               fill="#14171d"
               travellerWidth={8}
-              startIndex={Math.floor(Math.min(range[0], points.length - 1) / group)}
-              endIndex={Math.floor(Math.min(range[1], points.length - 1) / group)}
+              // The brush keeps every bucket (one path, cheap): zooming reaches a single bucket.
+              startIndex={Math.min(range[0], points.length - 1)}
+              endIndex={Math.min(range[1], points.length - 1)}
               tickFormatter={(v: number) => axisClock(v, to - from)}
               onChange={onBrush}
             />
