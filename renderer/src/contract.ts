@@ -84,6 +84,7 @@ export {
   sessionTimelineSchema,
   deskStateSchema,
   wsServerMessageSchema,
+  applyStatePatch,
   obsProfileIdSchema,
   obsProfilesSchema,
   obsSettingsSchema,
