@@ -2,6 +2,7 @@ export * from './primitives.js';
 export * from './actions.js';
 export * from './ingest.js';
 export * from './state.js';
+export * from './state-patch.js';
 export * from './api.js';
 export * from './ws.js';
 export * from './errors.js';
