@@ -62,4 +62,16 @@ describe('top bar fits at 1366×768, 1600×900 and 1920×1080 in zh and en', () 
       await check(`live-${lang}`);
     }
   });
+
+  it('after ending: the 查看复盘 link fits beside the title box and plan picker', async () => {
+    await page.setViewportSize(SIZES[1]);
+    await page.locator('[data-testid="session-live"] .btn-danger-outline').click();
+    await page.locator('.confirm-dialog[open] .btn-danger').click();
+    await page.locator('[data-testid="session-review-link"]').waitFor();
+    for (const lang of ['zh', 'en'] as const) {
+      if ((await page.locator('html').getAttribute('lang'))?.startsWith(lang) !== true) await page.locator('.lang-toggle').click();
+      await page.locator(`html[lang^="${lang}"]`).waitFor();
+      await check(`ended-${lang}`);
+    }
+  });
 });
