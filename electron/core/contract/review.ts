@@ -113,7 +113,12 @@ export const flashSaleStatsSchema = z.object({
   priceFen: fenSchema.nullable(),
   stock: nullableCount,
   orders: count,
+  /** Units of the sale's orders (its window), as delivered. */
   qty: count,
+  /** Units sold at the flash price: `qty` capped at the stock, as the live desk counts them. */
+  sold: count,
+  /** Units beyond the stock (the platform oversold): a warning, never hidden. */
+  oversold: count,
   gmvFen: fenSchema,
 });
 export type FlashSaleStats = z.infer<typeof flashSaleStatsSchema>;

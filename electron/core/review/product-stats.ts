@@ -47,7 +47,10 @@ export function productStats(
         const endedAt = l.endTs ?? l.ts;
         const sold = repo.skuWithin(sessionId, sku, l.ts, endedAt);
         const qty = repo.skuQtyWithin(sessionId, sku, l.ts, endedAt);
-        return { sku, startedAt: l.ts, endedAt, ...flashSaleFacts(marks, l.ts), orders: sold.orders, qty, gmvFen: sold.gmvFen };
+        const facts = flashSaleFacts(marks, l.ts);
+        // Capped as the live desk caps it (show/flash-sale.ts): what did not fit the stock is oversold.
+        const capped = facts.stock === null ? qty : Math.min(qty, facts.stock);
+        return { sku, startedAt: l.ts, endedAt, ...facts, orders: sold.orders, qty, sold: capped, oversold: qty - capped, gmvFen: sold.gmvFen };
       });
     return {
       sku,

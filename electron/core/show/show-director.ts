@@ -25,8 +25,15 @@ export class ShowDirector {
     private readonly desk: Desk,
     clock: Clock,
   ) {
-    const log = (kind: string, data: Record<string, unknown>) => void desk.log.log({ ts: clock.now(), kind, data });
-    this.flash = new FlashSales({ clock, log, publish: (change) => desk.hub.patch(change) });
+    const log = (kind: string, data: Record<string, unknown>, ts = clock.now()) => void desk.log.log({ ts, kind, data });
+    this.flash = new FlashSales({
+      clock,
+      log,
+      publish: (change) => desk.hub.patch(change),
+      sessionLive: () => desk.hub.state.session !== null,
+      warnOversold: (sale, oversold) =>
+        desk.alerts.raise('flashsale-oversold', 'warn', `flash sale "${sale.name}": oversold ${oversold} (stock ${sale.stock ?? '∞'}, sale orders delivered ${sale.sold + oversold})`),
+    });
     this.runner = new PlanRunner({ clock, log, publish: (plan) => desk.hub.patch({ plan }) });
   }
 
