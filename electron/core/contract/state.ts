@@ -201,10 +201,8 @@ export type DeskState = z.infer<typeof deskStateSchema>;
 export const overlayStateSchema = deskStateSchema.pick({ rev: true, product: true, kpi: true, scale: true, flashSale: true });
 export type OverlayState = z.infer<typeof overlayStateSchema>;
 
-export const toOverlayState = (s: DeskState): OverlayState => ({
-  rev: s.rev,
-  product: s.product,
-  kpi: s.kpi,
-  ...(s.scale !== undefined && { scale: s.scale }),
-  ...(s.flashSale !== undefined && { flashSale: s.flashSale }),
-});
+const overlayKeys = Object.keys(overlayStateSchema.shape) as (keyof OverlayState)[];
+
+/** The overlay slice of a state: every key of `overlayStateSchema`, picked, never listed by hand. */
+export const toOverlayState = (s: DeskState): OverlayState =>
+  Object.fromEntries(overlayKeys.filter((key) => s[key] !== undefined).map((key) => [key, s[key]])) as OverlayState;

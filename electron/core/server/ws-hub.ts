@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import {
   DeskError,
+  overlayStateSchema,
   parseOrThrow,
   toOverlayState,
   wsClientMessageSchema,
@@ -23,7 +24,8 @@ export const WS_MAX_PAYLOAD = 16 * 1024 * 1024;
 export class WsHub {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: WS_MAX_PAYLOAD });
   private readonly roles = new Map<WebSocket, Role>();
-  private lastOverlay: { product: unknown; kpi: unknown; scale: unknown } | null = null;
+  /** The overlay fields' values at the last overlay push, in `OVERLAY_KEYS` order. */
+  private lastOverlay: readonly unknown[] | null = null;
   private overlayText = '';
   private readonly off: () => void;
 
@@ -56,9 +58,11 @@ export class WsHub {
     if (!this.roles.size) return;
     let controlText: string | null = null;
     const last = this.lastOverlay;
-    const overlayChanged = !last || last.product !== state.product || last.kpi !== state.kpi || last.scale !== state.scale;
+    // Every overlay field, from the schema: a field missing here would never reach the stream.
+    const values = OVERLAY_KEYS.map((key) => state[key]);
+    const overlayChanged = !last || values.some((value, i) => value !== last[i]);
     if (overlayChanged) {
-      this.lastOverlay = { product: state.product, kpi: state.kpi, scale: state.scale };
+      this.lastOverlay = values;
       this.overlayText = JSON.stringify({ type: 'overlay', state: toOverlayState(state) } satisfies WsServerMessage);
     }
     for (const [ws, role] of this.roles) {
@@ -106,6 +110,9 @@ export class WsHub {
     }
   }
 }
+
+/** The fields an overlay sees, except `rev` (it changes with every state, overlay field or not). */
+export const OVERLAY_KEYS = (Object.keys(overlayStateSchema.shape) as (keyof typeof overlayStateSchema.shape)[]).filter((key) => key !== 'rev');
 
 const stateText = (state: DeskState) => JSON.stringify({ type: 'state', state } satisfies WsServerMessage);
 
