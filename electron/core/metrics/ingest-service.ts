@@ -35,7 +35,8 @@ export function writeIngestBatch(
   sessionId: string,
   current: KpiTracker,
   batch: IngestBatch,
-  explaining: { sku: string; since: number } | null = null,
+  /** Whether the order's SKU was being explained at its own ts (a late order counts for its 讲解). */
+  explainedAt: (sku: string, ts: number) => boolean = () => false,
 ): IngestOutcome {
   const { db, sessions, commerce, pseudonymize } = deps;
   const next = current.clone();
@@ -59,7 +60,7 @@ export function writeIngestBatch(
             continue;
           }
           if (buyer) data.buyer = buyer;
-          const duringExplain = explaining !== null && explaining.sku === event.sku && ts >= explaining.since;
+          const duringExplain = explainedAt(event.sku, ts);
           next.applyOrder(event.amount, buyer, ts, { sku: event.sku, qty: event.qty, duringExplain });
           newOrders.push({ sku: event.sku, qty: event.qty, amountFen: event.amount, ts });
           break;

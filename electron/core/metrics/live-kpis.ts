@@ -172,9 +172,8 @@ export class LiveKpis {
 
   /** Writes a batch durably into the live session, then publishes its KPIs. */
   ingest(sessionId: string, batch: IngestBatch): IngestResult {
-    const product = this.deps.explain.product;
-    const explaining = product ? { sku: product.sku, since: product.since } : null;
-    const outcome = writeIngestBatch(this.deps, sessionId, this.tracker, batch, explaining);
+    const { explain } = this.deps;
+    const outcome = writeIngestBatch(this.deps, sessionId, this.tracker, batch, (sku, ts) => explain.explainedAt(sku, ts));
     this.tracker = outcome.tracker.commit();
     this.rates.record(batch.source, batch.events.length, this.deps.now());
     this.publish();

