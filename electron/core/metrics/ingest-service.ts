@@ -18,8 +18,16 @@ export interface IngestDeps {
   pseudonymize: (value: string) => string;
 }
 
+/** A refund (or part of one) that was not counted: more than was paid, repeated, or of an unknown order. */
+export interface RefundExcess {
+  orderId: string;
+  excessFen: number;
+  known: boolean;
+}
+
 export interface IngestOutcome extends IngestResult {
   tracker: KpiTracker;
+  refundExcess: RefundExcess[];
   newOrders: NewOrder[];
   logged: SessionEvent[];
 }
@@ -46,6 +54,7 @@ export function writeIngestBatch(
   const rows: { ts: number; kind: string; json: string }[] = [];
   const loggedAt: number[] = [];
   let duplicates = 0;
+  const refundExcess: RefundExcess[] = [];
 
   db.transaction(() => {
     for (const event of batch.events) {
@@ -74,8 +83,12 @@ export function writeIngestBatch(
             duplicates++;
             continue;
           }
+          // Counted live, in the database and in review alike: capped at what is left of the order.
           data.known = refund.known;
-          next.applyRefund(event.amount, ts);
+          data.appliedFen = refund.appliedFen;
+          data.excessFen = refund.excessFen;
+          next.applyRefund(refund.appliedFen, ts);
+          if (refund.excessFen > 0) refundExcess.push({ orderId: event.orderId, excessFen: refund.excessFen, known: refund.known });
           break;
         }
         case 'comment':
@@ -107,7 +120,7 @@ export function writeIngestBatch(
     for (const [second, [online, gmv, orders]] of seconds) commerce.writeSecond(sessionId, second, online, gmv, orders);
   })();
 
-  return { accepted: batch.events.length - duplicates, duplicates, tracker: next, newOrders, logged };
+  return { accepted: batch.events.length - duplicates, duplicates, tracker: next, newOrders, logged, refundExcess };
 }
 
 export const noLiveSession = () =>

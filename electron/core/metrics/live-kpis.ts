@@ -180,6 +180,11 @@ export class LiveKpis {
     this.deps.explain.recordOrders(outcome.newOrders);
     this.deps.onOrders?.(outcome.newOrders);
     this.deps.log.pushRecent(outcome.logged);
+    if (outcome.refundExcess.length) {
+      const fen = outcome.refundExcess.reduce((sum, r) => sum + r.excessFen, 0);
+      const orders = outcome.refundExcess.map((r) => `${r.orderId}${r.known ? '' : ' (unknown order)'}`).join(', ');
+      this.deps.alerts.raise('refund-excess', 'warn', `refunds beyond what was paid, not counted: ¥${(fen / 100).toFixed(2)} (${orders})`);
+    }
     return { accepted: outcome.accepted, duplicates: outcome.duplicates };
   }
 
