@@ -113,7 +113,11 @@ export function writeIngestBatch(
         logged.push({ id: 0, ts, kind, data });
       }
       rows.push({ ts, kind, json: JSON.stringify(data) });
-      seconds.set(next.secondOf(ts), [next.online, next.gmvFen, next.orders]);
+      // A second keeps its highest online reading (a late one too), so every peak agrees with the live one.
+      const second = next.secondOf(ts);
+      const reading = event.type === 'snapshot' && event.online !== undefined ? event.online : next.online;
+      const held = seconds.get(second)?.[0] ?? null;
+      seconds.set(second, [held === null || (reading !== null && reading > held) ? reading : held, next.gmvFen, next.orders]);
     }
     const firstId = sessions.appendMany(sessionId, rows);
     loggedAt.forEach((row, i) => ((logged[i] as SessionEvent).id = firstId + row));

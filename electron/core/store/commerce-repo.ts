@@ -49,7 +49,9 @@ export class CommerceRepo {
     this.insertRefundStmt = db.prepare('INSERT OR IGNORE INTO refunds (session_id, order_id, ts, amount_fen) VALUES (?, ?, ?, ?)');
     this.upsertSecondStmt = db.prepare(
       `INSERT INTO kpi_seconds (session_id, second, online, gmv_fen, orders) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (session_id, second) DO UPDATE SET online = excluded.online, gmv_fen = excluded.gmv_fen, orders = excluded.orders`,
+       ON CONFLICT (session_id, second) DO UPDATE SET
+         online = CASE WHEN online IS NULL OR excluded.online > online THEN excluded.online ELSE online END,
+         gmv_fen = excluded.gmv_fen, orders = excluded.orders`,
     );
   }
 
@@ -85,7 +87,8 @@ export class CommerceRepo {
   totals(sessionId: string): SessionTotals {
     const o = this.db
       .prepare<[string], { gmv: number | null; refunded: number | null; orders: number; buyers: number }>(
-        'SELECT SUM(amount_fen) AS gmv, SUM(refunded_fen) AS refunded, COUNT(*) AS orders, COUNT(DISTINCT buyer) AS buyers FROM orders WHERE session_id = ?',
+        // An order without a buyer name is one buyer, as the live KPI and review count it.
+        'SELECT SUM(amount_fen) AS gmv, SUM(refunded_fen) AS refunded, COUNT(*) AS orders, COUNT(DISTINCT buyer) + COALESCE(SUM(buyer IS NULL), 0) AS buyers FROM orders WHERE session_id = ?',
       )
       .get(sessionId) as { gmv: number | null; refunded: number | null; orders: number; buyers: number };
     const peak = this.db
