@@ -49,11 +49,15 @@ describe('the overlay socket', () => {
     await f.api('POST', '/actions', { type: 'session.start', title: 'overlay fields' });
     await f.api('POST', '/actions', { type: 'product.explain', sku: 'CUP-02' });
     f.desk.hub.patch({ scale: { device: 's', grams: 5, value: 5, unit: 'g', status: 'stable', net: false, placed: true, at: 1 } });
+    // Every overlay field holds a value: a sale that ended (lastFlashSale) and one running (flashSale).
+    expect((await f.api('POST', '/actions', { type: 'flashsale.start', sku: 'CUP-02', seconds: 600 })).status).toBe(200);
+    expect((await f.api('POST', '/actions', { type: 'flashsale.stop' })).status).toBe(200);
     expect((await f.api('POST', '/actions', { type: 'flashsale.start', sku: 'CUP-02', seconds: 600, stock: 3 })).status).toBe(200);
 
     const { ws, next, pushes } = await overlaySocket();
     const first = await next(() => true);
     expect(Object.keys(first).sort()).toEqual(overlayKeys);
+    for (const key of overlayKeys) expect(first[key as keyof OverlayState], key).not.toBeNull();
     // Each overlay field alone, as a fresh value (the socket compares by identity): each must be pushed.
     for (const key of overlayKeys.filter((k) => k !== 'rev') as (keyof OverlayState & keyof DeskState)[]) {
       const before = pushes.length;
