@@ -2,16 +2,16 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { Readable, type Duplex } from 'node:stream';
 import { API_PREFIX, DeskError } from '../contract/index.js';
-import type { Desk } from '../engine/desk.js';
-import { apiRoutes } from './api-routes.js';
+import { apiRoutes, type ApiPorts } from './api-routes.js';
 import { bearerToken, readJson, sendError, sendJson, tokenMatches } from './http-utils.js';
 import type { Role } from './router.js';
 import { serveStatic } from './static-files.js';
-import { WsHub } from './ws-hub.js';
+import { WsHub, type WsHubDeps } from './ws-hub.js';
 import { overlayLinks, origin } from './overlay-links.js';
 
 export interface ServerOptions {
-  desk: Desk;
+  /** The desk's parts the API and the socket use (the wired desk provides them all). */
+  desk: ApiPorts & WsHubDeps;
   host: string;
   port: number;
   token: string;
