@@ -154,6 +154,10 @@ export const alertSchema = z.object({
   level: z.enum(['info', 'warn', 'error']),
   text: z.string(),
   ts: timestampSchema,
+  /** Since when the condition has held (KPI rules): the desk shows for how long. */
+  since: timestampSchema.optional(),
+  /** The field controller acknowledged it (alert.ack): it stays listed, without sound. */
+  acked: z.boolean().optional(),
 });
 export type Alert = z.infer<typeof alertSchema>;
 

@@ -227,6 +227,7 @@ export class Desk {
         rehearsal,
         serial,
         controls,
+        alerts,
       }),
       log,
       now,

@@ -4,6 +4,7 @@ import { serialActionHandlers } from '../devices/serial/serial-actions.js';
 import { controlActionHandlers, type Controls } from '../devices/controls/controls.js';
 import type { SerialManager } from '../devices/serial/serial-manager.js';
 import type { ActionHandlers } from './action-bus.js';
+import type { Alerts } from './alerts.js';
 import { rehearsalActionHandlers, type Rehearsal } from './rehearsal.js';
 import { sessionActionHandlers, type SessionActionDeps } from './session-actions.js';
 
@@ -15,6 +16,7 @@ export interface HandlerParts {
   rehearsal: Pick<Rehearsal, 'start' | 'stop' | 'configure'>;
   serial: Pick<SerialManager, 'tare' | 'zero' | 'cue'>;
   controls: Pick<Controls, 'page' | 'brightness' | 'rescan'>;
+  alerts: Pick<Alerts, 'ack' | 'mute'>;
 }
 
 /**
@@ -29,5 +31,7 @@ export function createHandlers(parts: HandlerParts): ActionHandlers {
     ...rehearsalActionHandlers(parts.rehearsal),
     ...serialActionHandlers(parts.serial),
     ...controlActionHandlers(parts.controls),
+    'alert.ack': (action) => parts.alerts.ack(action.id),
+    'alert.mute': (action) => parts.alerts.mute(action.id),
   } satisfies ActionHandlers;
 }

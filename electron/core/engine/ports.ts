@@ -10,7 +10,8 @@ export type Dispatch = (action: unknown, origin: Origin) => Promise<unknown>;
 
 /** Raises and resolves alerts on the desk. */
 export interface AlertSink {
-  raise(id: string, level: Alert['level'], text: string, ttlMs?: number): void;
+  /** `since`: when the condition began (the desk shows how long it has held). */
+  raise(id: string, level: Alert['level'], text: string, ttlMs?: number, since?: number): void;
   resolve(id: string): void;
 }
 

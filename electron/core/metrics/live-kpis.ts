@@ -228,7 +228,7 @@ export class LiveKpis {
   private apply(transitions: AlertTransition[]): void {
     for (const t of transitions) {
       const id = `kpi:${t.rule.id}`;
-      if (t.to) this.deps.alerts.raise(id, t.to === 'red' ? 'error' : 'warn', describe(t));
+      if (t.to) this.deps.alerts.raise(id, t.to === 'red' ? 'error' : 'warn', describe(t), undefined, t.since);
       else {
         this.deps.alerts.resolve(id);
         this.deps.log.log({ ts: this.deps.now(), kind: 'alert.clear', data: { id, rule: t.rule.id, value: t.value, text: `${t.rule.label ?? KPI_NAMES[t.rule.kpi]} ✓` } });
