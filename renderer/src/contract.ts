@@ -56,6 +56,9 @@ export type {
   LaneItem,
   ProductStats,
   ReviewKpis,
+  ReviewKpiKey,
+  PlatformCompare,
+  CompareRates,
   ReviewListItem,
   SegmentStats,
   SessionNotes,
@@ -73,6 +76,7 @@ export type {
 } from '../../electron/core/contract/index.js';
 export {
   API_PREFIX,
+  backoffDelay,
   apiErrorSchema,
   productSchema,
   sessionDetailSchema,
@@ -80,12 +84,14 @@ export {
   sessionTimelineSchema,
   deskStateSchema,
   wsServerMessageSchema,
+  applyStatePatch,
   obsProfileIdSchema,
   obsProfilesSchema,
   obsSettingsSchema,
   overlayLinkSchema,
   bundleImportReplySchema,
   compareReplySchema,
+  platformCompareSchema,
   productStatsSchema,
   reviewListItemSchema,
   sessionNotesReplySchema,
@@ -103,3 +109,5 @@ export type { LiveDeskBridge, CoreConnection } from '../../electron/core/contrac
 // Serial hardware and network lights (issue 6).
 export type { DmxCue, LinkStatus, ScaleState, SerialDeviceConfig, SerialDeviceView, SerialPortInfo } from '../../electron/core/contract/index.js';
 export { isNetworkDmx, dmxCueListSchema, serialDeviceConfigSchema, serialDeviceStatusSchema, serialPortInfoSchema } from '../../electron/core/contract/index.js';
+export type { AudienceMoodSetting, AudienceSimSettings, RehearsalSims, ScaleSimSettings } from '../../electron/core/contract/index.js';
+export { audienceMoodSchema } from '../../electron/core/contract/index.js';

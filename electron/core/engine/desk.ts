@@ -35,10 +35,11 @@ import { Alerts } from './alerts.js';
 import { createHandlers } from './handlers.js';
 import { readHealth } from './health.js';
 import { createIngestGate } from './ingest-gate.js';
-import { busDispatch } from './dispatch.js';
+import { BusEntry } from './dispatch.js';
 import type { Dispatch, LogEvent } from './ports.js';
 import { Rehearsal } from './rehearsal.js';
 import { SessionLifecycle } from './session-lifecycle.js';
+import { Staged } from './staged.js';
 import { StorageGuard } from './storage-guard.js';
 
 export interface DeskOptions {
@@ -88,6 +89,8 @@ export class Desk {
   readonly repos: { sessions: SessionsRepo; commerce: CommerceRepo; platform: PlatformRepo };
   /** Every input's way in: the action bus, with storage failures translated for the sender. */
   readonly dispatch: Dispatch;
+  /** Files routes received, held for the action that applies them (catalog sheets, platform exports, bundles). */
+  readonly staged = { catalog: new Staged<unknown>('catalog-file'), platform: new Staged<Buffer>('platform-export'), bundle: new Staged<string>('bundle') };
   /** Ingest batches' way in (HTTP, WebSocket, rehearsal audience). */
   readonly ingest: (body: unknown) => IngestResult;
   private readonly db: Db;
@@ -142,10 +145,9 @@ export class Desk {
     log.keepUnwritten = (entry, error) => storage.keep(entry, error);
 
 
-    // The bus is built last (its handlers need every domain); parts built before it reach it through
-    // `dispatch`, which reads it only on an input, never while wiring.
-    let bus: ActionBus | null = null;
-    const dispatch = (this.dispatch = busDispatch(() => bus as ActionBus, storage));
+    // The bus is built last (its handlers need every domain); parts built before it get its entry.
+    const entry = new BusEntry(storage);
+    const dispatch = (this.dispatch = entry.dispatch);
 
     let productNames: Map<string, string> | null = null;
     const catalog = (this.catalog = new Catalog(new ProductsRepo(db), now, () => {
@@ -219,19 +221,18 @@ export class Desk {
       alerts,
     }));
 
-    bus = new ActionBus(
-      createHandlers({
-        obs: { connection: obs, settings: this.obsSettings },
-        session: { lifecycle, plan: (id) => this.plans.get(id), beginPlan: (plan, at) => show.beginPlan(plan, at), log: (event) => log.log(event) },
-        show: { show, product: (sku) => catalog.get(sku), clear: (at) => explain.clear(at) },
-        rehearsal,
-        serial,
-        controls,
-        alerts,
-      }),
-      log,
-      now,
-    );
+    const handlers = createHandlers({
+      obs: { connection: obs, settings: this.obsSettings, profiles: this.obsProfiles, rehearsing: () => rehearsal.active },
+      session: { lifecycle, plan: (id) => this.plans.get(id), beginPlan: (plan, at) => show.beginPlan(plan, at), log: (event) => log.log(event) },
+      show: { show, catalog, plans: this.plans, clear: (at) => explain.clear(at), catalogFiles: this.staged.catalog },
+      rehearsal,
+      serial,
+      controls,
+      metrics: liveKpis,
+      review: { review: this.review, repos: this.repos, now, platformFiles: this.staged.platform, bundleFiles: this.staged.bundle },
+      alerts,
+    });
+    entry.connect(new ActionBus(handlers, log, now));
 
     /** A product edited on air: the card on the stream and the key looks follow. */
     function followCatalog(): void {

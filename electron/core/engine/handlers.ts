@@ -3,9 +3,12 @@ import { showActionHandlers, type ShowActionDeps } from '../show/show-actions.js
 import { serialActionHandlers } from '../devices/serial/serial-actions.js';
 import { controlActionHandlers, type Controls } from '../devices/controls/controls.js';
 import type { SerialManager } from '../devices/serial/serial-manager.js';
+import { metricsActionHandlers } from '../metrics/metrics-routes.js';
+import type { LiveKpis } from '../metrics/live-kpis.js';
+import { reviewActionHandlers, type ReviewActionDeps } from '../review/review-actions.js';
 import type { ActionHandlers } from './action-bus.js';
 import type { Alerts } from './alerts.js';
-import { rehearsalActionHandlers, type Rehearsal } from './rehearsal.js';
+import { rehearsalActionHandlers } from './rehearsal.js';
 import { sessionActionHandlers, type SessionActionDeps } from './session-actions.js';
 
 /** Each domain's handler set, as its module declares it. */
@@ -13,9 +16,11 @@ export interface HandlerParts {
   obs: ObsActionDeps;
   session: SessionActionDeps;
   show: ShowActionDeps;
-  rehearsal: Pick<Rehearsal, 'start' | 'stop' | 'configure'>;
-  serial: Pick<SerialManager, 'tare' | 'zero' | 'cue'>;
-  controls: Pick<Controls, 'page' | 'brightness' | 'rescan'>;
+  rehearsal: Parameters<typeof rehearsalActionHandlers>[0];
+  serial: Pick<SerialManager, 'tare' | 'zero' | 'cue' | 'replace' | 'setCues'>;
+  controls: Pick<Controls, 'page' | 'brightness' | 'rescan' | 'putBindings' | 'learn'>;
+  metrics: Pick<LiveKpis, 'putSettings'>;
+  review: ReviewActionDeps;
   alerts: Pick<Alerts, 'ack' | 'mute'>;
 }
 
@@ -31,6 +36,8 @@ export function createHandlers(parts: HandlerParts): ActionHandlers {
     ...rehearsalActionHandlers(parts.rehearsal),
     ...serialActionHandlers(parts.serial),
     ...controlActionHandlers(parts.controls),
+    ...metricsActionHandlers(parts.metrics),
+    ...reviewActionHandlers(parts.review),
     'alert.ack': (action) => parts.alerts.ack(action.id),
     'alert.mute': (action) => parts.alerts.mute(action.id),
   } satisfies ActionHandlers;

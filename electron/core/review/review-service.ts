@@ -4,11 +4,14 @@ import { join } from 'node:path';
 import { DeskError, type BundleImportReply, type SessionNotes, type SessionPatch } from '../contract/index.js';
 import type { Db } from '../store/database.js';
 import type { CommerceRepo } from '../store/commerce-repo.js';
+import { loadKpiSettings } from '../metrics/kpi-settings-store.js';
 import { ReviewRepo } from '../store/review-repo.js';
+import { SettingsRepo } from '../store/settings-repo.js';
 import type { SessionsRepo } from '../store/sessions-repo.js';
 import { BUNDLE_EXTENSION, exportBundle, importBundle, removeBundleFile } from './bundle.js';
 import { csvFor, type CsvTable } from './csv.js';
 import { htmlReport } from './html-report.js';
+import { htmlToPdf } from './pdf-export.js';
 import { ReviewQueries } from './review-queries.js';
 
 /** Events folded per tick when building rollups in the background, so the desk stays responsive. */
@@ -32,7 +35,8 @@ export class ReviewService {
     dataDir: string,
   ) {
     this.repo = new ReviewRepo(db);
-    this.queries = new ReviewQueries({ ...repos, review: this.repo }, now);
+    const settings = new SettingsRepo(db);
+    this.queries = new ReviewQueries({ ...repos, review: this.repo }, now, () => loadKpiSettings(settings).basis);
     this.scratch = join(dataDir, 'tmp');
   }
 
@@ -85,7 +89,7 @@ export class ReviewService {
     return this.repo.notes(id);
   }
 
-  csv(ids: readonly string[], table: CsvTable): string {
+  csv(ids: readonly string[], table: CsvTable, tzOffset = 0): string {
     const id = ids[0] as string;
     if (table !== 'sessions') this.queries.require(id);
     return csvFor(table, {
@@ -93,12 +97,17 @@ export class ReviewService {
       review: () => this.queries.review(id),
       products: () => this.queries.products(id),
       notes: () => this.repo.notes(id),
-    });
+    }, tzOffset);
   }
 
   html(ids: readonly string[], tzOffset = 0): string {
     const sessions = ids.map((id) => ({ review: this.queries.review(id), products: this.queries.products(id), notes: this.repo.notes(id) }));
     return htmlReport(sessions, this.now(), tzOffset);
+  }
+
+  /** The same report as a PDF, printed by headless Chromium (for where Electron's printer is absent). */
+  pdf(ids: readonly string[], tzOffset = 0): Promise<Buffer> {
+    return htmlToPdf(this.html(ids, tzOffset), this.scratch);
   }
 
   /** Writes a bundle of `ids` into scratch space; the caller streams it out and removes it. */
