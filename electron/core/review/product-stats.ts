@@ -1,4 +1,4 @@
-import type { ExplainSegment, LaneItem, ProductStats, SegmentStats } from '../contract/index.js';
+import { MIN_EXPLAIN_MS_FOR_RATE, type ExplainSegment, type LaneItem, type ProductStats, type SegmentStats } from '../contract/index.js';
 import type { MarkRow, ReviewRepo } from '../store/review-repo.js';
 import { flashSaleFacts } from './lanes.js';
 
@@ -61,7 +61,8 @@ export function productStats(
       ordersDuring,
       gmvOutsideFen: (total?.gmvFen ?? 0) - gmvDuringFen,
       ordersOutside: (total?.orders ?? 0) - ordersDuring,
-      gmvPerExplainMinuteFen: explainMs > 0 ? Math.round((gmvDuringFen * 60_000) / explainMs) : null,
+      // Not ranked from a few seconds: one order in a 3-second explain is not ¥X per minute.
+      gmvPerExplainMinuteFen: explainMs >= MIN_EXPLAIN_MS_FOR_RATE ? Math.round((gmvDuringFen * 60_000) / explainMs) : null,
       onlineChanges: own.map((s) => (s.onlineStart === null || s.onlineEnd === null ? null : s.onlineEnd - s.onlineStart)),
       flashSales,
     };
