@@ -1,21 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDeskFixture, type DeskFixture } from '../testing/desk-fixture.js';
+import { describe, expect, it } from 'vitest';
+import { clockedDesk } from '../testing/clocked-desk.js';
 
 // Counts that disagreed (issue 16): buyers and peak online are one number wherever they are shown.
 const T0 = Date.UTC(2026, 2, 3, 12, 0, 0);
-const clock = { t: T0 };
-let f: DeskFixture;
-beforeAll(async () => {
-  f = await startDeskFixture({ now: () => clock.t });
-});
-afterAll(async () => {
-  await f.close();
-});
+const desk = clockedDesk(T0);
 
 describe('buyers and peak online', () => {
   it('are the same live, on the session list, the session page and in review', async () => {
-    const id = (await f.api('POST', '/actions', { type: 'session.start', title: 'counts' })).body.result.id as string;
-    await f.api('POST', '/ingest', {
+    const id = (await desk.f.api('POST', '/actions', { type: 'session.start', title: 'counts' })).body.result.id as string;
+    await desk.f.api('POST', '/ingest', {
       events: [
         { type: 'order', ts: T0 + 1_000, orderId: 'c1', sku: 'TEA-01', qty: 1, amount: 100, buyer: 'alice' },
         { type: 'order', ts: T0 + 1_000, orderId: 'c2', sku: 'TEA-01', qty: 1, amount: 100, buyer: 'alice' },
@@ -27,14 +20,14 @@ describe('buyers and peak online', () => {
       ],
     });
     // A late reading from earlier in the show, higher than both.
-    await f.api('POST', '/ingest', { events: [{ type: 'snapshot', ts: T0 + 1_500, online: 800 }, { type: 'snapshot', ts: T0 + 3_000, online: 310 }] });
-    const live = f.desk.hub.state.kpi;
+    await desk.f.api('POST', '/ingest', { events: [{ type: 'snapshot', ts: T0 + 1_500, online: 800 }, { type: 'snapshot', ts: T0 + 3_000, online: 310 }] });
+    const live = desk.f.desk.hub.state.kpi;
     expect(live).toMatchObject({ buyers: 3, peakOnline: 800 });
-    clock.t = T0 + 10_000;
-    await f.api('POST', '/actions', { type: 'session.end', confirm: true });
-    const page = (await f.api('GET', `/sessions/${id}`)).body as { totals: { buyers: number; peakOnline: number } };
-    const review = (await f.api('GET', `/sessions/${id}/review`)).body as { kpis: { buyers: number; peakOnline: number } };
-    const list = ((await f.api('GET', '/sessions')).body as { id: string; peakOnline?: number; totals?: { peakOnline: number } }[]).find((s) => s.id === id);
+    desk.clock.t = T0 + 10_000;
+    await desk.f.api('POST', '/actions', { type: 'session.end', confirm: true });
+    const page = (await desk.f.api('GET', `/sessions/${id}`)).body as { totals: { buyers: number; peakOnline: number } };
+    const review = (await desk.f.api('GET', `/sessions/${id}/review`)).body as { kpis: { buyers: number; peakOnline: number } };
+    const list = ((await desk.f.api('GET', '/sessions')).body as { id: string; peakOnline?: number; totals?: { peakOnline: number } }[]).find((s) => s.id === id);
     expect(page.totals).toMatchObject({ buyers: 3, peakOnline: 800 });
     expect(review.kpis).toMatchObject({ buyers: 3, peakOnline: 800 });
     expect(list?.peakOnline ?? list?.totals?.peakOnline).toBe(800);

@@ -1,22 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDeskFixture, type DeskFixture } from '../testing/desk-fixture.js';
+import { describe, expect, it } from 'vitest';
+import { clockedDesk } from '../testing/clocked-desk.js';
 
 // Refunds (issue 16): counted the same way live, in the database and in review — capped at what was
 // paid, the rest reported, never counted twice.
 const T0 = Date.UTC(2026, 2, 2, 12, 0, 0);
-const clock = { t: T0 };
-let f: DeskFixture;
-beforeAll(async () => {
-  f = await startDeskFixture({ now: () => clock.t });
-});
-afterAll(async () => {
-  await f.close();
-});
+const desk = clockedDesk(T0);
 
 describe('refunds', () => {
   it('caps an unknown, repeated or too-large refund at what was paid, live, in the database and in review', async () => {
-    const id = (await f.api('POST', '/actions', { type: 'session.start', title: 'refunds' })).body.result.id as string;
-    const ingest = (events: unknown[]) => f.api('POST', '/ingest', { events });
+    const id = (await desk.f.api('POST', '/actions', { type: 'session.start', title: 'refunds' })).body.result.id as string;
+    const ingest = (events: unknown[]) => desk.f.api('POST', '/ingest', { events });
     await ingest([
       { type: 'order', ts: T0 + 1_000, orderId: 'o1', sku: 'TEA-01', qty: 1, amount: 10_000 },
       { type: 'order', ts: T0 + 1_000, orderId: 'o2', sku: 'TEA-01', qty: 1, amount: 3_000 },
@@ -31,11 +24,11 @@ describe('refunds', () => {
       { type: 'refund', ts: T0 + 4_000, orderId: 'nobody', amount: 700 },
     ]);
     const paidBack = 10_000 + 3_000;
-    expect(f.desk.hub.state.kpi.detail?.refundFen).toBe(paidBack);
-    expect(f.desk.hub.state.alerts.find((a) => a.id === 'refund-excess')).toBeTruthy();
-    expect(f.desk.repos.commerce.totals(id).refundFen).toBe(paidBack);
-    clock.t = T0 + 10_000;
-    await f.api('POST', '/actions', { type: 'session.end', confirm: true });
-    expect((await f.api('GET', `/sessions/${id}/review`)).body.kpis.refundsFen).toBe(paidBack);
+    expect(desk.f.desk.hub.state.kpi.detail?.refundFen).toBe(paidBack);
+    expect(desk.f.desk.hub.state.alerts.find((a) => a.id === 'refund-excess')).toBeTruthy();
+    expect(desk.f.desk.repos.commerce.totals(id).refundFen).toBe(paidBack);
+    desk.clock.t = T0 + 10_000;
+    await desk.f.api('POST', '/actions', { type: 'session.end', confirm: true });
+    expect((await desk.f.api('GET', `/sessions/${id}/review`)).body.kpis.refundsFen).toBe(paidBack);
   });
 });
