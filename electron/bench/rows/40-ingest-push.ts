@@ -96,9 +96,10 @@ export const row: BenchRow = {
     const core = await startBenchCore(ctx, 'push-core');
     const started = await core.api('POST', '/actions', { type: 'session.start', title: 'bench: push' });
     if (started.status !== 200) throw new Error(`session.start: ${JSON.stringify(started.body)}`);
-    const consoles = await Promise.all(Array.from({ length: CONSOLES }, () => core.socket('control', true)));
-    const overlays = await Promise.all(Array.from({ length: OVERLAYS }, () => core.socket('overlay', true)));
-    const watches = [...consoles, ...overlays].map((ws) => watchPushes(ws));
+    const watches: PushWatch[] = [];
+    const follow = (ws: WebSocket) => void watches.push(watchPushes(ws));
+    const consoles = await Promise.all(Array.from({ length: CONSOLES }, () => core.socket('control', true, follow)));
+    const overlays = await Promise.all(Array.from({ length: OVERLAYS }, () => core.socket('overlay', true, follow)));
     const ingest = await core.socket();
     const results = [];
     for (let r = 0; r < runs; r++) results.push(await runOnce(core, r, seconds, watches, ingest));
