@@ -14,5 +14,6 @@ export * from './kpi.js';
 export * from './kpi-settings.js';
 export * from './review.js';
 export * from './controls.js';
+export * from './rehearsal.js';
 export * from './change-actions.js';
 export * from './backoff.js';
