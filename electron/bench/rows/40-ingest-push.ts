@@ -2,7 +2,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type WebSocket from 'ws';
 import type { WsServerMessage } from '../../core/contract/index.js';
 import { showStream } from '../../core/testing/show-stream.js';
-import { startBenchCore, type BenchCore } from '../fixtures/bench-core.js';
+import { startLiveCore, type BenchCore } from '../fixtures/bench-core.js';
 import { watchPushes, type PushWatch } from '../fixtures/push-watcher.js';
 import { median, nowMs, percentile, spreadOf } from '../stats.js';
 import type { BenchRow } from '../types.js';
@@ -93,9 +93,7 @@ export const row: BenchRow = {
   async run(ctx) {
     const runs = ctx.quick ? 3 : 5;
     const seconds = ctx.quick ? 1 : 2;
-    const core = await startBenchCore(ctx, 'push-core');
-    const started = await core.api('POST', '/actions', { type: 'session.start', title: 'bench: push' });
-    if (started.status !== 200) throw new Error(`session.start: ${JSON.stringify(started.body)}`);
+    const core = await startLiveCore(ctx, 'push-core', 'bench: push');
     const watches: PushWatch[] = [];
     const follow = (ws: WebSocket) => void watches.push(watchPushes(ws));
     const consoles = await Promise.all(Array.from({ length: CONSOLES }, () => core.socket('control', true, follow)));
