@@ -1,4 +1,4 @@
-import type { Alert } from '../contract/index.js';
+import type { Alert, CodedText } from '../contract/index.js';
 import type { StateHub } from './state-hub.js';
 
 const MAX_ALERTS = 20;
@@ -16,8 +16,10 @@ export class Alerts {
     private readonly onRaise: (alert: Alert) => void,
   ) {}
 
-  raise(id: string, level: Alert['level'], text: string, ttlMs?: number): void {
-    const alert: Alert = { id, level, text, ts: this.now() };
+  raise(id: string, level: Alert['level'], given: CodedText | string, ttlMs?: number): void {
+    // TRANSITION (words): bare sentences from files house is moving get codes after its merge.
+    const text: CodedText = typeof given === 'string' ? { code: 'error.internal', params: {}, detail: given } : given;
+    const alert: Alert = { id, level, code: text.code, params: text.params, text: text.detail, ts: this.now() };
     this.hub.patch({ alerts: [alert, ...this.hub.state.alerts.filter((a) => a.id !== id)].slice(0, MAX_ALERTS) });
     this.onRaise(alert);
     clearTimeout(this.timers.get(id));

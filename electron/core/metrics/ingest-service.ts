@@ -1,4 +1,4 @@
-import { DeskError, type IngestBatch, type IngestResult, type SessionEvent } from '../contract/index.js';
+import { coded, DeskError, type IngestBatch, type IngestResult, type SessionEvent } from '../contract/index.js';
 import type { Db } from '../store/database.js';
 import type { CommerceRepo } from '../store/commerce-repo.js';
 import type { SessionsRepo } from '../store/sessions-repo.js';
@@ -110,4 +110,4 @@ export function writeIngestBatch(
 }
 
 export const noLiveSession = () =>
-  new DeskError('conflict', 'no live session: start one with the session.start action before ingesting events');
+  new DeskError('conflict', coded('ingest.noSession', {}, 'no live session: start one with the session.start action before ingesting events'));

@@ -1,8 +1,10 @@
 import {
+  coded,
   DEFAULT_KPI_SETTINGS,
   kpiSettingsSchema,
   parseOrThrow,
   type AlertKpi,
+  type CodedText,
   type IngestBatch,
   type IngestResult,
   type Kpi,
@@ -93,23 +95,21 @@ export function alertValues(kpi: Kpi, ingestRate: number): KpiValues {
 
 const RATE_KPIS = new Set<AlertKpi>(['interactionRate', 'conversion', 'productClickRate', 'clickToOrder', 'followerConversion']);
 
-function describe(t: AlertTransition): string {
+function describe(t: AlertTransition): CodedText {
   const { rule } = t;
-  const name = rule.label ?? KPI_NAMES[rule.kpi];
+  const name = rule.label ?? '';
+  const kpi = rule.kpi;
   const limit = t.to === 'red' ? rule.red : rule.yellow;
-  const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
-  // Values in the KPI's own unit: money in yuan, rates in per cent, counts as they are.
-  const num = (x: number) =>
-    rule.kpi.endsWith('Fen') ? `¥${(x / 100).toFixed(2)}` : RATE_KPIS.has(rule.kpi) ? `${Math.round(x * 10_000) / 100}%` : String(Math.round(x * 100) / 100);
+  const unit = kpi.endsWith('Fen') ? 'fen' : RATE_KPIS.has(kpi) ? 'ratio' : 'count';
+  const value = Math.round(t.value * 10_000) / 10_000;
+  const detail = `${rule.label ?? KPI_NAMES[kpi]} ${rule.condition} ${limit ?? 0}: ${t.value} (measure ${t.measure}, window ${rule.windowSec}s)`;
   switch (rule.condition) {
     case 'drop':
-      return `${name} ↓${pct(t.measure)} / ${rule.windowSec}s (≥ ${pct(limit ?? 0)}) → ${num(t.value)}`;
     case 'rise':
-      return `${name} ↑${pct(t.measure)} / ${rule.windowSec}s (≥ ${pct(limit ?? 0)}) → ${num(t.value)}`;
+      return coded(`kpi.${rule.condition}`, { kpi, name, unit, value, changeRatio: t.measure, limitRatio: limit ?? 0, windowSec: rule.windowSec }, detail);
     case 'above':
-      return `${name} ${num(t.value)} ≥ ${num(limit ?? 0)}`;
     case 'below':
-      return `${name} ${num(t.value)} ≤ ${num(limit ?? 0)}`;
+      return coded(`kpi.${rule.condition}`, { kpi, name, unit, value, limit: limit ?? 0 }, detail);
   }
 }
 
@@ -227,7 +227,8 @@ export class LiveKpis {
       if (t.to) this.deps.alerts.raise(id, t.to === 'red' ? 'error' : 'warn', describe(t));
       else {
         this.deps.alerts.resolve(id);
-        this.deps.log.log({ ts: this.deps.now(), kind: 'alert.clear', data: { id, rule: t.rule.id, value: t.value, text: `${t.rule.label ?? KPI_NAMES[t.rule.kpi]} ✓` } });
+        const clear = coded('kpi.clear', { kpi: t.rule.kpi, name: t.rule.label ?? '' }, `${t.rule.label ?? KPI_NAMES[t.rule.kpi]} ✓`);
+        this.deps.log.log({ ts: this.deps.now(), kind: 'alert.clear', data: { id, rule: t.rule.id, value: t.value, code: clear.code, params: clear.params, text: clear.detail } });
       }
     }
   }

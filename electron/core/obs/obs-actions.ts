@@ -1,4 +1,4 @@
-import { DeskError } from '../contract/index.js';
+import { coded, DeskError } from '../contract/index.js';
 import type { ActionHandlers } from '../engine/action-bus.js';
 import type { ObsSettingsStore } from './obs-settings-store.js';
 import { setUpOverlay } from './overlay-setup.js';
@@ -15,7 +15,7 @@ export function findSafeScene(configured: string | null, scenes: readonly string
 /** The link's own refusal, checked first so that a disconnected OBS is the reason given. */
 function requireConnected(link: ObsLink): void {
   const { status, reason } = link.state;
-  if (status !== 'connected') throw new DeskError('conflict', `OBS is not connected (${reason ? `${status}: ${reason}` : status})`);
+  if (status !== 'connected') throw new DeskError('conflict', coded('obs.notConnected', { status }, `OBS is not connected (${reason ? `${status}: ${reason}` : status})`));
 }
 
 type ObsActionTypes = 'obs.preview' | 'obs.studio' | 'obs.transition' | 'obs.source.toggle' | 'obs.safe' | 'obs.revert' | 'obs.overlay.setup';
@@ -44,7 +44,7 @@ export function obsActionHandlers(deps: { link: () => ObsLink; settings: ObsSett
       requireConnected(link);
       const scene = findSafeScene(deps.settings.get().safeScene, link.state.scenes);
       if (!scene) {
-        throw new DeskError('conflict', 'no safe scene: choose one in the OBS settings (safeScene), or name a scene "BRB", "暂离" or "standby"');
+        throw new DeskError('conflict', coded('obs.noSafeScene', {}, 'no safe scene: choose one in the OBS settings (safeScene), or name a scene "BRB", "暂离" or "standby"'));
       }
       return go(scene);
     },
@@ -53,7 +53,7 @@ export function obsActionHandlers(deps: { link: () => ObsLink; settings: ObsSett
       const link = deps.link();
       requireConnected(link);
       const previous = link.state.previousProgramScene;
-      if (!previous) throw new DeskError('conflict', 'nothing to revert: the program scene has not changed since the desk started');
+      if (!previous) throw new DeskError('conflict', coded('obs.nothingToRevert', {}, 'nothing to revert: the program scene has not changed since the desk started'));
       return go(previous);
     },
   };

@@ -1,5 +1,5 @@
 import { OBSWebSocketError } from 'obs-websocket-js/json';
-import { DeskError } from '../contract/index.js';
+import { coded, DeskError } from '../contract/index.js';
 import type { ErrorCode, ObsStatus } from '../contract/index.js';
 import { ConnectionLost, RequestTimeout } from './obs-socket.js';
 
@@ -66,14 +66,15 @@ function deskCode(status: number): ErrorCode {
 /** Turns a failed OBS request into an error for whoever sent the action, keeping OBS's own comment. */
 export function toDeskError(requestType: string, error: unknown): DeskError {
   if (error instanceof DeskError) return error;
-  if (error instanceof RequestTimeout) return new DeskError('conflict', error.message);
+  if (error instanceof RequestTimeout) return new DeskError('conflict', coded('obs.timeout', { request: requestType }, error.message));
   if (error instanceof ConnectionLost) {
-    return new DeskError('conflict', `OBS connection lost before it answered ${requestType} (${error.message}); it may or may not have been applied`);
+    const detail = `OBS connection lost before it answered ${requestType} (${error.message}); it may or may not have been applied`;
+    return new DeskError('conflict', coded('obs.lostMidRequest', { request: requestType }, detail));
   }
   if (error instanceof OBSWebSocketError && error.code >= 100) {
     const comment = error.message || OUTPUT_TEXT[requestType]?.[error.code] || STATUS_TEXT[error.code] || 'no reason given';
-    return new DeskError(deskCode(error.code), `OBS refused ${requestType}: ${comment} (status ${error.code})`);
+    return new DeskError(deskCode(error.code), coded('obs.refused', { request: requestType, status: error.code }, `OBS refused ${requestType}: ${comment} (status ${error.code})`));
   }
   const message = error instanceof Error ? error.message : String(error);
-  return new DeskError('conflict', `OBS request ${requestType} failed: ${message}`);
+  return new DeskError('conflict', coded('obs.requestFailed', { request: requestType }, `OBS request ${requestType} failed: ${message}`));
 }

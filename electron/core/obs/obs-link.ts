@@ -1,6 +1,6 @@
 import { EventSubscription, OBSWebSocketError } from 'obs-websocket-js/json';
 import type { OBSRequestTypes, OBSResponseTypes, RequestBatchRequest } from 'obs-websocket-js/json';
-import { DeskError } from '../contract/index.js';
+import { coded, DeskError } from '../contract/index.js';
 import type { ObsSceneItem, ObsState } from '../contract/index.js';
 import { classifyConnectFailure, toDeskError, UnsupportedServer } from './obs-errors.js';
 import type { ConnectFailure } from './obs-errors.js';
@@ -261,7 +261,7 @@ export function createObsLink(options: ObsLinkOptions): ObsLink {
 
   const notConnected = (): DeskError => {
     const why = state.reason ? `${state.status}: ${state.reason}` : state.status;
-    return new DeskError('conflict', `OBS is not connected (${why})`);
+    return new DeskError('conflict', coded('obs.notConnected', { status: state.status }, `OBS is not connected (${why})`));
   };
 
   const connectedSocket = (): ObsSocket => {
@@ -343,7 +343,10 @@ export function createObsLink(options: ObsLinkOptions): ObsLink {
     async toggleSource(scene, source) {
       const { items } = await itemsOf(scene);
       const item = items.find((i) => i.source === source);
-      if (!item) throw new DeskError('not_found', `OBS scene "${scene}" has no source named "${source}" (it has: ${items.map((i) => i.source).join(', ') || 'no sources'})`);
+      if (!item) {
+        const detail = `OBS scene "${scene}" has no source named "${source}" (it has: ${items.map((i) => i.source).join(', ') || 'no sources'})`;
+        throw new DeskError('not_found', coded('obs.sourceNotFound', { scene, source }, detail));
+      }
       // Toggle from OBS's own current value: the mirror may be a moment behind another client's change.
       const current = await call('GetSceneItemEnabled', { sceneName: scene, sceneItemId: item.id });
       const enabled = !current.answer.sceneItemEnabled;

@@ -1,4 +1,4 @@
-import { DeskError } from '../contract/index.js';
+import { coded, DeskError } from '../contract/index.js';
 import type { ObsProfiles, OverlayLink } from '../contract/index.js';
 import type { Desk } from '../engine/desk.js';
 
@@ -7,7 +7,7 @@ import type { Desk } from '../engine/desk.js';
  * old one closes, nothing is replayed).
  */
 export async function activateObsProfile(desk: Desk, id: string | null): Promise<ObsProfiles> {
-  if (desk.inRehearsal) throw new DeskError('conflict', 'rehearsal runs on a simulated OBS: stop it before switching OBS profiles');
+  if (desk.inRehearsal) throw new DeskError('conflict', coded('obs.profileInRehearsal', {}, 'rehearsal runs on a simulated OBS: stop it before switching OBS profiles'));
   desk.obsProfiles.activate(id);
   await desk.replaceObs(desk.realObsLink());
   return desk.obsProfiles.list();
@@ -22,6 +22,6 @@ export async function putObsProfile(desk: Desk, id: string, body: unknown): Prom
 
 /** The product-card overlay's path with the read-only overlay token, for OBS Browser Source. */
 export function overlayLink(overlayToken: string | undefined): OverlayLink {
-  if (!overlayToken) throw new DeskError('not_found', 'this server has no overlay token');
+  if (!overlayToken) throw new DeskError('not_found', coded('overlay.noToken', {}, 'this server has no overlay token'));
   return { path: `/overlay/card?token=${encodeURIComponent(overlayToken)}` };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import readSheet from 'read-excel-file/node';
-import { columnMappingSchema, DeskError, firstIssue, IMPORT_FIELDS, parseOrThrow, productInputSchema, type ColumnMapping, type ImportField } from '../contract/index.js';
+import { coded, columnMappingSchema, DeskError, firstIssue, IMPORT_FIELDS, parseOrThrow, productInputSchema, type ColumnMapping, type ImportField } from '../contract/index.js';
 import { parseCsv, type CsvRecord } from './csv.js';
 
 type ParsedProduct = z.output<typeof productInputSchema>;
@@ -92,24 +92,24 @@ export async function readSheetRows(name: string, bytes: Buffer): Promise<SheetR
   let records: CsvRecord[];
   let format: SheetRows['format'];
   if (isZip || /\.xlsx$/i.test(name)) {
-    if (!isZip) throw new DeskError('bad_request', `data: ${name} is not an XLSX file (no zip signature)`, { field: 'data' });
+    if (!isZip) throw new DeskError('bad_request', coded('catalogImport.notXlsx', { file: name }, `data: ${name} is not an XLSX file (no zip signature)`), { field: 'data' });
     format = 'xlsx';
     try {
       const sheets = await readSheet(bytes);
       const data = sheets[0]?.data ?? [];
       records = data.map((row, i) => ({ line: i + 1, cells: row.map(cellText) }));
     } catch (error) {
-      throw new DeskError('bad_request', `data: cannot read ${name} as XLSX: ${(error as Error).message}`, { field: 'data' });
+      throw new DeskError('bad_request', coded('catalogImport.badXlsx', { file: name }, `data: cannot read ${name} as XLSX: ${(error as Error).message}`), { field: 'data' });
     }
   } else if (/\.xls$/i.test(name)) {
-    throw new DeskError('bad_request', `data: ${name} is an old .xls file; save it as .xlsx or .csv`, { field: 'data' });
+    throw new DeskError('bad_request', coded('catalogImport.oldXls', { file: name }, `data: ${name} is an old .xls file; save it as .xlsx or .csv`), { field: 'data' });
   } else {
     format = 'csv';
     records = parseCsv(decodeText(bytes));
   }
   const nonEmpty = records.filter((r) => r.cells.some((c) => c.trim() !== ''));
   const [header, ...rows] = nonEmpty;
-  if (!header) throw new DeskError('bad_request', `data: ${name} has no rows`, { field: 'data' });
+  if (!header) throw new DeskError('bad_request', coded('catalogImport.noRows', { file: name }, `data: ${name} has no rows`), { field: 'data' });
   return { format, headers: header.cells.map((c) => c.trim()), rows };
 }
 
@@ -142,7 +142,7 @@ export interface RowError {
 export function rowsToProducts(sheet: SheetRows, mapping: ColumnMapping): { products: ParsedProduct[]; errors: RowError[] } {
   if (mapping.sku == null || mapping.name == null || mapping.priceFen == null) {
     const missing = (['sku', 'name', 'priceFen'] as const).filter((f) => mapping[f] == null);
-    throw new DeskError('bad_request', `mapping: map a column to ${missing.join(', ')} (required)`, { field: 'mapping' });
+    throw new DeskError('bad_request', coded('catalogImport.unmapped', { fields: missing.join(', ') }, `mapping: map a column to ${missing.join(', ')} (required)`), { field: 'mapping' });
   }
   const products: ParsedProduct[] = [];
   const errors: RowError[] = [];
@@ -188,6 +188,6 @@ export function rowsToProducts(sheet: SheetRows, mapping: ColumnMapping): { prod
 export function decodeImportRequest(body: unknown) {
   const request = parseOrThrow(importRequestSchema, body);
   const bytes = Buffer.from(request.data, 'base64');
-  if (!bytes.length) throw new DeskError('bad_request', 'data: not valid base64 or empty', { field: 'data' });
+  if (!bytes.length) throw new DeskError('bad_request', coded('catalogImport.badBase64', {}, 'data: not valid base64 or empty'), { field: 'data' });
   return { ...request, bytes };
 }

@@ -1,4 +1,4 @@
-import { DeskError, parseOrThrow, productInputSchema, type ImportResult, type Product } from '../contract/index.js';
+import { coded, DeskError, parseOrThrow, productInputSchema, type ImportResult, type Product } from '../contract/index.js';
 import type { ProductFields, ProductsRepo } from '../store/products-repo.js';
 import { decodeImportRequest, guessMapping, readSheetRows, rowsToProducts } from './catalog-import.js';
 
@@ -36,7 +36,7 @@ export class Catalog {
 
   get(sku: string): Product {
     const product = this.repo.get(sku);
-    if (!product) throw new DeskError('not_found', `no product with sku "${sku}"`);
+    if (!product) throw new DeskError('not_found', coded('product.notFound', { sku }, `no product with sku "${sku}"`));
     return product;
   }
 
@@ -47,17 +47,20 @@ export class Catalog {
   create(body: unknown): Product {
     const fields = toFields(body);
     const product = this.repo.insert(fields, this.now());
-    if (!product) throw new DeskError('conflict', `a product with sku "${fields.sku}" already exists; use PUT /products/${fields.sku} to change it`, { field: 'sku' });
+    if (!product) {
+      const detail = `a product with sku "${fields.sku}" already exists; use PUT /products/${fields.sku} to change it`;
+      throw new DeskError('conflict', coded('product.exists', { sku: fields.sku }, detail), { field: 'sku' });
+    }
     this.onChange();
     return product;
   }
 
   update(sku: string, body: unknown): Product {
     if (body && typeof body === 'object' && 'sku' in body && (body as { sku: unknown }).sku !== sku) {
-      throw new DeskError('bad_request', 'sku: the body sku differs from the sku in the path; a sku cannot be renamed', { field: 'sku' });
+      throw new DeskError('bad_request', coded('product.skuMismatch', {}, 'sku: the body sku differs from the sku in the path; a sku cannot be renamed'), { field: 'sku' });
     }
     const product = this.repo.update(toFields(body, sku), this.now());
-    if (!product) throw new DeskError('not_found', `no product with sku "${sku}"`);
+    if (!product) throw new DeskError('not_found', coded('product.notFound', { sku }, `no product with sku "${sku}"`));
     this.onChange();
     return product;
   }
@@ -71,7 +74,7 @@ export class Catalog {
   }
 
   remove(sku: string): void {
-    if (!this.repo.remove(sku)) throw new DeskError('not_found', `no product with sku "${sku}"`);
+    if (!this.repo.remove(sku)) throw new DeskError('not_found', coded('product.notFound', { sku }, `no product with sku "${sku}"`));
     this.onChange();
   }
 

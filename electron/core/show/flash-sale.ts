@@ -1,4 +1,4 @@
-import { DeskError, type FlashSale, type FlashSaleResult, type Product } from '../contract/index.js';
+import { coded, DeskError, type FlashSale, type FlashSaleResult, type Product } from '../contract/index.js';
 import type { Clock } from './clock.js';
 
 export interface FlashSaleDeps {
@@ -31,9 +31,12 @@ export class FlashSales {
   }
 
   start(product: Product, options: { price?: number | undefined; seconds: number; stock?: number | undefined }): FlashSale {
-    if (this.current) throw new DeskError('conflict', `a flash sale of "${this.current.name}" is running; stop it first (flashsale.stop)`);
+    if (this.current) throw new DeskError('conflict', coded('flash.running', { name: this.current.name }, `a flash sale of "${this.current.name}" is running; stop it first (flashsale.stop)`));
     const priceFen = options.price ?? product.flashPriceFen;
-    if (priceFen == null) throw new DeskError('bad_request', `price: "${product.sku}" has no flash-sale price in the catalog; send a price in fen`, { field: 'price' });
+    if (priceFen == null) {
+      const detail = `price: "${product.sku}" has no flash-sale price in the catalog; send a price in fen`;
+      throw new DeskError('bad_request', coded('flash.noPrice', { sku: product.sku }, detail), { field: 'price' });
+    }
     const at = this.deps.clock.now();
     const sale: FlashSale = {
       sku: product.sku,
@@ -56,7 +59,7 @@ export class FlashSales {
   }
 
   stop(): FlashSaleResult {
-    if (!this.current) throw new DeskError('conflict', 'no flash sale is running');
+    if (!this.current) throw new DeskError('conflict', coded('flash.notRunning', {}, 'no flash sale is running'));
     return this.end('stopped') as FlashSaleResult;
   }
 

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { describeEvent, summarizeAction } from './describe-event.js';
-import { translate } from './i18n.js';
-import type { Translate } from './i18n.js';
+import { translator } from './i18n.js';
 
-const t: Translate = (key, vars) => translate('en', key, vars);
+const t = translator('en');
 const ev = (kind: string, data: Record<string, unknown>) => ({ id: 1, ts: 0, kind, data });
 
 describe('describeEvent', () => {

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { detectLang, isLang, translate, type Lang, type Translate } from '../lib/i18n.js';
+import { detectLang, isLang, translator, type Lang, type Translate } from '../lib/i18n.js';
 
 const LANG_KEY = 'livedesk.lang';
 
@@ -40,5 +40,5 @@ export const usePrefsStore = create<PrefsStore>()((set, get) => ({
 /** The translate function for the current language; components re-render when it changes. */
 export function useT(): Translate {
   const lang = usePrefsStore((s) => s.lang);
-  return (key, vars) => translate(lang, key, vars);
+  return translator(lang);
 }

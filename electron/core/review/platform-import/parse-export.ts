@@ -1,4 +1,4 @@
-import { DeskError } from '../../contract/index.js';
+import { coded, DeskError } from '../../contract/index.js';
 import type { PlatformMinuteRow, PlatformProductRow } from '../../store/platform-repo.js';
 import { MINUTE_COLUMNS, PLATFORM_MARKERS, PRODUCT_COLUMNS, matchColumns, normalizeHeader, type MinuteField, type ProductField } from './columns.js';
 import type { Cell, Table } from './read-table.js';
@@ -28,7 +28,8 @@ function findHeader(table: Table): { index: number; header: string[] } {
     if (score > best.score) best = { index: i, score };
   }
   if (best.index < 0 || best.score < 2) {
-    throw new DeskError('bad_request', 'file: no header row with known columns (e.g. 时间, 在线人数, 成交金额, 商品ID) in the first 15 rows; is this a 罗盘/巨量百应 or 生意参谋 export?', { field: 'file' });
+    const detail = 'file: no header row with known columns (e.g. 时间, 在线人数, 成交金额, 商品ID) in the first 15 rows; is this a 罗盘/巨量百应 or 生意参谋 export?';
+    throw new DeskError('bad_request', coded('platformImport.noHeader', {}, detail), { field: 'file' });
   }
   return { index: best.index, header: (table[best.index] ?? []).map(text) };
 }
@@ -47,7 +48,9 @@ function figures<F extends string>(row: Cell[], columns: Partial<Record<F, numbe
     const value = parseNumber(row[index] ?? null);
     if (value === null) continue;
     if (Number.isNaN(value)) {
-      throw new DeskError('bad_request', `file: row ${rowNumber}, column "${header[index]}": "${text(row[index])}" is not a number`, { field: 'file', index: rowNumber });
+      const params = { row: rowNumber, column: header[index] ?? '', value: text(row[index]) };
+      const detail = `file: row ${rowNumber}, column "${params.column}": "${params.value}" is not a number`;
+      throw new DeskError('bad_request', coded('platformImport.notNumber', params, detail), { field: 'file', index: rowNumber });
     }
     out[field] = field === 'gmvFen' ? yuanToFen(value) : Math.round(value);
   }
@@ -77,7 +80,8 @@ export function parseExport(table: Table, options: ParseOptions): ParsedExport {
   }
 
   if (minuteCols.minute === undefined) {
-    throw new DeskError('bad_request', `file: neither a time column (时间/分钟/统计时间) nor a product column (商品ID/商品名称) found; columns: ${header.join(', ')}`, { field: 'file' });
+    const detail = `file: neither a time column (时间/分钟/统计时间) nor a product column (商品ID/商品名称) found; columns: ${header.join(', ')}`;
+    throw new DeskError('bad_request', coded('platformImport.noKnownColumns', { columns: header.join(', ') }, detail), { field: 'file' });
   }
   const byMinute = new Map<number, PlatformMinuteRow>();
   body.forEach((row, i) => {

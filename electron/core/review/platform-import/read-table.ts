@@ -1,5 +1,5 @@
 import { readSheet } from 'read-excel-file/node';
-import { DeskError } from '../../contract/index.js';
+import { coded, DeskError } from '../../contract/index.js';
 
 export type Cell = string | number | boolean | Date | null;
 export type Table = Cell[][];
@@ -11,12 +11,12 @@ const isZip = (bytes: Buffer) => bytes.length > 4 && bytes[0] === 0x50 && bytes[
  * CSV/TSV in UTF-8 (with or without BOM), UTF-16 or GBK, the encodings Chinese Excel writes.
  */
 export async function readTable(bytes: Buffer): Promise<Table> {
-  if (!bytes.length) throw new DeskError('bad_request', 'file: the upload is empty');
+  if (!bytes.length) throw new DeskError('bad_request', coded('platformImport.emptyFile', {}, 'file: the upload is empty'));
   if (isZip(bytes)) {
     try {
       return (await readSheet(bytes)) as Table;
     } catch (error) {
-      throw new DeskError('bad_request', `file: not a readable XLSX workbook (${(error as Error).message})`, { field: 'file' });
+      throw new DeskError('bad_request', coded('platformImport.badXlsx', {}, `file: not a readable XLSX workbook (${(error as Error).message})`), { field: 'file' });
     }
   }
   return parseDelimited(decodeText(bytes));

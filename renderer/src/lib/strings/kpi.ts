@@ -1,5 +1,3 @@
-import type { Lang, Vars } from './i18n.js';
-
 /**
  * Strings of the live-KPI views (console panels, overlays, the desk KPI window). Kept beside the main
  * tables so these screens can grow without touching every other feature's strings.
@@ -60,22 +58,22 @@ export const kpiEn = {
   'sound.on': 'Sound on',
   'sound.off': 'Muted',
   'sound.title': 'Beep when an alert is raised',
-  'import.title': 'Platform exports',
-  'import.open': 'Import export file…',
-  'import.hint': '罗盘 / 巨量百应 / 生意参谋 minute or product exports (CSV or XLSX). Importing the same file again replaces its rows.',
-  'import.session': 'Session',
-  'import.platform': 'Platform',
-  'import.auto': 'Detect',
-  'import.douyin': 'Douyin (罗盘 / 巨量百应)',
-  'import.taobao': 'Taobao (生意参谋)',
-  'import.file': 'File',
-  'import.submit': 'Import',
-  'import.close': 'Close',
-  'import.busy': 'Importing…',
-  'import.done': '{platform} · {kind}: {rows} rows ({replaced} replaced), GMV {gmv}, {orders} orders',
-  'import.kind.minutes': 'per minute',
-  'import.kind.products': 'per product',
-  'import.noSession': 'No sessions yet',
+  'pimport.title': 'Platform exports',
+  'pimport.open': 'Import export file…',
+  'pimport.hint': '罗盘 / 巨量百应 / 生意参谋 minute or product exports (CSV or XLSX). Importing the same file again replaces its rows.',
+  'pimport.session': 'Session',
+  'pimport.platform': 'Platform',
+  'pimport.auto': 'Detect',
+  'pimport.douyin': 'Douyin (罗盘 / 巨量百应)',
+  'pimport.taobao': 'Taobao (生意参谋)',
+  'pimport.file': 'File',
+  'pimport.submit': 'Import',
+  'pimport.close': 'Close',
+  'pimport.busy': 'Importing…',
+  'pimport.done': '{platform} · {kind}: {rows} rows ({replaced} replaced), GMV {gmv}, {orders} orders',
+  'pimport.kind.minutes': 'per minute',
+  'pimport.kind.products': 'per product',
+  'pimport.noSession': 'No sessions yet',
   'k.ingestRate': 'Ingest events/s',
   'rules.title': 'Alert rules',
   'rules.none': 'No rules: add one below',
@@ -95,9 +93,7 @@ export const kpiEn = {
   'rules.needLevel': 'Give a yellow or a red level',
 } as const;
 
-export type KpiStringKey = keyof typeof kpiEn;
-
-export const kpiZh: Record<KpiStringKey, string> = {
+export const kpiZh: Record<keyof typeof kpiEn, string> = {
   'k.online': '在线人数',
   'k.peakOnline': '最高在线',
   'k.averageOnline': '平均在线',
@@ -153,22 +149,22 @@ export const kpiZh: Record<KpiStringKey, string> = {
   'sound.on': '提示音 开',
   'sound.off': '已静音',
   'sound.title': '出现告警时发出提示音',
-  'import.title': '平台数据导入',
-  'import.open': '导入平台导出文件…',
-  'import.hint': '罗盘 / 巨量百应 / 生意参谋 的分钟级或商品明细导出（CSV 或 XLSX）。重复导入同一文件会覆盖，不会重复计算。',
-  'import.session': '场次',
-  'import.platform': '平台',
-  'import.auto': '自动识别',
-  'import.douyin': '抖音（罗盘 / 巨量百应）',
-  'import.taobao': '淘宝（生意参谋）',
-  'import.file': '文件',
-  'import.submit': '导入',
-  'import.close': '关闭',
-  'import.busy': '导入中…',
-  'import.done': '{platform} · {kind}：{rows} 行（覆盖 {replaced} 行），成交 {gmv}，{orders} 单',
-  'import.kind.minutes': '分钟级',
-  'import.kind.products': '商品明细',
-  'import.noSession': '暂无场次',
+  'pimport.title': '平台数据导入',
+  'pimport.open': '导入平台导出文件…',
+  'pimport.hint': '罗盘 / 巨量百应 / 生意参谋 的分钟级或商品明细导出（CSV 或 XLSX）。重复导入同一文件会覆盖，不会重复计算。',
+  'pimport.session': '场次',
+  'pimport.platform': '平台',
+  'pimport.auto': '自动识别',
+  'pimport.douyin': '抖音（罗盘 / 巨量百应）',
+  'pimport.taobao': '淘宝（生意参谋）',
+  'pimport.file': '文件',
+  'pimport.submit': '导入',
+  'pimport.close': '关闭',
+  'pimport.busy': '导入中…',
+  'pimport.done': '{platform} · {kind}：{rows} 行（覆盖 {replaced} 行），成交 {gmv}，{orders} 单',
+  'pimport.kind.minutes': '分钟级',
+  'pimport.kind.products': '商品明细',
+  'pimport.noSession': '暂无场次',
   'k.ingestRate': '数据接入 条/秒',
   'rules.title': '告警规则',
   'rules.none': '暂无规则，可在下方添加',
@@ -188,8 +184,3 @@ export const kpiZh: Record<KpiStringKey, string> = {
   'rules.needLevel': '请填写黄色或红色阈值',
 };
 
-export function kt(lang: Lang, key: KpiStringKey, vars?: Vars): string {
-  const text = (lang === 'zh' ? kpiZh : kpiEn)[key];
-  if (!vars) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
-}
