@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ApiError, ErrorCode } from './api.js';
-import { coded, type CodedText } from './texts.js';
+import { coded, onWire, type CodedText } from './texts.js';
 
 const STATUS: Record<ErrorCode, number> = {
   bad_request: 400,
@@ -38,7 +38,7 @@ export class DeskError extends Error {
   }
 
   toJSON(): ApiError {
-    const error: ApiError['error'] = { code: this.code, message: this.message, text: { code: this.text.code, params: this.text.params } };
+    const error: ApiError['error'] = { code: this.code, message: this.message, text: onWire(this.text) };
     if (this.field !== undefined) error.field = this.field;
     if (this.index !== undefined) error.index = this.index;
     return { error };

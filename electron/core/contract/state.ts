@@ -51,6 +51,8 @@ export const obsStateSchema = z.object({
   status: obsStatusSchema,
   url: z.string(),
   reason: z.string().nullable(),
+  /** `reason` as a coded text for the console to translate; optional so older snapshots still parse. */
+  reasonText: codedTextSchema.nullable().optional(),
   since: timestampSchema,
   retryAt: timestampSchema.nullable(),
   obsVersion: z.string().nullable(),

@@ -69,6 +69,19 @@ export const TEXT_PARAMS = {
   'obs.health.reconnecting': [],
   'obs.health.disk': ['mb', 'limit'],
   'overlay.noToken': [],
+  // Why the OBS link is down (ObsState.reasonText).
+  'obsLink.passwordRejected': [],
+  'obsLink.passwordMissing': [],
+  'obsLink.oldRpc': [],
+  'obsLink.notV5': ['url'],
+  'obsLink.http': ['url', 'status'],
+  'obsLink.refused': ['url'],
+  'obsLink.closed': ['code'],
+  'obsLink.lost': [],
+  'obsLink.failed': [],
+  'obsLink.shuttingDown': [],
+  'obsLink.noHeartbeat': [],
+  'obsLink.stopped': [],
 
   // The show: catalog, plans, flash sales, explains.
   'product.notFound': ['sku'],
@@ -185,4 +198,9 @@ export type CodedText = { code: TextCode; params: Record<string, TextParam>; det
 /** Builds a coded text; the compiler checks the params against the registry. */
 export function coded<C extends TextCode>(code: C, params: TextParams<C>, detail: string): CodedText {
   return { code, params, detail };
+}
+
+/** The part of a coded text that travels (the developer sentence goes in its own field, if any). */
+export function onWire(text: CodedText): CodedTextWire {
+  return { code: text.code, params: text.params };
 }

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { errorText } from '../lib/error-text.js';
 import { detectLang, isLang, translator, type Lang, type Translate } from '../lib/i18n.js';
 
 const LANG_KEY = 'livedesk.lang';
@@ -41,4 +42,9 @@ export const usePrefsStore = create<PrefsStore>()((set, get) => ({
 export function useT(): Translate {
   const lang = usePrefsStore((s) => s.lang);
   return translator(lang);
+}
+
+/** A failure as the person at the console reads it, in the language chosen now (see lib/error-text.ts). */
+export function sayError(err: unknown): string {
+  return errorText(translator(usePrefsStore.getState().lang), err);
 }

@@ -5,7 +5,7 @@ import { sessionListItemSchema, type SessionListItem } from '../../contract.js';
 import { whenLinked } from '../../lib/desk-link.js';
 import { formatDateTime, formatMoney } from '../../lib/format.js';
 import { translate } from '../../lib/i18n.js';
-import { usePrefsStore } from '../../stores/prefs-store.js';
+import { sayError, usePrefsStore } from '../../stores/prefs-store.js';
 
 const summarySchema = z.looseObject({
   platform: z.enum(['douyin', 'taobao']),
@@ -55,7 +55,7 @@ export function ImportPanel() {
         text: translate(lang, 'pimport.done', { platform: translate(lang, `pimport.${s.platform}`), kind: translate(lang, `pimport.kind.${s.kind}`), rows: s.rows, replaced: s.replaced, gmv: formatMoney(s.gmvFen), orders: s.orders }),
       });
     } catch (err) {
-      setResult({ ok: false, text: err instanceof Error ? err.message : String(err) });
+      setResult({ ok: false, text: sayError(err) });
     } finally {
       setBusy(false);
     }

@@ -21,4 +21,9 @@ describe('OBS status detail', () => {
     expect(obsDetail({ ...base, status: 'auth-failed', reason: 'OBS refused the password' }, 0, en)).toBe('OBS refused the password · not retried until the OBS settings change');
     expect(obsDetail({ ...base, status: 'unsupported', reason: 'not obs-websocket v5' }, 0, translator('zh'))).toBe('not obs-websocket v5 · 修改 OBS 设置前不会重试');
   });
+
+  it('says a coded reason in the reader\'s language, not the developer sentence', () => {
+    const obs: ObsState = { ...base, status: 'auth-failed', reason: 'OBS refused the password: Authentication failed.', reasonText: { code: 'obsLink.passwordRejected', params: {} } };
+    expect(obsDetail(obs, 0, translator('zh'))).toBe('OBS 拒绝了密码。 · 修改 OBS 设置前不会重试');
+  });
 });

@@ -2,13 +2,14 @@ import { create } from 'zustand';
 import { obsProfilesSchema, obsSettingsSchema, overlayLinkSchema, type Action, type ObsProfileInput, type ObsProfiles, type ObsSettings } from '../../contract.js';
 import { ApiRequestError } from '../../lib/api-client.js';
 import { getLink, whenLinked } from '../../lib/desk-link.js';
+import { sayError } from '../../stores/prefs-store.js';
 
 export type Outcome<T = undefined> = { ok: true; value: T } | { ok: false; field: string | undefined; message: string };
 
 const failure = (err: unknown): { ok: false; field: string | undefined; message: string } => ({
   ok: false,
   field: err instanceof ApiRequestError ? err.field : undefined,
-  message: err instanceof Error ? err.message : String(err),
+  message: sayError(err),
 });
 
 /** The defaults the core applies, so thresholds can be shown before the settings have loaded. */
@@ -75,7 +76,7 @@ export const useObsConfigStore = create<ObsConfigStore>()((set) => {
         ]);
         set({ settings, profiles, overlayPath: overlay?.path ?? null, loadError: null });
       } catch (err) {
-        set({ loadError: err instanceof Error ? err.message : String(err) });
+        set({ loadError: sayError(err) });
       }
     },
     async saveSettings(next) {

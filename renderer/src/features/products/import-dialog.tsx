@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { IMPORT_FIELDS, type ColumnMapping, type ImportField, type ImportPreview, type ImportResult } from '../../contract.js';
-import { useT } from '../../stores/prefs-store.js';
+import { sayError, useT } from '../../stores/prefs-store.js';
 import { useProductsStore } from '../../stores/products-store.js';
 
 const REQUIRED: ReadonlySet<ImportField> = new Set(['sku', 'name', 'priceFen']);
@@ -43,7 +43,7 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose(): void
       setMapping(p.mapping);
     } catch (err) {
       setPreview(null);
-      setError(err instanceof Error ? err.message : String(err));
+      setError(sayError(err));
     }
   };
 
@@ -54,7 +54,7 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose(): void
     try {
       setResult(await runImport(file.name, file, mapping));
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(sayError(err));
     } finally {
       setBusy(false);
     }
