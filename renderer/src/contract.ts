@@ -105,3 +105,4 @@ export { isNetworkDmx, dmxCueListSchema, serialDeviceConfigSchema, serialDeviceS
 // Coded texts: what the core says to people, translated here (DESIGN §8).
 export type { CodedTextWire, TextCode, TextParam } from '../../electron/core/contract/index.js';
 export { TEXT_CODES, TEXT_PARAMS, codedTextSchema } from '../../electron/core/contract/index.js';
+export { englishSentences } from '../../electron/core/contract/text-rules.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import readSheet from 'read-excel-file/node';
-import { coded, columnMappingSchema, DeskError, firstIssue, IMPORT_FIELDS, parseOrThrow, productInputSchema, type ColumnMapping, type ImportField } from '../contract/index.js';
+import { coded, columnMappingSchema, DeskError, onWire, type CodedText, type CodedTextWire, firstIssue, IMPORT_FIELDS, parseOrThrow, productInputSchema, type ColumnMapping, type ImportField } from '../contract/index.js';
 import { parseCsv, type CsvRecord } from './csv.js';
 
 type ParsedProduct = z.output<typeof productInputSchema>;
@@ -134,8 +134,12 @@ const splitList = (text: string, field: ImportField) =>
 export interface RowError {
   line: number;
   field?: string;
+  /** For developers; `text` is what the console shows. */
   message: string;
+  text: CodedTextWire;
 }
+
+const rowError = (line: number, field: string, text: CodedText): RowError => ({ line, field, message: text.detail, text: onWire(text) });
 
 /** Turns mapped rows into validated product inputs; a bad row becomes an error with its line, the rest are kept. */
 /** Prices are read as yuan unless the column header says 分/fen. */
@@ -156,12 +160,16 @@ export function rowsToProducts(sheet: SheetRows, mapping: ColumnMapping): { prod
       const text = (row.cells[col] ?? '').trim();
       if (MONEY.has(field)) {
         const fen = parseYuan(text, /fen|分/i.test(sheet.headers[col] ?? ''));
-        if (fen instanceof Error) error ??= { line: row.line, field, message: `${sheet.headers[col] ?? field}: ${fen.message}` };
+        const column = sheet.headers[col] ?? field;
+        if (fen instanceof Error) error ??= rowError(row.line, field, coded('catalogImport.badPrice', { column, value: text }, `${column}: ${fen.message}`));
         else if (fen !== null || field !== 'priceFen') input[field] = fen;
       } else if (field === 'stock') {
         if (text === '') input.stock = null;
         else if (/^\d+$/.test(text.replace(/[,，]/g, ''))) input.stock = Number(text.replace(/[,，]/g, ''));
-        else error ??= { line: row.line, field, message: `${sheet.headers[col] ?? field}: "${text}" is not a whole number` };
+        else {
+          const column = sheet.headers[col] ?? field;
+          error ??= rowError(row.line, field, coded('catalogImport.notWhole', { column, value: text }, `${column}: "${text}" is not a whole number`));
+        }
       } else if (LISTS.has(field)) input[field] = splitList(text, field);
       else if (text !== '' || field === 'sku' || field === 'name') input[field] = text;
       else input[field] = null;
@@ -170,10 +178,11 @@ export function rowsToProducts(sheet: SheetRows, mapping: ColumnMapping): { prod
       const parsed = productInputSchema.safeParse(input);
       if (!parsed.success) {
         const issue = firstIssue(parsed.error);
-        error = { line: row.line, field: issue.field, message: issue.message };
+        error = rowError(row.line, issue.field, coded('request.invalidField', { field: issue.field }, issue.message));
       } else {
         const earlier = seen.get(parsed.data.sku);
-        if (earlier !== undefined) error = { line: row.line, field: 'sku', message: `sku: "${parsed.data.sku}" already appears on line ${earlier}` };
+        const { sku } = parsed.data;
+        if (earlier !== undefined) error = rowError(row.line, 'sku', coded('catalogImport.duplicateSku', { sku, line: earlier }, `sku: "${sku}" already appears on line ${earlier}`));
         else {
           seen.set(parsed.data.sku, row.line);
           products.push(parsed.data);

@@ -113,8 +113,11 @@ export function describeEvent(event: SessionEvent, t: Translate, currency = 'CNY
     }
     case 'obs.status': {
       const status = str(d['status']) ?? '?';
-      const reason = str(d['reason']);
-      return { label, detail: reason ? `${status} — ${reason}` : status, tone: status === 'connected' ? 'info' : 'warn' };
+      const statusKey = `obsStatus.${status}`;
+      const reasonText = obj(d['reasonText']);
+      const reason = reasonText ? codedLine(reasonText, t, str(d['reason'])) : str(d['reason']);
+      const word = isStringKey(statusKey) ? t(statusKey) : status;
+      return { label, detail: reason ? `${word} — ${reason}` : word, tone: status === 'connected' ? 'info' : 'warn' };
     }
     case 'obs.scene':
       return { label, detail: `${str(d['from']) ?? '—'} → ${str(d['scene']) ?? '—'}`, tone: 'scene' };

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TEXT_CODES, TEXT_PARAMS, type TextCode } from '../contract.js';
-import { englishSentences } from './english-check.js';
+import { englishSentences, TEXT_CODES, TEXT_PARAMS, type TextCode } from '../contract.js';
 import { detectLang, translate, type Lang } from './i18n.js';
 import { DOMAIN_TABLES, en, zh } from './strings/index.js';
 

@@ -149,7 +149,7 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose(): void
             <ul className="import-errors">
               {result.errors.map((e) => (
                 <li key={`${e.line}-${e.field ?? ''}`} data-line={e.line}>
-                  <span className="mono">{t('import.line', { line: e.line })}</span> {e.message}
+                  <span className="mono">{t('import.line', { line: e.line })}</span> {e.text ? t(e.text, e.message) : e.message}
                 </li>
               ))}
             </ul>

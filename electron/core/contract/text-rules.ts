@@ -1,4 +1,7 @@
 /**
+ * The rule behind DESIGN §8 "the Chinese console shows no English sentence", shared by the i18n test
+ * (every table entry and coded text) and the e2e test (everything on screen in a rehearsal).
+ *
  * Finds English sentences in text meant for a Chinese reader. Names that stay in Latin letters in a
  * Chinese studio (OBS, GMV, SKU, Stream Deck, file formats, units) are allowed, and so is a lone Latin
  * word (a product name, a scene, a SKU); two or more Latin words in a row read as an English sentence.
@@ -10,7 +13,8 @@ const ALLOWED = [
 ];
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const ALLOWED_RE = new RegExp(`(?<![A-Za-z])(?:${ALLOWED.map(escape).join('|')})(?![A-Za-z])`, 'g');
+// Case-insensitive: the console's CSS shows some labels in capitals (STREAM DECK).
+const ALLOWED_RE = new RegExp(`(?<![A-Za-z])(?:${ALLOWED.map(escape).join('|')})(?![A-Za-z])`, 'gi');
 const SENTENCE_RE = /[A-Za-z][A-Za-z'’]*(?:[ ,:;]+[A-Za-z][A-Za-z'’]*)+/g;
 
 /** The English word runs left in `text` once the allowed names are taken out. */
