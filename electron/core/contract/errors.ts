@@ -23,12 +23,11 @@ export class DeskError extends Error {
   readonly field: string | undefined;
   readonly index: number | undefined;
 
-  constructor(code: ErrorCode, text: CodedText | string, extra: { field?: string; index?: number } = {}) {
-    const resolved = typeof text === 'string' ? untranslated(text) : text;
-    super(resolved.detail);
+  constructor(code: ErrorCode, text: CodedText, extra: { field?: string; index?: number } = {}) {
+    super(text.detail);
     this.name = 'DeskError';
     this.code = code;
-    this.text = resolved;
+    this.text = text;
     this.field = extra.field;
     this.index = extra.index;
   }
@@ -43,11 +42,6 @@ export class DeskError extends Error {
     if (this.index !== undefined) error.index = this.index;
     return { error };
   }
-}
-
-// TRANSITION (words): call sites house is moving still pass a bare sentence; they get codes after its merge.
-function untranslated(detail: string): CodedText {
-  return { code: 'error.internal', params: {}, detail };
 }
 
 /** Formats the first zod issue as `field: message`, the shape every 400 of the API uses. */

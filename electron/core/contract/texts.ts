@@ -149,7 +149,9 @@ export const TEXT_PARAMS = {
   // Control hardware and serial devices.
   'surface.notFound': ['surface'],
   'surface.keyOutOfRange': ['key', 'keys'],
-  'surface.failed': [],
+  'surface.failed': ['surface'],
+  'surface.holdToConfirm': ['surface', 'key'],
+  'surface.actionFailed': ['surface', 'key'],
   'deck.notFound': ['surface'],
   'deck.none': [],
   'hid.unavailable': [],

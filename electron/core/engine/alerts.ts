@@ -16,9 +16,7 @@ export class Alerts {
     private readonly onRaise: (alert: Alert) => void,
   ) {}
 
-  raise(id: string, level: Alert['level'], given: CodedText | string, ttlMs?: number): void {
-    // TRANSITION (words): bare sentences from files house is moving get codes after its merge.
-    const text: CodedText = typeof given === 'string' ? { code: 'error.internal', params: {}, detail: given } : given;
+  raise(id: string, level: Alert['level'], text: CodedText, ttlMs?: number): void {
     const alert: Alert = { id, level, code: text.code, params: text.params, text: text.detail, ts: this.now() };
     this.hub.patch({ alerts: [alert, ...this.hub.state.alerts.filter((a) => a.id !== id)].slice(0, MAX_ALERTS) });
     this.onRaise(alert);

@@ -1,10 +1,24 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
-import { DeskError, parseOrThrow, sessionNotesSchema, sessionPatchSchema } from '../contract/index.js';
-import type { Desk } from '../engine/desk.js';
+import { coded, DeskError, parseOrThrow, sessionNotesSchema, sessionPatchSchema } from '../contract/index.js';
 import type { Reply, RequestContext, Router } from '../server/router.js';
+import type { CommerceRepo } from '../store/commerce-repo.js';
+import type { PlatformRepo } from '../store/platform-repo.js';
+import type { SessionsRepo } from '../store/sessions-repo.js';
 import { BUNDLE_EXTENSION, removeBundleFile } from './bundle.js';
 import { parseCsvTable } from './csv.js';
+import { addImportRoutes } from './platform-import/import-routes.js';
+import type { ReviewService } from './review-service.js';
+import { SessionQueries } from './session-queries.js';
+
+/** What the review routes use (named `desk` below: the part of the desk that review reads). */
+export interface ReviewRouteDeps {
+  review: ReviewService;
+  repos: { sessions: SessionsRepo; commerce: CommerceRepo; platform: PlatformRepo };
+  now: () => number;
+}
+
+type Desk = ReviewRouteDeps;
 
 /** Bundles are whole session logs: generous, but bounded so a runaway upload cannot fill the disk. */
 const BUNDLE_UPLOAD_LIMIT = 2 * 1024 * 1024 * 1024;
@@ -17,13 +31,13 @@ function dateParam(ctx: RequestContext, name: string, endOfDay: boolean): number
   if (/^\d+$/.test(raw)) return Number(raw);
   // A calendar day (YYYY-MM-DD) is the user's local day as the browser sent it: UTC here.
   const day = /^\d{4}-\d{2}-\d{2}$/.test(raw) ? Date.parse(`${raw}T00:00:00Z`) : NaN;
-  if (Number.isNaN(day)) throw new DeskError('bad_request', `${name}: expected YYYY-MM-DD or ms since epoch, got "${raw}"`, { field: name });
+  if (Number.isNaN(day)) throw new DeskError('bad_request', coded('request.badDate', { field: name, value: raw }, `${name}: expected YYYY-MM-DD or ms since epoch, got "${raw}"`), { field: name });
   return endOfDay ? day + 86_400_000 : day;
 }
 
 function idsParam(ctx: RequestContext): string[] {
   const ids = (ctx.url.searchParams.get('ids') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  if (!ids.length) throw new DeskError('bad_request', 'ids: list session ids separated by commas', { field: 'ids' });
+  if (!ids.length) throw new DeskError('bad_request', coded('review.idsMissing', {}, 'ids: list session ids separated by commas'), { field: 'ids' });
   return [...new Set(ids)];
 }
 
@@ -55,7 +69,7 @@ function exportReply(desk: Desk, ids: string[], ctx: RequestContext): Reply {
       // The reader's clock for the report's times: the browser's getTimezoneOffset(), minutes.
       const raw = ctx.url.searchParams.get('tz');
       const tz = raw === null ? 0 : Number(raw);
-      if (!Number.isInteger(tz) || Math.abs(tz) > 14 * 60) throw new DeskError('bad_request', 'tz: minutes from getTimezoneOffset(), between -840 and 840', { field: 'tz' });
+      if (!Number.isInteger(tz) || Math.abs(tz) > 14 * 60) throw new DeskError('bad_request', coded('review.badTz', {}, 'tz: minutes from getTimezoneOffset(), between -840 and 840'), { field: 'tz' });
       return download(desk.review.html(ids, tz), 'text/html; charset=utf-8', `${base}.html`);
     }
     case 'bundle': {
@@ -65,16 +79,16 @@ function exportReply(desk: Desk, ids: string[], ctx: RequestContext): Reply {
       return download(stream, 'application/vnd.sqlite3', `${base}${BUNDLE_EXTENSION}`, size);
     }
     default:
-      throw new DeskError('bad_request', `format: must be csv, html or bundle, got "${format}"`, { field: 'format' });
+      throw new DeskError('bad_request', coded('review.badFormat', { format }, `format: must be csv, html or bundle, got "${format}"`), { field: 'format' });
   }
 }
 
 /** Streams an uploaded bundle into scratch space, checks and imports it; the scratch copy is always removed. */
 async function importUpload(desk: Desk, ctx: RequestContext) {
   const type = ctx.req.headers['content-type'] ?? '';
-  if (/^application\/json\b/i.test(type)) throw new DeskError('bad_request', 'send the bundle file itself as the body (application/octet-stream), not JSON');
+  if (/^application\/json\b/i.test(type)) throw new DeskError('bad_request', coded('bundle.sendFile', {}, 'send the bundle file itself as the body (application/octet-stream), not JSON'));
   const declared = Number(ctx.req.headers['content-length'] ?? NaN);
-  if (declared > BUNDLE_UPLOAD_LIMIT) throw new DeskError('payload_too_large', `bundle is ${declared} bytes; the limit is ${BUNDLE_UPLOAD_LIMIT}`);
+  if (declared > BUNDLE_UPLOAD_LIMIT) throw new DeskError('payload_too_large', coded('bundle.tooLarge', { limit: BUNDLE_UPLOAD_LIMIT }, `bundle is ${declared} bytes; the limit is ${BUNDLE_UPLOAD_LIMIT}`));
   const file = desk.review.scratchFile();
   try {
     let size = 0;
@@ -83,13 +97,13 @@ async function importUpload(desk: Desk, ctx: RequestContext) {
       async function* (source: AsyncIterable<Buffer>) {
         for await (const chunk of source) {
           size += chunk.length;
-          if (size > BUNDLE_UPLOAD_LIMIT) throw new DeskError('payload_too_large', `bundle exceeds the limit of ${BUNDLE_UPLOAD_LIMIT} bytes`);
+          if (size > BUNDLE_UPLOAD_LIMIT) throw new DeskError('payload_too_large', coded('bundle.tooLarge', { limit: BUNDLE_UPLOAD_LIMIT }, `bundle exceeds the limit of ${BUNDLE_UPLOAD_LIMIT} bytes`));
           yield chunk;
         }
       },
       createWriteStream(file),
     );
-    if (size === 0) throw new DeskError('bad_request', 'body is empty; send a session bundle file');
+    if (size === 0) throw new DeskError('bad_request', coded('bundle.empty', {}, 'body is empty; send a session bundle file'));
     return desk.review.importFile(file);
   } finally {
     removeBundleFile(file);
@@ -99,6 +113,17 @@ async function importUpload(desk: Desk, ctx: RequestContext) {
 /** Review routes (issue 8). Multi-session paths live under /review so they never meet `/sessions/:id`. */
 export function addReviewRoutes(router: Router, desk: Desk): Router {
   const q = desk.review.queries;
+  const sessions = new SessionQueries(desk.repos, desk.now);
+  router
+    .add('GET', '/sessions', () => ({ body: sessions.list() }))
+    .add('GET', '/sessions/:id', (ctx) => ({ body: sessions.detail(id(ctx)) }))
+    .add('GET', '/sessions/:id/timeline', (ctx) => {
+      const raw = ctx.url.searchParams.get('points');
+      const points = raw === null ? 600 : Number(raw);
+      if (!Number.isInteger(points) || points < 1) throw new DeskError('bad_request', coded('request.invalidField', { field: 'points' }, 'points: must be a positive integer'), { field: 'points' });
+      return { body: sessions.timeline(id(ctx), points) };
+    });
+  addImportRoutes(router, desk.repos, desk.now);
   return router
     .add('GET', '/review/sessions', (ctx) => ({
       body: q.list({
@@ -115,7 +140,7 @@ export function addReviewRoutes(router: Router, desk: Desk): Router {
       const raw = ctx.url.searchParams.get('bucket');
       const bucket = raw === null ? undefined : Number(raw);
       if (bucket !== undefined && (!Number.isInteger(bucket) || bucket < 10)) {
-        throw new DeskError('bad_request', 'bucket: seconds per point, an integer of at least 10', { field: 'bucket' });
+        throw new DeskError('bad_request', coded('review.badBucket', {}, 'bucket: seconds per point, an integer of at least 10'), { field: 'bucket' });
       }
       return { body: q.review(id(ctx), { bucketMs: bucket === undefined ? undefined : bucket * 1000 }) };
     })

@@ -2,19 +2,30 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import {
+  coded,
   DeskError,
   parseOrThrow,
   toOverlayState,
   wsClientMessageSchema,
   type DeskState,
+  type IngestResult,
   type WsServerMessage,
 } from '../contract/index.js';
-import type { Desk } from '../engine/desk.js';
+import type { Dispatch, StateReader } from '../engine/ports.js';
 import type { Role } from './router.js';
 
 /** A client this far behind skips intermediate states; the next push carries everything. */
 const MAX_BUFFERED = 4 * 1024 * 1024;
 export const WS_MAX_PAYLOAD = 16 * 1024 * 1024;
+
+/** What the socket hub uses: the state it pushes, and where client messages go. */
+export interface WsHubDeps {
+  hub: StateReader;
+  dispatch: Dispatch;
+  ingest: (body: unknown) => IngestResult;
+  /** The console's on-screen deck, pressed from the browser. */
+  deck: { readonly info: { readonly id: string }; readonly keyCount: number; press(index: number, down: boolean): boolean };
+}
 
 /**
  * `/ws`: pushes the state (the overlay subset for read-only tokens) on connect and on every change,
@@ -27,7 +38,7 @@ export class WsHub {
   private overlayText = '';
   private readonly off: () => void;
 
-  constructor(private readonly desk: Desk) {
+  constructor(private readonly desk: WsHubDeps) {
     this.off = desk.hub.subscribe((state) => this.broadcast(state));
   }
 
@@ -71,15 +82,15 @@ export class WsHub {
   private async onMessage(ws: WebSocket, role: Role, text: string | null): Promise<void> {
     let id: string | null = null;
     try {
-      if (text === null) throw new DeskError('bad_request', 'binary frames are not supported; send JSON text');
+      if (text === null) throw new DeskError('bad_request', coded('ws.binary', {}, 'binary frames are not supported; send JSON text'));
       let raw: unknown;
       try {
         raw = JSON.parse(text);
       } catch (error) {
-        throw new DeskError('bad_request', `message is not valid JSON: ${(error as Error).message}`);
+        throw new DeskError('bad_request', coded('request.badJson', {}, `message is not valid JSON: ${(error as Error).message}`));
       }
       if (raw && typeof raw === 'object' && typeof (raw as { id?: unknown }).id === 'string') id = (raw as { id: string }).id;
-      if (role !== 'control') throw new DeskError('forbidden', 'this token is read-only (overlay): it cannot send messages');
+      if (role !== 'control') throw new DeskError('forbidden', coded('token.readOnly', {}, 'this token is read-only (overlay): it cannot send messages'));
       const message = parseOrThrow(wsClientMessageSchema, raw);
       let result: unknown;
       switch (message.type) {
@@ -90,9 +101,10 @@ export class WsHub {
           result = this.desk.ingest(message.batch);
           break;
         case 'surface.key': {
-          if (message.surface !== this.desk.deck.info.id) throw new DeskError('not_found', `no virtual surface "${message.surface}"`);
+          if (message.surface !== this.desk.deck.info.id) throw new DeskError('not_found', coded('surface.notFound', { surface: message.surface }, `no virtual surface "${message.surface}"`));
           if (!this.desk.deck.press(message.key, message.down)) {
-            throw new DeskError('bad_request', `key: ${message.key} is outside this surface's ${this.desk.deck.keyCount} keys`, { field: 'key' });
+            const detail = `key: ${message.key} is outside this surface's ${this.desk.deck.keyCount} keys`;
+            throw new DeskError('bad_request', coded('surface.keyOutOfRange', { key: message.key, keys: this.desk.deck.keyCount }, detail), { field: 'key' });
           }
           result = {};
           break;
@@ -100,7 +112,7 @@ export class WsHub {
       }
       send(ws, { type: 'result', id, ok: true, result });
     } catch (error) {
-      const deskError = error instanceof DeskError ? error : new DeskError('internal', 'internal error; the desk logged the details');
+      const deskError = error instanceof DeskError ? error : new DeskError('internal', coded('error.internal', {}, 'internal error; the desk logged the details'));
       if (!(error instanceof DeskError)) console.error(`ws message failed: ${(error as Error)?.stack ?? String(error)}`);
       send(ws, { type: 'result', id, ok: false, error: deskError.toJSON().error });
     }

@@ -1,5 +1,6 @@
 import {
   bindingsSchema,
+  coded,
   DANGEROUS_ACTIONS,
   DeskError,
   parseOrThrow,
@@ -12,7 +13,8 @@ import {
 import type { Db } from '../../store/database.js';
 import { BindingsRepo } from '../../store/bindings-repo.js';
 import { SettingsRepo } from '../../store/settings-repo.js';
-import type { Desk } from '../../engine/desk.js';
+import type { AlertSink, Dispatch, LogEvent, StatePublisher } from '../../engine/ports.js';
+import type { ActionHandlers } from '../../engine/action-bus.js';
 import type { DeckBinder } from '../deck-binder.js';
 import { DEFAULT_GUARDS, planPress } from '../press-guard.js';
 import type { DeckBackend } from '../../../../native/hid/stream-deck/deck-backend.js';
@@ -28,6 +30,20 @@ export interface ControlBackends {
   /** Hot-plug source: `usb` for the real one (falls back to polling), a function for fakes. */
   watch?: HotplugWatch | 'usb' | null;
   settleDelaysMs?: readonly number[];
+}
+
+/** What control hardware needs from the desk. */
+export interface ControlsDeps {
+  db: Db;
+  now: () => number;
+  /** Surfaces are attached with the current state; device views and HID learning are published. */
+  hub: StatePublisher;
+  log: LogEvent;
+  alerts: AlertSink;
+  /** Hotkeys fire their bound action through the bus. */
+  dispatch: Dispatch;
+  binder: Pick<DeckBinder, 'attach' | 'detach' | 'render' | 'get' | 'setPage'>;
+  backends: ControlBackends;
 }
 
 const BRIGHTNESS_KEY = 'deck-brightness';
@@ -51,17 +67,17 @@ export class Controls {
   private published = '';
   private closed = false;
 
-  constructor(
-    private readonly desk: Desk,
-    db: Db,
-    private readonly binder: DeckBinder,
-    private readonly backends: ControlBackends,
-  ) {
-    this.repo = new BindingsRepo(db);
-    this.settings = new SettingsRepo(db);
+  private readonly binder: ControlsDeps['binder'];
+  private readonly backends: ControlBackends;
+
+  constructor(private readonly deps: ControlsDeps) {
+    this.binder = deps.binder;
+    this.backends = deps.backends;
+    this.repo = new BindingsRepo(deps.db);
+    this.settings = new SettingsRepo(deps.db);
     const { bindings, unreadable } = this.repo.read();
     this.current = bindings;
-    if (unreadable.length) desk.alerts.raise('bindings-unreadable', 'warn', `bindings (${unreadable.join(', ')}) were unreadable and use defaults; save them again`);
+    if (unreadable.length) deps.alerts.raise('bindings-unreadable', 'warn', coded('bindings.unreadable', { surfaces: unreadable.join(', ') }, `bindings (${unreadable.join(', ')}) were unreadable and use defaults; save them again`));
   }
 
   /**
@@ -70,7 +86,7 @@ export class Controls {
    */
   start(): Promise<void> {
     this.starting ??= this.startHardware().catch((error: Error) => {
-      this.desk.alerts.raise('controls', 'warn', `control hardware could not start: ${error.message}`);
+      this.deps.alerts.raise('controls', 'warn', coded('controls.startFailed', {}, `control hardware could not start: ${error.message}`));
     });
     return this.starting;
   }
@@ -81,9 +97,9 @@ export class Controls {
     if (this.closed) return;
     const common = {
       watch,
-      attach: (surface: ControlSurface) => this.binder.attach(surface, this.desk.hub.state),
-      detach: (id: string) => this.binder.detach(id, this.desk.hub.state),
-      log: (kind: string, data: Record<string, unknown>) => void this.desk.log.log({ ts: this.desk.now(), kind, data }),
+      attach: (surface: ControlSurface) => this.binder.attach(surface, this.deps.hub.state),
+      detach: (id: string) => this.binder.detach(id, this.deps.hub.state),
+      log: this.deps.log,
       ...(this.backends.settleDelaysMs ? { settleDelaysMs: this.backends.settleDelaysMs } : {}),
     };
     if (this.backends.decks) {
@@ -100,7 +116,7 @@ export class Controls {
         backend: this.backends.hid,
         bindings: () => this.current.hid,
         publish: (views) => this.publish('hid', views),
-        onLearn: (learn) => this.desk.hub.patch({ learn }),
+        onLearn: (learn) => this.deps.hub.patch({ learn }),
       });
     }
     await Promise.all([this.decks?.start(), this.hid?.start()]);
@@ -115,12 +131,13 @@ export class Controls {
     const next = parseOrThrow(bindingsSchema, body);
     next.hotkeys.forEach((h, i) => {
       if (DANGEROUS_ACTIONS.has(h.action.type)) {
-        throw new DeskError('bad_request', `hotkeys.${i}.action: ${h.action.type} stops what the audience sees and needs a long press; bind it to a deck key instead`, { field: `hotkeys.${i}.action` });
+        const detail = `hotkeys.${i}.action: ${h.action.type} stops what the audience sees and needs a long press; bind it to a deck key instead`;
+        throw new DeskError('bad_request', coded('hotkey.needsLongPress', { action: h.action.type }, detail), { field: `hotkeys.${i}.action` });
       }
     });
-    this.repo.write(next, this.desk.now());
+    this.repo.write(next, this.deps.now());
     this.current = next;
-    this.binder.render(this.desk.hub.state);
+    this.binder.render(this.deps.hub.state);
     await this.hid?.refresh();
     return next;
   }
@@ -146,21 +163,21 @@ export class Controls {
 
   async brightness(surface: string | undefined, percent: number): Promise<{ surface: string; percent: number }> {
     const id = surface ?? this.deckViews.find((v) => v.status === 'open')?.id;
-    if (!id || !this.decks?.surface(id)) throw new DeskError('not_found', surface ? `no open Stream Deck "${surface}"` : 'no Stream Deck is connected');
+    if (!id || !this.decks?.surface(id)) throw new DeskError('not_found', surface ? coded('deck.notFound', { surface }, `no open Stream Deck "${surface}"`) : coded('deck.none', {}, 'no Stream Deck is connected'));
     this.settings.set(BRIGHTNESS_KEY, JSON.stringify({ ...this.brightnessMap(), [id]: percent }));
     await this.decks.setBrightness(id, percent);
     return { surface: id, percent };
   }
 
   page(surface: string | undefined, to: 'next' | 'prev' | number): { surface: string; page: number } {
-    if (surface && !this.binder.get(surface)) throw new DeskError('not_found', `no surface "${surface}"`);
+    if (surface && !this.binder.get(surface)) throw new DeskError('not_found', coded('surface.notFound', { surface }, `no surface "${surface}"`));
     return this.binder.setPage(surface, to);
   }
 
   async learn(device: string | null): Promise<void> {
-    if (!this.hid) throw new DeskError('conflict', 'generic HID is not available in this desk');
-    if (device && !this.hidViews.some((v) => v.id === device || v.id.startsWith(`${device}:`))) throw new DeskError('not_found', `no HID device "${device}" is plugged in`, { field: 'device' });
-    await this.hid.learn(device, this.desk.now());
+    if (!this.hid) throw new DeskError('conflict', coded('hid.unavailable', {}, 'generic HID is not available in this desk'));
+    if (device && !this.hidViews.some((v) => v.id === device || v.id.startsWith(`${device}:`))) throw new DeskError('not_found', coded('hid.notFound', { device }, `no HID device "${device}" is plugged in`), { field: 'device' });
+    await this.hid.learn(device, this.deps.now());
   }
 
   hotkeys(): HotkeyBinding[] {
@@ -170,12 +187,12 @@ export class Controls {
   /** A hotkey from the shell (global) or the console (focused): its bound action through the guards. */
   async fireHotkey(accelerator: string, source: 'global' | 'console'): Promise<unknown> {
     const hotkey = this.current.hotkeys.find((h) => h.accelerator.toLowerCase() === accelerator.toLowerCase());
-    if (!hotkey) throw new DeskError('not_found', `no hotkey "${accelerator}" is bound`, { field: 'accelerator' });
-    const at = this.desk.now();
+    if (!hotkey) throw new DeskError('not_found', coded('hotkey.notFound', { accelerator }, `no hotkey "${accelerator}" is bound`), { field: 'accelerator' });
+    const at = this.deps.now();
     const plan = planPress({ kind: 'action', action: hotkey.action }, this.current.guards ?? DEFAULT_GUARDS, this.hotkeyFired.get(hotkey.accelerator), at);
     if (plan.kind === 'ignore') return { ignored: plan.outcome };
     this.hotkeyFired.set(hotkey.accelerator, at);
-    return this.desk.dispatch(hotkey.action, { surface: 'hotkey', device: `${source}:${hotkey.accelerator}`.slice(0, 128) });
+    return this.deps.dispatch(hotkey.action, { surface: 'hotkey', device: `${source}:${hotkey.accelerator}`.slice(0, 128) });
   }
 
   async close(): Promise<void> {
@@ -192,7 +209,7 @@ export class Controls {
     const text = JSON.stringify(this.views());
     if (text === this.published) return;
     this.published = text;
-    this.desk.hub.patch({ controls: this.views() });
+    this.deps.hub.patch({ controls: this.views() });
     this.alertProblems();
   }
 
@@ -204,9 +221,9 @@ export class Controls {
       const id = `control:${v.path}`;
       const text = `${v.name}: ${v.reason ?? v.status}. ${v.fix ?? ''}`.trim();
       now.set(id, text);
-      if (this.raised.get(id) !== text) this.desk.alerts.raise(id, 'warn', text);
+      if (this.raised.get(id) !== text) this.deps.alerts.raise(id, 'warn', coded('controls.problem', { device: v.name, status: v.status }, text));
     }
-    for (const id of this.raised.keys()) if (!now.has(id)) this.desk.alerts.resolve(id);
+    for (const id of this.raised.keys()) if (!now.has(id)) this.deps.alerts.resolve(id);
     this.raised.clear();
     for (const [id, text] of now) this.raised.set(id, text);
   }
@@ -218,4 +235,13 @@ export class Controls {
       return {};
     }
   }
+}
+
+/** The deck actions: pages, brightness, a rescan of the USB bus. */
+export function controlActionHandlers(controls: Pick<Controls, 'page' | 'brightness' | 'rescan'>): Pick<ActionHandlers, 'deck.page' | 'deck.brightness' | 'deck.rescan'> {
+  return {
+    'deck.page': ({ surface, to }) => controls.page(surface, to),
+    'deck.brightness': ({ surface, percent }) => controls.brightness(surface, percent),
+    'deck.rescan': () => controls.rescan(),
+  };
 }
