@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { codedTextSchema } from './texts.js';
 import { currencySchema, fenSchema, skuSchema, timestampSchema } from './primitives.js';
 import { sessionSummarySchema } from './state.js';
 
@@ -90,6 +91,8 @@ export const laneItemSchema = z.object({
   endTs: timestampSchema.nullable(),
   label: z.string(),
   sku: z.string().nullable(),
+  /** For an alert logged with a code: what the console shows instead of `label` (DESIGN §8). */
+  text: codedTextSchema.optional(),
 });
 export type LaneItem = z.infer<typeof laneItemSchema>;
 

@@ -95,21 +95,28 @@ export function alertValues(kpi: Kpi, ingestRate: number): KpiValues {
 
 const RATE_KPIS = new Set<AlertKpi>(['interactionRate', 'conversion', 'productClickRate', 'clickToOrder', 'followerConversion']);
 
+/** The alert as a code for the console, with the sentence developers and the review lanes have always had. */
 function describe(t: AlertTransition): CodedText {
   const { rule } = t;
-  const name = rule.label ?? '';
   const kpi = rule.kpi;
+  const name = rule.label ?? KPI_NAMES[kpi];
   const limit = t.to === 'red' ? rule.red : rule.yellow;
   const unit = kpi.endsWith('Fen') ? 'fen' : RATE_KPIS.has(kpi) ? 'ratio' : 'count';
-  const value = Math.round(t.value * 10_000) / 10_000;
-  const detail = `${rule.label ?? KPI_NAMES[kpi]} ${rule.condition} ${limit ?? 0}: ${t.value} (measure ${t.measure}, window ${rule.windowSec}s)`;
+  const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
+  // Values in the KPI's own unit: money in yuan, rates in per cent, counts as they are.
+  const num = (x: number) => (unit === 'fen' ? `¥${(x / 100).toFixed(2)}` : unit === 'ratio' ? `${Math.round(x * 10_000) / 100}%` : String(Math.round(x * 100) / 100));
+  const base = { kpi, name: rule.label ?? '', unit, value: Math.round(t.value * 10_000) / 10_000 };
   switch (rule.condition) {
     case 'drop':
-    case 'rise':
-      return coded(`kpi.${rule.condition}`, { kpi, name, unit, value, changeRatio: t.measure, limitRatio: limit ?? 0, windowSec: rule.windowSec }, detail);
+    case 'rise': {
+      const arrow = rule.condition === 'drop' ? '↓' : '↑';
+      const detail = `${name} ${arrow}${pct(t.measure)} / ${rule.windowSec}s (≥ ${pct(limit ?? 0)}) → ${num(t.value)}`;
+      return coded(`kpi.${rule.condition}`, { ...base, changeRatio: t.measure, limitRatio: limit ?? 0, windowSec: rule.windowSec }, detail);
+    }
     case 'above':
+      return coded('kpi.above', { ...base, limit: limit ?? 0 }, `${name} ${num(t.value)} ≥ ${num(limit ?? 0)}`);
     case 'below':
-      return coded(`kpi.${rule.condition}`, { kpi, name, unit, value, limit: limit ?? 0 }, detail);
+      return coded('kpi.below', { ...base, limit: limit ?? 0 }, `${name} ${num(t.value)} ≤ ${num(limit ?? 0)}`);
   }
 }
 

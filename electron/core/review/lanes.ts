@@ -1,4 +1,4 @@
-import type { Lane, LaneItem } from '../contract/index.js';
+import { codedTextSchema, type Lane, type LaneItem } from '../contract/index.js';
 import type { MarkRow } from '../store/review-repo.js';
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.length ? v : typeof v === 'number' ? String(v) : null);
@@ -68,7 +68,10 @@ export function buildLanes(marks: readonly MarkRow[], sessionEnd: number): LaneI
       items.push(openSale);
       continue;
     }
-    items.push({ lane, kind: m.kind, ts: m.ts, endTs: null, label: labelOf(m.kind, m.data), sku: str(m.data.sku) });
+    const item: LaneItem = { lane, kind: m.kind, ts: m.ts, endTs: null, label: labelOf(m.kind, m.data), sku: str(m.data.sku) };
+    const text = codedTextSchema.safeParse({ code: m.data.code, params: m.data.params });
+    if (text.success) item.text = text.data;
+    items.push(item);
   }
   for (const item of items) {
     if (item.endTs === null && (item.lane === 'flashsale' || item.lane === 'problem')) item.endTs = Math.max(item.ts, sessionEnd);

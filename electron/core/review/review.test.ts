@@ -74,9 +74,17 @@ describe('review of the fixture show, against hand-computed answers', () => {
     expect(body.lanes).toEqual([
       { lane: 'marker', kind: 'mark', ts: s(95), endTs: null, label: '福利 giveaway', sku: null },
       // The seed's one rule (online down 20% within 2 minutes) sees the drop from 150 to 120.
-      { lane: 'alert', kind: 'alert', ts: s(120), endTs: null, label: '在线人数 online ↓20% / 120s (≥ 20%) → 120', sku: null },
+      {
+        lane: 'alert',
+        kind: 'alert',
+        ts: s(120),
+        endTs: null,
+        label: '在线人数 online ↓20% / 120s (≥ 20%) → 120',
+        sku: null,
+        text: { code: 'kpi.drop', params: { kpi: 'online', name: '', unit: 'count', value: 120, changeRatio: 0.2, limitRatio: 0.2, windowSec: 120 } },
+      },
       { lane: 'flashsale', kind: 'flashsale.start', ts: s(160), endTs: s(190), label: 'CUP-02 ¥29.00', sku: 'CUP-02' },
-      { lane: 'alert', kind: 'alert.clear', ts: s(180), endTs: null, label: '在线人数 online ✓', sku: null },
+      { lane: 'alert', kind: 'alert.clear', ts: s(180), endTs: null, label: '在线人数 online ✓', sku: null, text: { code: 'kpi.clear', params: { kpi: 'online', name: '' } } },
     ]);
     expect(body.funnel).toEqual({ viewersUv: 200, productExposures: null, productClicks: null, buyers: 3 });
     // Per-minute online 100, 150, 120, 130: the audience fell most from minute 1 to 2, as 茶杯 began.

@@ -83,6 +83,11 @@ describe('coded texts from the core', () => {
     );
   });
 
+  it('groups quantities but not ids', () => {
+    expect(translate('zh', { code: 'storage.dropped', params: { count: 12_345 } })).toBe('存储故障期间有 12,345 条日志未能保存。');
+    expect(translate('zh', { code: 'obsLink.closed', params: { code: 1006 } })).toBe('连接已关闭（1006）。');
+  });
+
   it('names ids it knows: OBS states, statuses, actions', () => {
     expect(translate('zh', { code: 'obs.down', params: { status: 'auth-failed' } })).toBe('OBS 断开（密码错误）。');
     expect(translate('zh', { code: 'action.needsConfirm', params: { action: 'obs.stream.stop' } })).toMatch(/^停播 需要确认/);

@@ -57,7 +57,8 @@ function formatParam(lang: Lang, text: CodedTextWire, name: string, value: TextP
     const unit = name === 'value' || name === 'limit' ? params['unit'] : undefined;
     if (name.endsWith('Fen') || unit === 'fen') return formatMoney(value);
     if (name.endsWith('Ratio') || unit === 'ratio') return percent(value);
-    return Number.isInteger(value) ? groupThousands(value) : String(value);
+    // Quantities read better grouped (12,345); ids such as a close code 1006 or a row number do not.
+    return unit === 'count' || name === 'count' ? groupThousands(value) : String(value);
   }
   if (name === 'kpi') {
     const label = typeof params['name'] === 'string' && params['name'] ? params['name'] : null;

@@ -61,7 +61,8 @@ export function LanesStrip({ start, from, to, segments, lanes, selected, onSelec
             {lanes
               .filter((l) => l.lane === lane && visible(l.ts, l.endTs ?? l.ts))
               .map((l, i) => {
-                const title = `${showClock(l.ts - start, true)} ${l.label}`;
+                const label = l.text ? t(l.text, l.label) : l.label;
+                const title = `${showClock(l.ts - start, true)} ${label}`;
                 return l.endTs !== null ? (
                   <span
                     key={`${l.ts}-${i}`}
@@ -69,12 +70,12 @@ export function LanesStrip({ start, from, to, segments, lanes, selected, onSelec
                     style={{ left: `${Math.max(0, pos(l.ts))}%`, width: `${Math.max(0.4, Math.min(100, pos(l.endTs)) - Math.max(0, pos(l.ts)))}%` }}
                     title={title}
                   >
-                    {l.label}
+                    {label}
                   </span>
                 ) : (
                   <span key={`${l.ts}-${i}`} className={`rv-tick lane-${lane}`} style={{ left: `${pos(l.ts)}%` }} title={title}>
                     <i />
-                    <em>{l.label}</em>
+                    <em>{label}</em>
                   </span>
                 );
               })}
