@@ -7,14 +7,13 @@ import type { ActionType, ObsStatus, TextCode } from '../../contract.js';
  */
 
 /** Lines of the console's own, for failures without a code or with one it does not know. */
-type GenericCode = 'unknown' | 'network' | 'malformed' | 'failed';
+type GenericCode = 'unknown' | 'network' | 'malformed';
 
 export const codesEn = {
   // Generic lines for a code this console does not know (a newer core) and for failures with no code.
   'msg.unknown': 'The desk refused: {detail}',
   'msg.network': 'The desk does not answer.',
   'msg.malformed': 'The desk sent an answer this console cannot read.',
-  'msg.failed': 'Something went wrong.',
   'msg.error.internal': 'The desk hit an internal error; it logged the details.',
   'msg.request.notJson': 'The request was not sent as JSON ({type}).',
   'msg.request.badJson': 'The request is not valid JSON.',
@@ -213,7 +212,6 @@ export const codesZh: Record<keyof typeof codesEn, string> = {
   'msg.unknown': '中控拒绝了操作（{detail}）',
   'msg.network': '中控无响应。',
   'msg.malformed': '中控的回复无法解析。',
-  'msg.failed': '操作失败。',
   'msg.error.internal': '中控内部出错，详情已记入日志。',
   'msg.request.notJson': '请求不是 JSON 格式（{type}）。',
   'msg.request.badJson': '请求内容不是有效的 JSON。',
