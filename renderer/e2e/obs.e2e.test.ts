@@ -184,7 +184,7 @@ describe('console OBS control → real OBS', () => {
     await expect.poll(async () => (await observer.call('GetInputSettings', { inputName: CAPTION })).inputSettings.text, { timeout: 5_000 }).toBe('请上秤称重');
     // Debian's OBS has no Browser Source: the one-click setup says so and points to the native card.
     await dialog.locator('[data-testid="overlay-setup"]').click();
-    await dialog.locator('[data-testid="overlay-result"]', { hasText: /no Browser Source.*native product card/ }).waitFor();
+    await dialog.locator('[data-testid="overlay-result"]', { hasText: /没有浏览器来源.*原生商品卡/ }).waitFor();
     await shot(dialog, 'obs-settings-card-zh.png');
     await dialog.locator('.settings-foot .btn', { hasText: '关闭' }).click();
     await page.locator('[data-testid="obs-safe"]', { hasText: OPENING }).click();
