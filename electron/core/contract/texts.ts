@@ -25,6 +25,7 @@ export const TEXT_PARAMS = {
   'route.notFound': ['path'],
   'route.wrongMethod': ['method', 'path', 'allowed'],
   'ws.binary': [],
+  'upload.notStaged': ['id'],
   'action.needsConfirm': ['action'],
 
   // Sessions and storage.
@@ -145,6 +146,7 @@ export const TEXT_PARAMS = {
   'platformImport.noHeader': [],
   'platformImport.notNumber': ['row', 'column', 'value'],
   'platformImport.noKnownColumns': ['columns'],
+  'platformImport.noMatchingSession': ['count'],
 
   // Control hardware and serial devices.
   'surface.notFound': ['surface'],

@@ -1,7 +1,8 @@
-import { actionSchema, coded, DANGEROUS_ACTIONS, DeskError, onWire, parseOrThrow, type Action, type ActionOf, type ActionType, type Origin } from '../contract/index.js';
+import { busActionSchema, coded, DANGEROUS_ACTIONS, DeskError, onWire, parseOrThrow, type BusAction, type BusActionOf, type BusActionType, type Origin } from '../contract/index.js';
 import type { SessionLog } from './session-log.js';
 
-export type ActionHandlers = { [T in ActionType]: (action: ActionOf<T>, at: number) => Promise<unknown> | unknown };
+/** One handler per action the bus accepts: key-bindable actions and set-up changes alike. */
+export type ActionHandlers = { [T in BusActionType]: (action: BusActionOf<T>, at: number) => Promise<unknown> | unknown };
 
 /**
  * The one path every input takes: validate, guard, execute, log. The UI, a deck key and an HTTP call
@@ -15,16 +16,16 @@ export class ActionBus {
   ) {}
 
   async dispatch(input: unknown, origin: Origin): Promise<unknown> {
-    const action = parseOrThrow(actionSchema, input);
+    const action = parseOrThrow(busActionSchema, input);
     const at = this.now();
     try {
-      if (DANGEROUS_ACTIONS.has(action.type) && action.confirm !== true) {
+      if ((DANGEROUS_ACTIONS as ReadonlySet<string>).has(action.type) && action.confirm !== true) {
         const detail = `${action.type} needs confirmation: confirm it in the console dialog, hold the key, or send "confirm": true`;
         throw new DeskError('conflict', coded('action.needsConfirm', { action: action.type }, detail));
       }
       // session.end closes the log, so its action is written while the session is still live.
       if (action.type === 'session.end') this.record(action, origin, at, null);
-      const handler = this.handlers[action.type] as (a: Action, at: number) => Promise<unknown> | unknown;
+      const handler = this.handlers[action.type] as (a: BusAction, at: number) => Promise<unknown> | unknown;
       const result = await handler(action, at);
       if (action.type !== 'session.end') this.record(action, origin, at, null);
       return result ?? {};
@@ -35,7 +36,7 @@ export class ActionBus {
   }
 
   /** Logs the action, or its refusal with the developer sentence and the coded text the console says. */
-  private record(action: Action, origin: Origin, at: number, refused: unknown): void {
+  private record(action: BusAction, origin: Origin, at: number, refused: unknown): void {
     const data: Record<string, unknown> = { action, origin };
     if (refused !== null) {
       data.refused = refused instanceof Error ? refused.message : String(refused);
