@@ -9,6 +9,7 @@
 const ALLOWED = [
   'Stream Deck', 'obs-websocket', 'LiveDesk overlay', 'LiveDesk', 'Open DMX USB', 'Enttec DMX USB Pro', 'Art-Net', 'sACN', 'E1.31',
   'OBS', 'GMV', 'UV', 'PV', 'SKU', 'ROI', 'GPM', 'AOV', 'CTOR', 'HID', 'DMX', 'USB', 'CSV', 'XLSX', 'XLS', 'HTML', 'PDF', 'JSON', 'BRB',
+  'Elgato Stream Deck', 'Bitfocus Companion', 'udev', 'plugdev',
   'fps', 'kbps', 'MB', 'ID', 'URL', 'IP', 'HTTP', 'WebSocket', 'Windows', 'macOS', 'Linux', 'Universe', 'v5',
 ];
 
