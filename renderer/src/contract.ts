@@ -58,6 +58,7 @@ export type {
   ReviewKpis,
   ReviewKpiKey,
   PlatformCompare,
+  CompareRates,
   ReviewListItem,
   SegmentStats,
   SessionNotes,
@@ -83,6 +84,7 @@ export {
   sessionTimelineSchema,
   deskStateSchema,
   wsServerMessageSchema,
+  applyStatePatch,
   obsProfileIdSchema,
   obsProfilesSchema,
   obsSettingsSchema,
@@ -110,3 +112,5 @@ export { isNetworkDmx, dmxCueListSchema, serialDeviceConfigSchema, serialDeviceS
 export type { CodedTextWire, TextCode, TextParam } from '../../electron/core/contract/index.js';
 export { TEXT_CODES, TEXT_PARAMS, codedTextSchema } from '../../electron/core/contract/index.js';
 export { englishSentences } from '../../electron/core/contract/text-rules.js';
+export type { AudienceMoodSetting, AudienceSimSettings, RehearsalSims, ScaleSimSettings } from '../../electron/core/contract/index.js';
+export { audienceMoodSchema } from '../../electron/core/contract/index.js';

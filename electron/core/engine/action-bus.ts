@@ -1,4 +1,4 @@
-import { busActionSchema, coded, DANGEROUS_ACTIONS, DeskError, onWire, parseOrThrow, type BusAction, type BusActionOf, type BusActionType, type Origin } from '../contract/index.js';
+import { busActionSchema, coded, DANGEROUS_ACTIONS, DeskError, loggableAction, onWire, parseOrThrow, type BusAction, type BusActionOf, type BusActionType, type Origin } from '../contract/index.js';
 import type { SessionLog } from './session-log.js';
 
 /** One handler per action the bus accepts: key-bindable actions and set-up changes alike. */
@@ -37,7 +37,7 @@ export class ActionBus {
 
   /** Logs the action, or its refusal with the developer sentence and the coded text the console says. */
   private record(action: BusAction, origin: Origin, at: number, refused: unknown): void {
-    const data: Record<string, unknown> = { action, origin };
+    const data: Record<string, unknown> = { action: loggableAction(action), origin };
     if (refused !== null) {
       data.refused = refused instanceof Error ? refused.message : String(refused);
       if (refused instanceof DeskError) data.text = onWire(refused.text);

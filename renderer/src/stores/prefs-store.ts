@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { create } from 'zustand';
 import { errorText } from '../lib/error-text.js';
 import { detectLang, isLang, translator, type Lang, type Translate } from '../lib/i18n.js';
@@ -41,7 +42,8 @@ export const usePrefsStore = create<PrefsStore>()((set, get) => ({
 /** The translate function for the current language; components re-render when it changes. */
 export function useT(): Translate {
   const lang = usePrefsStore((s) => s.lang);
-  return translator(lang);
+  // The same function while the language stays: memoized views (the review's charts) keep their work.
+  return useMemo<Translate>(() => translator(lang), [lang]);
 }
 
 /** A failure as the person at the console reads it, in the language chosen now (see lib/error-text.ts). */

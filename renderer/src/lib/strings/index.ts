@@ -1,6 +1,7 @@
 import { codesEn, codesZh } from './codes.js';
 import { controlsEn, controlsZh } from './controls.js';
 import { coreEn, coreZh } from './core.js';
+import { deskEn, deskZh } from './desk.js';
 import { devicesEn, devicesZh } from './devices.js';
 import { kpiEn, kpiZh } from './kpi.js';
 import { obsEn, obsZh } from './obs.js';
@@ -14,6 +15,7 @@ import { showEn, showZh } from './show.js';
 export const DOMAIN_TABLES = {
   core: [coreEn, coreZh],
   controls: [controlsEn, controlsZh],
+  desk: [deskEn, deskZh],
   show: [showEn, showZh],
   devices: [devicesEn, devicesZh],
   obs: [obsEn, obsZh],
@@ -22,8 +24,8 @@ export const DOMAIN_TABLES = {
   codes: [codesEn, codesZh],
 } as const;
 
-export const en = { ...coreEn, ...controlsEn, ...showEn, ...devicesEn, ...obsEn, ...kpiEn, ...reviewEn, ...codesEn };
+export const en = { ...coreEn, ...controlsEn, ...deskEn, ...showEn, ...devicesEn, ...obsEn, ...kpiEn, ...reviewEn, ...codesEn };
 
 export type StringKey = keyof typeof en;
 
-export const zh: Record<StringKey, string> = { ...coreZh, ...controlsZh, ...showZh, ...devicesZh, ...obsZh, ...kpiZh, ...reviewZh, ...codesZh };
+export const zh: Record<StringKey, string> = { ...coreZh, ...controlsZh, ...deskZh, ...showZh, ...devicesZh, ...obsZh, ...kpiZh, ...reviewZh, ...codesZh };
