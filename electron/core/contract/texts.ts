@@ -27,6 +27,7 @@ export const TEXT_PARAMS = {
   'ws.binary': [],
   'upload.notStaged': ['id'],
   'action.needsConfirm': ['action'],
+  'alert.notFound': ['id'],
 
   // Sessions and storage.
   'session.alreadyLive': ['title'],
@@ -47,6 +48,7 @@ export const TEXT_PARAMS = {
   'storage.failed': [],
   'storage.dropped': ['count'],
   'ingest.noSession': [],
+  'ingest.refundExcess': ['amountFen', 'orders'],
 
   // OBS.
   'obs.notConnected': ['status'],
@@ -108,6 +110,11 @@ export const TEXT_PARAMS = {
   'flash.running': ['name'],
   'flash.noPrice': ['sku'],
   'flash.notRunning': [],
+  'flash.noSession': [],
+  'flash.priceAboveLive': ['sku', 'priceFen', 'livePriceFen'],
+  'flash.badSeconds': [],
+  'flash.badStock': [],
+  'flash.oversold': ['name', 'oversold'],
   'plan.notFound': ['id'],
   'plan.unknownSku': ['row', 'sku'],
   'plan.badIndex': ['count'],

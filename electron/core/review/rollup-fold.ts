@@ -147,8 +147,10 @@ export class RollupFold {
         row.orders += 1;
         break;
       case 'ingest.refund': {
-        const d = JSON.parse(rawData) as { amount?: unknown; known?: unknown };
-        if (d.known !== false) row.refunds_fen += num(d.amount) ?? 0;
+        // `appliedFen`: what the live desk counted (capped at what was left of the order); older logs lack it.
+        const d = JSON.parse(rawData) as { amount?: unknown; known?: unknown; appliedFen?: unknown };
+        if (d.appliedFen !== undefined) row.refunds_fen += num(d.appliedFen) ?? 0;
+        else if (d.known !== false) row.refunds_fen += num(d.amount) ?? 0;
         break;
       }
       case 'ingest.like':

@@ -145,6 +145,14 @@ export class SessionsRepo {
       .map((r) => ({ id: r.id, ts: r.ts, kind: r.kind, data: JSON.parse(r.data) as Record<string, unknown> }));
   }
 
+  /** The session's ingested events in log order (rows, one at a time: a 12-hour log does not fit twice in memory). */
+  *ingestEvents(sessionId: string): IterableIterator<NewEvent> {
+    const rows = this.db
+      .prepare<[string], { ts: number; kind: string; data: string }>(`SELECT ts, kind, data FROM events WHERE session_id = ? AND kind LIKE 'ingest.%' ORDER BY id`)
+      .iterate(sessionId);
+    for (const row of rows) yield { ts: row.ts, kind: row.kind, data: JSON.parse(row.data) as Record<string, unknown> };
+  }
+
   eventCount(sessionId: string): number {
     return (this.db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM events WHERE session_id = ?').get(sessionId) as { n: number }).n;
   }
