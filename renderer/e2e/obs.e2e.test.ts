@@ -92,7 +92,7 @@ describe('console OBS control → real OBS', () => {
     await page.locator('[data-testid="obs-stream-start"]').click();
     const error = page.locator('[data-testid="obs-output-error"]');
     await error.waitFor();
-    expect(await error.textContent()).toMatch(/OBS has no stream target/);
+    expect(await error.textContent()).toMatch(/OBS 没有设置推流地址/);
     expect((await observer.call('GetStreamStatus')).outputActive).toBe(false);
   });
 
@@ -184,7 +184,7 @@ describe('console OBS control → real OBS', () => {
     await expect.poll(async () => (await observer.call('GetInputSettings', { inputName: CAPTION })).inputSettings.text, { timeout: 5_000 }).toBe('请上秤称重');
     // Debian's OBS has no Browser Source: the one-click setup says so and points to the native card.
     await dialog.locator('[data-testid="overlay-setup"]').click();
-    await dialog.locator('[data-testid="overlay-result"]', { hasText: /no Browser Source.*native product card/ }).waitFor();
+    await dialog.locator('[data-testid="overlay-result"]', { hasText: /没有浏览器来源.*原生商品卡/ }).waitFor();
     await shot(dialog, 'obs-settings-card-zh.png');
     await dialog.locator('.settings-foot .btn', { hasText: '关闭' }).click();
     await page.locator('[data-testid="obs-safe"]', { hasText: OPENING }).click();
@@ -210,18 +210,18 @@ describe('console OBS control → real OBS', () => {
     await use('nobody');
     await page.locator('[data-testid="obs-status"][data-status="disconnected"]').waitFor();
     await card.locator('.obs-card-reason', { hasText: /秒后重试/ }).waitFor();
-    expect(await card.textContent()).toMatch(/OBS 已断开.*connection refused/);
+    expect(await card.textContent()).toMatch(/OBS 已断开.*拒绝连接/);
     // Every control that needs OBS is off, the emergency pair included.
     expect(await page.locator('[data-testid="obs-safe"]').isDisabled()).toBe(true);
 
     await use('wrong-pw');
     await page.locator('[data-testid="obs-status"][data-status="auth-failed"]').waitFor();
-    expect(await card.textContent()).toMatch(/OBS 密码错误.*OBS refused the password.*修改 OBS 设置前不会重试/);
+    expect(await card.textContent()).toMatch(/OBS 密码错误.*OBS 拒绝了密码.*修改 OBS 设置前不会重试/);
     await shot(page, 'obs-auth-failed-zh.png');
 
     await use('not-obs');
     await page.locator('[data-testid="obs-status"][data-status="unsupported"]').waitFor();
-    expect(await card.textContent()).toMatch(/OBS 版本不支持.*not an obs-websocket v5 server/);
+    expect(await card.textContent()).toMatch(/OBS 版本不支持.*不是 obs-websocket v5 服务/);
 
     await use('');
     await page.locator('[data-testid="obs-status"][data-status="connected"]').waitFor();

@@ -67,7 +67,7 @@ describe('review: list → session → compare → HTML export', () => {
 
     // A foreign file is refused with a clear message and nothing changes.
     await page.locator('[data-testid="bundle-file"]').setInputFiles({ name: 'notes.ldbundle', mimeType: 'application/octet-stream', buffer: Buffer.from('not a bundle') });
-    await page.locator('[data-testid="bundle-notice"].error-text', { hasText: 'not an SQLite database' }).waitFor();
+    await page.locator('[data-testid="bundle-notice"].error-text', { hasText: '不是 LiveDesk 场次包' }).waitFor();
     await expect.poll(() => rows().count()).toBe(4);
 
     const api = rows().filter({ hasText: 'API 彩排 rehearsal' });

@@ -109,5 +109,9 @@ export type { LiveDeskBridge, CoreConnection } from '../../electron/core/contrac
 // Serial hardware and network lights (issue 6).
 export type { DmxCue, LinkStatus, ScaleState, SerialDeviceConfig, SerialDeviceView, SerialPortInfo } from '../../electron/core/contract/index.js';
 export { isNetworkDmx, dmxCueListSchema, serialDeviceConfigSchema, serialDeviceStatusSchema, serialPortInfoSchema } from '../../electron/core/contract/index.js';
+// Coded texts: what the core says to people, translated here (DESIGN §8).
+export type { CodedTextWire, TextCode, TextParam } from '../../electron/core/contract/index.js';
+export { TEXT_CODES, TEXT_PARAMS, codedTextSchema } from '../../electron/core/contract/index.js';
+export { englishSentences } from '../../electron/core/contract/text-rules.js';
 export type { AudienceMoodSetting, AudienceSimSettings, RehearsalSims, ScaleSimSettings } from '../../electron/core/contract/index.js';
 export { audienceMoodSchema } from '../../electron/core/contract/index.js';

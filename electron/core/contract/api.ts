@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fenSchema, sceneNameSchema, skuSchema, timestampSchema, currencySchema } from './primitives.js';
+import { codedTextSchema } from './texts.js';
 import { sessionSummarySchema, obsStatusSchema, sessionEventSchema } from './state.js';
 
 export const API_PREFIX = '/api/v1';
@@ -23,6 +24,8 @@ export const apiErrorSchema = z.object({
     /** For validation errors: the path of the first bad field, e.g. `events.3.amount`. */
     field: z.string().optional(),
     index: z.int().optional(),
+    /** What the console shows: a coded text it translates (`message` above is for developers). */
+    text: codedTextSchema.optional(),
   }),
 });
 export type ApiError = z.infer<typeof apiErrorSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { codedTextSchema } from './texts.js';
 import { actionSchema, type ActionType } from './actions.js';
 
 /**
@@ -20,6 +21,9 @@ export const controlDeviceViewSchema = z.object({
   reason: z.string().nullable(),
   /** What the user can do about a device that cannot be opened (udev rule, group, another app). */
   fix: z.string().nullable(),
+  /** `reason` and `fix` as coded texts the console translates (`reason`/`fix` stay English for developers). */
+  reasonText: codedTextSchema.nullable().optional(),
+  fixText: codedTextSchema.nullable().optional(),
   vendorId: z.int().nullable(),
   productId: z.int().nullable(),
   brightness: z.int().min(0).max(100).nullable(),

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ApiError, ErrorCode } from './api.js';
+import { coded, onWire, type CodedText } from './texts.js';
 
 const STATUS: Record<ErrorCode, number> = {
   bad_request: 400,
@@ -12,16 +13,21 @@ const STATUS: Record<ErrorCode, number> = {
   storage_unavailable: 503,
 };
 
-/** An error whose message is meant for whoever sent the request; carries its HTTP status. */
+/**
+ * An error refused to whoever sent the request: its HTTP status (from `code`), a coded text the console
+ * translates (`text`), and an English `message` for developers reading the API.
+ */
 export class DeskError extends Error {
   readonly code: ErrorCode;
+  readonly text: CodedText;
   readonly field: string | undefined;
   readonly index: number | undefined;
 
-  constructor(code: ErrorCode, message: string, extra: { field?: string; index?: number } = {}) {
-    super(message);
+  constructor(code: ErrorCode, text: CodedText, extra: { field?: string; index?: number } = {}) {
+    super(text.detail);
     this.name = 'DeskError';
     this.code = code;
+    this.text = text;
     this.field = extra.field;
     this.index = extra.index;
   }
@@ -31,7 +37,7 @@ export class DeskError extends Error {
   }
 
   toJSON(): ApiError {
-    const error: ApiError['error'] = { code: this.code, message: this.message };
+    const error: ApiError['error'] = { code: this.code, message: this.message, text: onWire(this.text) };
     if (this.field !== undefined) error.field = this.field;
     if (this.index !== undefined) error.index = this.index;
     return { error };
@@ -50,5 +56,5 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, pre
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const { field, message } = firstIssue(result.error, prefix);
-  throw new DeskError('bad_request', message, { field });
+  throw new DeskError('bad_request', coded('request.invalidField', { field: field || 'body' }, message), { field });
 }

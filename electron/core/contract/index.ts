@@ -6,6 +6,7 @@ export * from './state-patch.js';
 export * from './api.js';
 export * from './ws.js';
 export * from './errors.js';
+export * from './texts.js';
 export * from './surface.js';
 export * from './devices.js';
 export * from './obs-settings.js';

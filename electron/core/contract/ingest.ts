@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fenSchema, skuSchema, timestampSchema } from './primitives.js';
 import { DeskError, firstIssue, parseOrThrow } from './errors.js';
+import { coded } from './texts.js';
 import { fastIngestEvent } from './ingest-fast.js';
 
 const count = z.int().nonnegative();
@@ -68,7 +69,7 @@ export function parseIngestBatch(body: unknown): IngestBatch {
     const result = ingestEventSchema.safeParse(batch.events[index]);
     if (!result.success) {
       const { field, message } = firstIssue(result.error, ['events', index]);
-      throw new DeskError('bad_request', message, { field, index });
+      throw new DeskError('bad_request', coded('request.invalidField', { field }, message), { field, index });
     }
     events[index] = result.data;
   }

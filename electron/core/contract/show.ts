@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { codedTextSchema } from './texts.js';
 import { fenSchema, sceneNameSchema, skuSchema, timestampSchema } from './primitives.js';
 
 /**
@@ -152,6 +153,7 @@ export const importResultSchema = z.object({
   created: z.int().nonnegative(),
   updated: z.int().nonnegative(),
   /** Bad rows with their line in the file; every other row was kept. */
-  errors: z.array(z.object({ line: z.int(), field: z.string().optional(), message: z.string() })),
+  /** `message` is for developers; `text` is what the console shows (optional: older cores lack it). */
+  errors: z.array(z.object({ line: z.int(), field: z.string().optional(), message: z.string(), text: codedTextSchema.optional() })),
 });
 export type ImportResult = z.infer<typeof importResultSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { codedTextSchema } from './texts.js';
 import { currencySchema, fenSchema, skuSchema, timestampSchema } from './primitives.js';
 import { scaleStateSchema, serialDeviceViewSchema } from './devices.js';
 import { flashSaleResultSchema, flashSaleSchema, planRunSchema } from './show.js';
@@ -51,6 +52,8 @@ export const obsStateSchema = z.object({
   status: obsStatusSchema,
   url: z.string(),
   reason: z.string().nullable(),
+  /** `reason` as a coded text for the console to translate; optional so older snapshots still parse. */
+  reasonText: codedTextSchema.nullable().optional(),
   since: timestampSchema,
   retryAt: timestampSchema.nullable(),
   obsVersion: z.string().nullable(),
@@ -153,6 +156,10 @@ export type SessionEvent = z.infer<typeof sessionEventSchema>;
 export const alertSchema = z.object({
   id: z.string(),
   level: z.enum(['info', 'warn', 'error']),
+  /** What the console shows: a code of TEXT_PARAMS and its params, translated by the renderer. */
+  code: z.string(),
+  params: codedTextSchema.shape.params,
+  /** The same alert as an English sentence, for developers and the API; the console does not show it. */
   text: z.string(),
   ts: timestampSchema,
   /** Since when the condition has held (KPI rules): the desk shows for how long. */

@@ -1,4 +1,4 @@
-import { DIAL_KEY_BASE, type Action, type Bindings, type ControlSurface, type DeskState, type KeyBinding, type KeyLook, type Layout, type Origin, type Product, type SurfaceState } from '../contract/index.js';
+import { coded, DeskError, DIAL_KEY_BASE, type Action, type CodedText, type Bindings, type ControlSurface, type DeskState, type KeyBinding, type KeyLook, type Layout, type Origin, type Product, type SurfaceState } from '../contract/index.js';
 import { defaultLayout, kpiLook, lookFor, showsFlashCountdown, statusLook } from './key-layout.js';
 import { DEFAULT_GUARDS, needsLongPress, planPress, type PressOutcome } from './press-guard.js';
 
@@ -16,7 +16,7 @@ export interface DeckBinderDeps {
   dispatch: (action: Action, origin: Origin) => Promise<unknown>;
   products: () => readonly Product[];
   onLooks: (surfaces: SurfaceState[]) => void;
-  onError: (message: string) => void;
+  onError: (text: CodedText) => void;
   /** The stored bindings document; absent or empty → the generated default layout. */
   bindings?: () => Bindings | null;
   /** Every press with its surface, key and what became of it (DESIGN §1: everything is logged). */
@@ -60,7 +60,7 @@ export class DeckBinder {
     entry.off = surface.onEvent((event) => {
       if (event.type === 'key') this.onKey(entry, event.index, event.down, event.at);
       else if (event.type === 'dial') this.onDial(entry, event.index, event.delta, event.at);
-      else if (event.type === 'error') this.deps.onError(`${surface.info.name}: ${event.message}`);
+      else if (event.type === 'error') this.deps.onError(coded('surface.failed', { surface: surface.info.name }, `${surface.info.name}: ${event.message}`));
     });
     this.surfaces.set(surface.info.id, entry);
     this.render(state);
@@ -196,7 +196,7 @@ export class DeckBinder {
         clearTimeout(hold);
         entry.holds.delete(key);
         this.record(entry, key, at, 'too-short', this.bindingAt(entry, key));
-        this.deps.onError(`${entry.surface.info.name} key ${key + 1}: hold the key to confirm this action`);
+        this.deps.onError(coded('surface.holdToConfirm', { surface: entry.surface.info.name, key: key + 1 }, `${entry.surface.info.name} key ${key + 1}: hold the key to confirm this action`));
       }
       return;
     }
@@ -250,7 +250,11 @@ export class DeckBinder {
     // seals the log inside its dispatch, so its press is logged first.
     const sealsLog = action.type === 'session.end';
     if (sealsLog) this.record(entry, key, at, outcome, binding);
-    this.deps.dispatch(action, origin).catch((error: Error) => this.deps.onError(`${entry.surface.info.name} key ${key + 1}: ${error.message}`));
+    this.deps.dispatch(action, origin).catch((error: Error) => {
+      // A refusal says itself ("没有安全场景"); anything else is named by the key that failed.
+      const detail = `${entry.surface.info.name} key ${key + 1}: ${error.message}`;
+      this.deps.onError(error instanceof DeskError ? { ...error.text, detail } : coded('surface.actionFailed', { surface: entry.surface.info.name, key: key + 1 }, detail));
+    });
     if (!sealsLog) this.record(entry, key, at, outcome, binding);
   }
 

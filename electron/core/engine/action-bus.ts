@@ -1,4 +1,4 @@
-import { busActionSchema, DANGEROUS_ACTIONS, DeskError, loggableAction, parseOrThrow, type BusAction, type BusActionOf, type BusActionType, type Origin } from '../contract/index.js';
+import { busActionSchema, coded, DANGEROUS_ACTIONS, DeskError, loggableAction, onWire, parseOrThrow, type BusAction, type BusActionOf, type BusActionType, type Origin } from '../contract/index.js';
 import type { SessionLog } from './session-log.js';
 
 /** One handler per action the bus accepts: key-bindable actions and set-up changes alike. */
@@ -20,10 +20,8 @@ export class ActionBus {
     const at = this.now();
     try {
       if ((DANGEROUS_ACTIONS as ReadonlySet<string>).has(action.type) && action.confirm !== true) {
-        throw new DeskError(
-          'conflict',
-          `${action.type} needs confirmation: confirm it in the console dialog, hold the key, or send "confirm": true`,
-        );
+        const detail = `${action.type} needs confirmation: confirm it in the console dialog, hold the key, or send "confirm": true`;
+        throw new DeskError('conflict', coded('action.needsConfirm', { action: action.type }, detail));
       }
       // session.end closes the log, so its action is written while the session is still live.
       if (action.type === 'session.end') this.record(action, origin, at, null);
@@ -32,14 +30,18 @@ export class ActionBus {
       if (action.type !== 'session.end') this.record(action, origin, at, null);
       return result ?? {};
     } catch (error) {
-      this.record(action, origin, at, error instanceof Error ? error.message : String(error));
+      this.record(action, origin, at, error);
       throw error;
     }
   }
 
-  private record(action: BusAction, origin: Origin, at: number, refused: string | null): void {
+  /** Logs the action, or its refusal with the developer sentence and the coded text the console says. */
+  private record(action: BusAction, origin: Origin, at: number, refused: unknown): void {
     const data: Record<string, unknown> = { action: loggableAction(action), origin };
-    if (refused) data.refused = refused;
-    this.log.log({ ts: at, kind: refused ? 'action.refused' : 'action', data });
+    if (refused !== null) {
+      data.refused = refused instanceof Error ? refused.message : String(refused);
+      if (refused instanceof DeskError) data.text = onWire(refused.text);
+    }
+    this.log.log({ ts: at, kind: refused !== null ? 'action.refused' : 'action', data });
   }
 }

@@ -1,4 +1,4 @@
-import { DeskError, type Alert } from '../contract/index.js';
+import { coded, DeskError, type Alert, type CodedText } from '../contract/index.js';
 import type { StateHub } from './state-hub.js';
 
 const MAX_ALERTS = 20;
@@ -18,12 +18,12 @@ export class Alerts {
     private readonly onRaise: (alert: Alert) => void,
   ) {}
 
-  raise(id: string, level: Alert['level'], text: string, ttlMs?: number, since?: number): void {
+  raise(id: string, level: Alert['level'], text: CodedText, ttlMs?: number, since?: number): void {
     if (this.muted.has(id)) return;
     const held = this.hub.state.alerts.find((a) => a.id === id);
     // Re-raised at the same level (a changed figure): an acknowledgement still holds.
     const acked = held?.acked === true && held.level === level;
-    const alert: Alert = { id, level, text, ts: this.now(), ...(since !== undefined && { since }), ...(acked && { acked }) };
+    const alert: Alert = { id, level, code: text.code, params: text.params, text: text.detail, ts: this.now(), ...(since !== undefined && { since }), ...(acked && { acked }) };
     this.hub.patch({ alerts: [alert, ...this.hub.state.alerts.filter((a) => a.id !== id)].slice(0, MAX_ALERTS) });
     this.onRaise(alert);
     clearTimeout(this.timers.get(id));
@@ -52,7 +52,7 @@ export class Alerts {
 
   private find(id: string): Alert {
     const alert = this.hub.state.alerts.find((a) => a.id === id);
-    if (!alert) throw new DeskError('not_found', `no alert "${id}" on the desk`, { field: 'id' });
+    if (!alert) throw new DeskError('not_found', coded('alert.notFound', { id }, `no alert "${id}" on the desk`), { field: 'id' });
     return alert;
   }
 

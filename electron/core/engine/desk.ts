@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
-import type { Health, IngestResult, SessionSummary } from '../contract/index.js';
+import { coded, type Health, type IngestResult, type SessionSummary } from '../contract/index.js';
 import { openDatabase, type Db } from '../store/database.js';
 import { SessionsRepo } from '../store/sessions-repo.js';
 import { ProductsRepo } from '../store/products-repo.js';
@@ -136,7 +136,7 @@ export class Desk {
     }));
     const log = (this.log = new SessionLog(sessions, hub));
     const logEvent: LogEvent = (kind, data, ts = now()) => void log.log({ ts, kind, data });
-    const alerts = (this.alerts = new Alerts(hub, now, (alert) => log.log({ ts: alert.ts, kind: 'alert', data: { id: alert.id, level: alert.level, text: alert.text } })));
+    const alerts = (this.alerts = new Alerts(hub, now, (alert) => log.log({ ts: alert.ts, kind: 'alert', data: { id: alert.id, level: alert.level, code: alert.code, params: alert.params, text: alert.text } })));
     const storage = (this.storage = new StorageGuard(alerts, hub, (entries) =>
       db.transaction(() => {
         for (const e of entries) sessions.append(e.sessionId, e.event);
@@ -179,7 +179,7 @@ export class Desk {
       dispatch,
       products: () => catalog.list(),
       onLooks: (surfaces) => hub.patch({ surfaces }),
-      onError: (message) => alerts.raise('surface', 'warn', message, 10_000),
+      onError: (text) => alerts.raise('surface', 'warn', text, 10_000),
       bindings: () => controls.bindings(),
       layoutFor: (surface) => controls.layoutFor(surface),
       onPress: (press) => void log.log({ ts: press.at, kind: 'press', data: { ...press } }),
@@ -246,7 +246,8 @@ export class Desk {
   async start(): Promise<void> {
     const cut = this.interrupted[0];
     if (cut) {
-      this.alerts.raise('session-interrupted', 'warn', `直播被中断 Session "${cut.title}" was cut off (crash or power loss): resume it with session.resume, or close it with session.close`);
+      const detail = `Session "${cut.title}" was cut off (crash or power loss): resume it with session.resume, or close it with session.close`;
+      this.alerts.raise('session-interrupted', 'warn', coded('session.interrupted', { title: cut.title }, detail));
     }
     this.obs.start();
     this.serial.start();

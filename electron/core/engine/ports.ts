@@ -1,4 +1,4 @@
-import type { Alert, DeskState, DeskStateKey, Origin } from '../contract/index.js';
+import type { Alert, CodedText, DeskState, DeskStateKey, Origin } from '../contract/index.js';
 
 /**
  * The small collaborator shapes parts receive instead of the whole desk (STYLE §13). Each part names
@@ -8,10 +8,10 @@ import type { Alert, DeskState, DeskStateKey, Origin } from '../contract/index.j
 /** Puts one input on the action bus: validated, guarded, executed, logged (DESIGN §1). */
 export type Dispatch = (action: unknown, origin: Origin) => Promise<unknown>;
 
-/** Raises and resolves alerts on the desk. */
+/** Raises and resolves alerts on the desk; the text is a code the console translates (DESIGN §8). */
 export interface AlertSink {
   /** `since`: when the condition began (the desk shows how long it has held). */
-  raise(id: string, level: Alert['level'], text: string, ttlMs?: number, since?: number): void;
+  raise(id: string, level: Alert['level'], text: CodedText, ttlMs?: number, since?: number): void;
   resolve(id: string): void;
 }
 

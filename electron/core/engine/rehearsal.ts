@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { DeskError, type CurrentProduct, type DeskState, type IngestEvent, type Product, type SessionSummary } from '../contract/index.js';
+import { coded, DeskError, type CurrentProduct, type DeskState, type IngestEvent, type Product, type SessionSummary } from '../contract/index.js';
 import { startObsSim, type ObsSim } from '../../../native/sim/obs-sim.js';
 import type { AudienceContext } from '../../../native/sim/audience.js';
 import { RehearsalSimulators, type AudienceChange, type ScaleChange } from '../../../native/sim/rehearsal-sims.js';
@@ -56,7 +56,7 @@ export class Rehearsal {
       if (this.sim) return { rehearsal: true as const, obsUrl: this.sim.url };
       const live = this.deps.live();
       if (live && !live.rehearsal) {
-        throw new DeskError('conflict', `session "${live.title}" is live for real; end it before switching to rehearsal`);
+        throw new DeskError('conflict', coded('rehearsal.realSessionLive', { title: live.title }, `session "${live.title}" is live for real; end it before switching to rehearsal`));
       }
       const sim = await startObsSim({ password: randomBytes(12).toString('base64url') });
       this.sim = sim;
@@ -92,8 +92,8 @@ export class Rehearsal {
 
   /** Puts a product on the simulated scale (0 takes it off): the only way it weighs unless set to cycle. */
   place(grams: number) {
-    if (!this.sim) throw new DeskError('conflict', 'the simulated scale exists only in rehearsal: start one with rehearsal.start');
-    if (!this.sims.settings.scale.enabled) throw new DeskError('conflict', 'the simulated scale is off: turn it on with rehearsal.scale');
+    if (!this.sim) throw new DeskError('conflict', coded('rehearsal.scaleOnlyInRehearsal', {}, 'the simulated scale exists only in rehearsal: start one with rehearsal.start'));
+    if (!this.sims.settings.scale.enabled) throw new DeskError('conflict', coded('rehearsal.scaleOff', {}, 'the simulated scale is off: turn it on with rehearsal.scale'));
     return this.sims.place(grams);
   }
 
@@ -111,7 +111,7 @@ export class Rehearsal {
     try {
       this.deps.ingest({ source: 'rehearsal', events });
     } catch (error) {
-      this.deps.alerts.raise('rehearsal-audience', 'warn', `simulated audience: ${(error as Error).message}`, 10_000);
+      this.deps.alerts.raise('rehearsal-audience', 'warn', coded('rehearsal.audienceFailed', {}, `simulated audience: ${(error as Error).message}`), 10_000);
     }
   }
 

@@ -1,4 +1,4 @@
-import { DeskError, type Plan } from '../contract/index.js';
+import { coded, DeskError, type Plan } from '../contract/index.js';
 import type { NewEvent } from '../store/sessions-repo.js';
 import type { ActionHandlers } from './action-bus.js';
 import type { SessionLifecycle } from './session-lifecycle.js';
@@ -26,7 +26,7 @@ export function sessionActionHandlers(deps: SessionActionDeps): Pick<ActionHandl
     'session.close': ({ id }) => lifecycle.close(id),
     'session.mark': ({ label }, at) => {
       const entry = deps.log({ ts: at, kind: 'mark', data: { label } });
-      if (!entry) throw new DeskError('conflict', 'no live session to mark: start one with session.start');
+      if (!entry) throw new DeskError('conflict', coded('session.notLive', {}, 'no live session to mark: start one with session.start'));
       return { id: entry.id, ts: at };
     },
   };

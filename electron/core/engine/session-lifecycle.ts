@@ -1,4 +1,4 @@
-import { DeskError, type ObsState, type SessionSummary } from '../contract/index.js';
+import { coded, DeskError, type ObsState, type SessionSummary } from '../contract/index.js';
 import type { KpiTracker } from '../metrics/kpi-tracker.js';
 import type { CommerceRepo } from '../store/commerce-repo.js';
 import type { NewEvent, SessionsRepo } from '../store/sessions-repo.js';
@@ -28,7 +28,7 @@ export class SessionLifecycle {
   start(title: string, planId: string | undefined, at: number): SessionSummary {
     const { log, sessions, kpis, explain } = this.deps;
     const live = log.live;
-    if (live) throw new DeskError('conflict', `session "${live.title}" is already live; end it before starting another`);
+    if (live) throw new DeskError('conflict', coded('session.alreadyLive', { title: live.title }, `session "${live.title}" is already live; end it before starting another`));
     const session = sessions.create({ title, planId, rehearsal: this.deps.rehearsing(), startedAt: at });
     kpis.reset();
     log.setLive(session);
@@ -41,7 +41,7 @@ export class SessionLifecycle {
   end(at: number): SessionSummary {
     const { log, sessions, kpis, explain } = this.deps;
     const live = log.live;
-    if (!live) throw new DeskError('conflict', 'no live session to end');
+    if (!live) throw new DeskError('conflict', coded('session.notLive', {}, 'no live session to end'));
     this.deps.show.onSessionEnd();
     explain.closeSegment(at);
     const totals = this.deps.commerce.totals(live.id);

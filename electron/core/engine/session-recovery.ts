@@ -1,4 +1,4 @@
-import { DeskError, type SessionSummary } from '../contract/index.js';
+import { coded, DeskError, type SessionSummary } from '../contract/index.js';
 import { replayKpis } from '../metrics/kpi-replay.js';
 import type { KpiTracker } from '../metrics/kpi-tracker.js';
 import type { CommerceRepo } from '../store/commerce-repo.js';
@@ -12,9 +12,13 @@ interface RecoveryDeps {
 
 function findInterrupted(sessions: SessionsRepo, id: string | undefined): SessionSummary {
   const session = id === undefined ? sessions.latestInterrupted() : sessions.get(id);
-  if (!session) throw new DeskError('not_found', id === undefined ? 'no interrupted session to resume or close' : `no session with id "${id}"`, { field: 'id' });
+  if (!session) {
+    const text = id === undefined ? coded('session.noInterrupted', {}, 'no interrupted session to resume or close') : coded('session.notFound', { id }, `no session with id "${id}"`);
+    throw new DeskError('not_found', text, { field: 'id' });
+  }
   if (session.status !== 'interrupted') {
-    throw new DeskError('conflict', `session "${session.title}" is ${session.status}; only an interrupted session can be resumed or closed`, { field: 'id' });
+    const detail = `session "${session.title}" is ${session.status}; only an interrupted session can be resumed or closed`;
+    throw new DeskError('conflict', coded('session.notInterrupted', { title: session.title, status: session.status }, detail), { field: 'id' });
   }
   return session;
 }
@@ -24,7 +28,7 @@ function findInterrupted(sessions: SessionsRepo, id: string | undefined): Sessio
  * was acknowledged before the crash; the caller makes it live.
  */
 export function resumeInterrupted(deps: RecoveryDeps, id: string | undefined, at: number): { session: SessionSummary; kpi: KpiTracker } {
-  if (deps.live) throw new DeskError('conflict', `session "${deps.live.title}" is live; end it before resuming another`);
+  if (deps.live) throw new DeskError('conflict', coded('session.otherLive', { title: deps.live.title }, `session "${deps.live.title}" is live; end it before resuming another`));
   const session = findInterrupted(deps.sessions, id);
   // Every figure is rebuilt from the log, through the tracker the live path uses (see kpi-replay).
   const segments = deps.sessions.segments(session.id);

@@ -1,4 +1,4 @@
-import { DeskError } from '../contract/index.js';
+import { coded, DeskError } from '../contract/index.js';
 
 /**
  * Files a route has received (an upload, a spreadsheet, a bundle on disk), held under a short id so
@@ -19,7 +19,7 @@ export class Staged<T> {
 
   take(id: string): T {
     const item = this.items.get(id);
-    if (item === undefined) throw new DeskError('not_found', `no staged ${this.kind} "${id}": upload the file through its route`, { field: 'upload' });
+    if (item === undefined) throw new DeskError('not_found', coded('upload.notStaged', { id }, `no staged ${this.kind} "${id}": upload the file through its route`), { field: 'upload' });
     this.items.delete(id);
     return item;
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DeskError } from '../contract/index.js';
+import { coded, DeskError } from '../contract/index.js';
 import { EMPTY_KPI } from '../metrics/kpi-tracker.js';
 import { initialObsState } from '../obs/obs-mirror.js';
 import { Alerts } from './alerts.js';
@@ -17,12 +17,12 @@ function guard(write: (entries: readonly PendingEntry[]) => void = () => {}) {
 describe('StorageGuard', () => {
   it('tells disk trouble from data trouble', () => {
     for (const code of ['SQLITE_FULL', 'SQLITE_READONLY', 'SQLITE_READONLY_DBMOVED', 'SQLITE_IOERR_WRITE', 'SQLITE_CANTOPEN']) expect(isStorageError(sqliteError(code))).toBe(true);
-    for (const error of [sqliteError('SQLITE_CONSTRAINT_PRIMARYKEY'), new DeskError('bad_request', 'x'), new Error('plain'), 'string']) expect(isStorageError(error)).toBe(false);
+    for (const error of [sqliteError('SQLITE_CONSTRAINT_PRIMARYKEY'), new DeskError('bad_request', coded('request.empty', {}, 'x')), new Error('plain'), 'string']) expect(isStorageError(error)).toBe(false);
   });
 
   it('names the trouble in a 503 and a standing alert, and leaves other errors alone', () => {
     const { hub, guard: g } = guard();
-    const other = new DeskError('conflict', 'no');
+    const other = new DeskError('conflict', coded('session.notLive', {}, 'no'));
     expect(g.translate(other)).toBe(other);
     const translated = g.translate(sqliteError('SQLITE_READONLY'));
     expect(translated).toMatchObject({ code: 'storage_unavailable', status: 503, message: expect.stringContaining('the data dir is read-only') });

@@ -1,4 +1,4 @@
-import { DeskError } from '../contract/index.js';
+import { coded, DeskError } from '../contract/index.js';
 import type { NewEvent } from '../store/sessions-repo.js';
 import type { Alerts } from './alerts.js';
 import type { StateHub } from './state-hub.js';
@@ -46,7 +46,8 @@ export class StorageGuard {
   translate(error: unknown): unknown {
     if (!isStorageError(error)) return error;
     this.fail(error);
-    return new DeskError('storage_unavailable', `the desk cannot write its database: ${this.reason}. Nothing of this request was stored; retry when the storage alert clears`);
+    const detail = `the desk cannot write its database: ${this.reason}. Nothing of this request was stored; retry when the storage alert clears`;
+    return new DeskError('storage_unavailable', coded('storage.unavailable', {}, detail));
   }
 
   /** Keeps a log entry the database refused, to write it once the disk takes writes again. */
@@ -74,7 +75,8 @@ export class StorageGuard {
     const reason = describe(error);
     if (this.reason === reason) return;
     this.reason = reason;
-    this.alerts.raise('storage', 'error', `存储故障 Storage: ${reason}. The show goes on, but new events are not being saved; free space or fix the data dir`);
+    const detail = `Storage: ${reason}. The show goes on, but new events are not being saved; free space or fix the data dir`;
+    this.alerts.raise('storage', 'error', coded('storage.failed', {}, detail));
     this.publish();
     this.timer ??= setInterval(() => this.retry(), RETRY_MS);
     this.timer.unref();
@@ -88,7 +90,7 @@ export class StorageGuard {
       throw error;
     }
     this.pending.length = 0;
-    if (this.dropped) this.alerts.raise('storage-dropped', 'warn', `${this.dropped} log entries could not be kept while storage was down`);
+    if (this.dropped) this.alerts.raise('storage-dropped', 'warn', coded('storage.dropped', { count: this.dropped }, `${this.dropped} log entries could not be kept while storage was down`));
     this.dropped = 0;
     this.reason = null;
     this.close();

@@ -1,4 +1,4 @@
-import { DeskError, ingestEventSchema, type IngestBatch, type IngestEventType, type IngestResult, type SessionEvent } from '../contract/index.js';
+import { coded, DeskError, ingestEventSchema, type IngestBatch, type IngestEventType, type IngestResult, type SessionEvent } from '../contract/index.js';
 import { eventDataJson, type RefundFacts } from './ingest-json.js';
 import type { Db } from '../store/database.js';
 import type { CommerceRepo } from '../store/commerce-repo.js';
@@ -131,4 +131,4 @@ export function writeIngestBatch(
 }
 
 export const noLiveSession = () =>
-  new DeskError('conflict', 'no live session: start one with the session.start action before ingesting events');
+  new DeskError('conflict', coded('ingest.noSession', {}, 'no live session: start one with the session.start action before ingesting events'));

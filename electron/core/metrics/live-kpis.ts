@@ -1,7 +1,9 @@
 import {
+  coded,
   kpiSettingsSchema,
   parseOrThrow,
   type AlertKpi,
+  type CodedText,
   type IngestBatch,
   type IngestResult,
   type Kpi,
@@ -91,23 +93,28 @@ export function alertValues(kpi: Kpi, ingestRate: number): KpiValues {
 
 const RATE_KPIS = new Set<AlertKpi>(['interactionRate', 'conversion', 'productClickRate', 'clickToOrder', 'followerConversion']);
 
-function describe(t: AlertTransition): string {
+/** The alert as a code for the console, with the sentence developers and the review lanes have always had. */
+function describe(t: AlertTransition): CodedText {
   const { rule } = t;
-  const name = rule.label ?? KPI_NAMES[rule.kpi];
+  const kpi = rule.kpi;
+  const name = rule.label ?? KPI_NAMES[kpi];
   const limit = t.to === 'red' ? rule.red : rule.yellow;
+  const unit = kpi.endsWith('Fen') ? 'fen' : RATE_KPIS.has(kpi) ? 'ratio' : 'count';
   const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
   // Values in the KPI's own unit: money in yuan, rates in per cent, counts as they are.
-  const num = (x: number) =>
-    rule.kpi.endsWith('Fen') ? `¥${(x / 100).toFixed(2)}` : RATE_KPIS.has(rule.kpi) ? `${Math.round(x * 10_000) / 100}%` : String(Math.round(x * 100) / 100);
+  const num = (x: number) => (unit === 'fen' ? `¥${(x / 100).toFixed(2)}` : unit === 'ratio' ? `${Math.round(x * 10_000) / 100}%` : String(Math.round(x * 100) / 100));
+  const base = { kpi, name: rule.label ?? '', unit, value: Math.round(t.value * 10_000) / 10_000 };
   switch (rule.condition) {
     case 'drop':
-      return `${name} ↓${pct(t.measure)} / ${rule.windowSec}s (≥ ${pct(limit ?? 0)}) → ${num(t.value)}`;
-    case 'rise':
-      return `${name} ↑${pct(t.measure)} / ${rule.windowSec}s (≥ ${pct(limit ?? 0)}) → ${num(t.value)}`;
+    case 'rise': {
+      const arrow = rule.condition === 'drop' ? '↓' : '↑';
+      const detail = `${name} ${arrow}${pct(t.measure)} / ${rule.windowSec}s (≥ ${pct(limit ?? 0)}) → ${num(t.value)}`;
+      return coded(`kpi.${rule.condition}`, { ...base, changeRatio: t.measure, limitRatio: limit ?? 0, windowSec: rule.windowSec }, detail);
+    }
     case 'above':
-      return `${name} ${num(t.value)} ≥ ${num(limit ?? 0)}`;
+      return coded('kpi.above', { ...base, limit: limit ?? 0 }, `${name} ${num(t.value)} ≥ ${num(limit ?? 0)}`);
     case 'below':
-      return `${name} ${num(t.value)} ≤ ${num(limit ?? 0)}`;
+      return coded('kpi.below', { ...base, limit: limit ?? 0 }, `${name} ${num(t.value)} ≤ ${num(limit ?? 0)}`);
   }
 }
 
@@ -171,7 +178,7 @@ export class LiveKpis {
     if (outcome.refundExcess.length) {
       const fen = outcome.refundExcess.reduce((sum, r) => sum + r.excessFen, 0);
       const orders = outcome.refundExcess.map((r) => `${r.orderId}${r.known ? '' : ' (unknown order)'}`).join(', ');
-      this.deps.alerts.raise('refund-excess', 'warn', `refunds beyond what was paid, not counted: ¥${(fen / 100).toFixed(2)} (${orders})`);
+      this.deps.alerts.raise('refund-excess', 'warn', coded('ingest.refundExcess', { amountFen: fen, orders }, `refunds beyond what was paid, not counted: ¥${(fen / 100).toFixed(2)} (${orders})`));
     }
     return { accepted: outcome.accepted, duplicates: outcome.duplicates };
   }
@@ -219,7 +226,8 @@ export class LiveKpis {
       if (t.to) this.deps.alerts.raise(id, t.to === 'red' ? 'error' : 'warn', describe(t), undefined, t.since);
       else {
         this.deps.alerts.resolve(id);
-        this.deps.log.log({ ts: this.deps.now(), kind: 'alert.clear', data: { id, rule: t.rule.id, value: t.value, text: `${t.rule.label ?? KPI_NAMES[t.rule.kpi]} ✓` } });
+        const clear = coded('kpi.clear', { kpi: t.rule.kpi, name: t.rule.label ?? '' }, `${t.rule.label ?? KPI_NAMES[t.rule.kpi]} ✓`);
+        this.deps.log.log({ ts: this.deps.now(), kind: 'alert.clear', data: { id, rule: t.rule.id, value: t.value, code: clear.code, params: clear.params, text: clear.detail } });
       }
     }
   }

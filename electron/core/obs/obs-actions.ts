@@ -1,4 +1,4 @@
-import { DeskError, type BusActionType, type ObsProfiles as ObsProfilesView } from '../contract/index.js';
+import { coded, DeskError, type BusActionType, type ObsProfiles as ObsProfilesView } from '../contract/index.js';
 import type { ActionHandlers } from '../engine/action-bus.js';
 import type { ObsConnection } from './obs-connection.js';
 import type { ObsProfiles } from './obs-profiles.js';
@@ -17,7 +17,7 @@ export function findSafeScene(configured: string | null, scenes: readonly string
 /** The link's own refusal, checked first so that a disconnected OBS is the reason given. */
 function requireConnected(link: ObsLink): void {
   const { status, reason } = link.state;
-  if (status !== 'connected') throw new DeskError('conflict', `OBS is not connected (${reason ? `${status}: ${reason}` : status})`);
+  if (status !== 'connected') throw new DeskError('conflict', coded('obs.notConnected', { status }, `OBS is not connected (${reason ? `${status}: ${reason}` : status})`));
 }
 
 type ObsActionType = Extract<BusActionType, `obs.${string}`>;
@@ -35,7 +35,7 @@ export interface ObsActionDeps {
  * old one closes, nothing is replayed).
  */
 async function activateProfile(deps: ObsActionDeps, id: string | null): Promise<ObsProfilesView> {
-  if (deps.rehearsing()) throw new DeskError('conflict', 'rehearsal runs on a simulated OBS: stop it before switching OBS profiles');
+  if (deps.rehearsing()) throw new DeskError('conflict', coded('obs.profileInRehearsal', {}, 'rehearsal runs on a simulated OBS: stop it before switching OBS profiles'));
   deps.profiles.activate(id);
   await deps.connection.replace(deps.connection.real());
   return deps.profiles.list();
@@ -80,7 +80,7 @@ export function obsActionHandlers(deps: ObsActionDeps): Pick<ActionHandlers, Obs
       requireConnected(link);
       const scene = findSafeScene(deps.settings.get().safeScene, link.state.scenes);
       if (!scene) {
-        throw new DeskError('conflict', 'no safe scene: choose one in the OBS settings (safeScene), or name a scene "BRB", "暂离" or "standby"');
+        throw new DeskError('conflict', coded('obs.noSafeScene', {}, 'no safe scene: choose one in the OBS settings (safeScene), or name a scene "BRB", "暂离" or "standby"'));
       }
       return go(scene);
     },
@@ -93,7 +93,7 @@ export function obsActionHandlers(deps: ObsActionDeps): Pick<ActionHandlers, Obs
       const link = deps.connection.link;
       requireConnected(link);
       const previous = link.state.previousProgramScene;
-      if (!previous) throw new DeskError('conflict', 'nothing to revert: the program scene has not changed since the desk started');
+      if (!previous) throw new DeskError('conflict', coded('obs.nothingToRevert', {}, 'nothing to revert: the program scene has not changed since the desk started'));
       return go(previous);
     },
   };

@@ -1,4 +1,4 @@
-import type { ObsState } from '../contract/index.js';
+import { coded, type ObsState } from '../contract/index.js';
 import type { AlertSink, LogEvent } from '../engine/ports.js';
 import type { ObsLink, ObsLinkOptions } from './types.js';
 
@@ -73,10 +73,10 @@ export class ObsConnection {
     const { publish, log, alerts } = this.deps;
     publish(after);
     if (before.status !== after.status) {
-      log('obs.status', { status: after.status, reason: after.reason, url: after.url });
+      log('obs.status', { status: after.status, reason: after.reason, reasonText: after.reasonText ?? null, url: after.url });
       if (after.status === 'connected') alerts.resolve('obs-down');
       else if (before.status === 'connected' || after.status === 'auth-failed' || after.status === 'unsupported') {
-        alerts.raise('obs-down', 'error', `OBS ${after.status}: ${after.reason ?? 'no reason given'}`);
+        alerts.raise('obs-down', 'error', coded('obs.down', { status: after.status }, `OBS ${after.status}: ${after.reason ?? 'no reason given'}`));
       }
     }
     if (after.programScene && before.programScene !== after.programScene && after.status === 'connected') {

@@ -1,11 +1,11 @@
-import type { Alert, DeskState } from '../contract/index.js';
+import { coded, type Alert, type CodedText, type DeskState } from '../contract/index.js';
 import { healthProblems } from './obs-health.js';
 import { NativeCard } from './native-card.js';
 import type { ObsSettingsStore } from './obs-settings-store.js';
 import type { ObsLink } from './types.js';
 
 export interface AlertSink {
-  raise(id: string, level: Alert['level'], text: string, ttlMs?: number): void;
+  raise(id: string, level: Alert['level'], text: CodedText, ttlMs?: number): void;
   resolve(id: string): void;
 }
 
@@ -70,7 +70,7 @@ export function attachObsFeatures(deps: {
   const card = new NativeCard({
     link: deps.link,
     settings: deps.settings,
-    onError: (message) => deps.alerts.raise('native-card', 'warn', message, 15_000),
+    onError: (message) => deps.alerts.raise('native-card', 'warn', coded('obs.nativeCardFailed', {}, message), 15_000),
     ...(deps.imageFile && { imageFile: deps.imageFile }),
   });
   deps.subscribe((state) => {

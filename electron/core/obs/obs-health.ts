@@ -1,4 +1,4 @@
-import type { ObsHealth, ObsHealthThresholds } from '../contract/index.js';
+import { coded, type CodedText, type ObsHealth, type ObsHealthThresholds } from '../contract/index.js';
 
 /** One poll's raw figures (GetStats + GetStreamStatus + GetRecordStatus); a failed part is null. */
 export interface HealthSample {
@@ -70,32 +70,32 @@ export interface HealthProblem {
   /** Stable alert id, so a standing problem is one alert that is resolved when it clears. */
   id: string;
   level: 'warn' | 'error';
-  text: string;
+  text: CodedText;
 }
 
 /** The thresholds `health` crosses right now (empty when healthy or unknown). */
 export function healthProblems(health: ObsHealth, streaming: boolean, t: ObsHealthThresholds): HealthProblem[] {
   const problems: HealthProblem[] = [];
   if (health.activeFps !== null && health.activeFps < t.minFps) {
-    problems.push({ id: 'obs-health-fps', level: 'warn', text: `OBS renders ${health.activeFps} fps (below ${t.minFps})` });
+    problems.push({ id: 'obs-health-fps', level: 'warn', text: coded('obs.health.fps', { fps: health.activeFps, limit: t.minFps }, `OBS renders ${health.activeFps} fps (below ${t.minFps})`) });
   }
   if (health.renderSkippedPct !== null && health.renderSkippedPct > t.maxSkippedPct) {
-    problems.push({ id: 'obs-health-render', level: 'warn', text: `OBS skipped ${health.renderSkippedPct}% of frames while rendering (GPU or scene too heavy; limit ${t.maxSkippedPct}%)` });
+    problems.push({ id: 'obs-health-render', level: 'warn', text: coded('obs.health.render', { pct: health.renderSkippedPct, limit: t.maxSkippedPct }, `OBS skipped ${health.renderSkippedPct}% of frames while rendering (GPU or scene too heavy; limit ${t.maxSkippedPct}%)`) });
   }
   if (health.outputSkippedPct !== null && health.outputSkippedPct > t.maxSkippedPct) {
-    problems.push({ id: 'obs-health-encoder', level: 'warn', text: `the encoder skipped ${health.outputSkippedPct}% of frames (CPU too slow or encoder overloaded; limit ${t.maxSkippedPct}%)` });
+    problems.push({ id: 'obs-health-encoder', level: 'warn', text: coded('obs.health.encoder', { pct: health.outputSkippedPct, limit: t.maxSkippedPct }, `the encoder skipped ${health.outputSkippedPct}% of frames (CPU too slow or encoder overloaded; limit ${t.maxSkippedPct}%)`) });
   }
   if (health.congestion !== null && health.congestion > t.maxCongestion) {
-    problems.push({ id: 'obs-health-congestion', level: 'warn', text: `stream network congestion ${Math.round(health.congestion * 100)}% (limit ${Math.round(t.maxCongestion * 100)}%)` });
+    problems.push({ id: 'obs-health-congestion', level: 'warn', text: coded('obs.health.congestion', { pct: Math.round(health.congestion * 100), limit: Math.round(t.maxCongestion * 100) }, `stream network congestion ${Math.round(health.congestion * 100)}% (limit ${Math.round(t.maxCongestion * 100)}%)`) });
   }
   if (streaming && t.minBitrateKbps > 0 && health.bitrateKbps !== null && health.bitrateKbps < t.minBitrateKbps) {
-    problems.push({ id: 'obs-health-bitrate', level: 'warn', text: `stream bitrate ${health.bitrateKbps} kbps (below ${t.minBitrateKbps} kbps)` });
+    problems.push({ id: 'obs-health-bitrate', level: 'warn', text: coded('obs.health.bitrate', { kbps: health.bitrateKbps, limit: t.minBitrateKbps }, `stream bitrate ${health.bitrateKbps} kbps (below ${t.minBitrateKbps} kbps)`) });
   }
   if (health.reconnecting) {
-    problems.push({ id: 'obs-health-reconnecting', level: 'error', text: 'the stream lost its server and OBS is reconnecting: viewers see a frozen picture' });
+    problems.push({ id: 'obs-health-reconnecting', level: 'error', text: coded('obs.health.reconnecting', {}, 'the stream lost its server and OBS is reconnecting: viewers see a frozen picture') });
   }
   if (health.diskSpaceMb !== null && health.diskSpaceMb < t.minDiskSpaceMb) {
-    problems.push({ id: 'obs-health-disk', level: health.recording ? 'error' : 'warn', text: `only ${health.diskSpaceMb} MB free on the recording drive (limit ${t.minDiskSpaceMb} MB)` });
+    problems.push({ id: 'obs-health-disk', level: health.recording ? 'error' : 'warn', text: coded('obs.health.disk', { mb: health.diskSpaceMb, limit: t.minDiskSpaceMb }, `only ${health.diskSpaceMb} MB free on the recording drive (limit ${t.minDiskSpaceMb} MB)`) });
   }
   return problems;
 }

@@ -1,8 +1,8 @@
 import { EventSubscription, OBSWebSocketError } from 'obs-websocket-js/json';
 import type { OBSRequestTypes, OBSResponseTypes, RequestBatchRequest } from 'obs-websocket-js/json';
-import { DeskError } from '../contract/index.js';
+import { coded, DeskError, onWire } from '../contract/index.js';
 import type { ObsSceneItem, ObsState } from '../contract/index.js';
-import { classifyConnectFailure, toDeskError, UnsupportedServer } from './obs-errors.js';
+import { classifyConnectFailure, linkFailure, toDeskError, UnsupportedServer } from './obs-errors.js';
 import type { ConnectFailure } from './obs-errors.js';
 import { followMirrorEvents } from './obs-events.js';
 import { deriveHealth, sameHealth } from './obs-health.js';
@@ -141,13 +141,13 @@ export function createObsLink(options: ObsLinkOptions): ObsLink {
     if (connectedAt && now() - connectedAt >= STABLE_MS) failures = 0;
     connectedAt = 0;
     if (failure.status !== 'disconnected') {
-      publish({ ...UNKNOWN, status: failure.status, reason: failure.reason, retryAt: null });
+      publish({ ...UNKNOWN, status: failure.status, reason: failure.reason, reasonText: onWire(failure.text), retryAt: null });
       return;
     }
     const delay = backoffDelay(failures, minDelayMs, maxDelayMs, options.random);
     failures += 1;
     retryTimer = setTimeout(attempt, delay);
-    publish({ ...UNKNOWN, status: 'disconnected', reason: failure.reason, retryAt: now() + delay });
+    publish({ ...UNKNOWN, status: 'disconnected', reason: failure.reason, reasonText: onWire(failure.text), retryAt: now() + delay });
   };
 
   const resync = (s: ObsSocket): void => {
@@ -172,7 +172,7 @@ export function createObsLink(options: ObsLinkOptions): ObsLink {
       if (live(s)) drop(s, classifyConnectFailure(e, options.url, password !== undefined));
     });
     s.on('ExitStarted', () => {
-      if (live(s)) drop(s, { status: 'disconnected', reason: 'OBS is shutting down' });
+      if (live(s)) drop(s, linkFailure(coded('obsLink.shuttingDown', {}, 'OBS is shutting down')));
     });
     followMirrorEvents(s, {
       live,
@@ -234,7 +234,9 @@ export function createObsLink(options: ObsLinkOptions): ObsLink {
         },
         (error: unknown) => {
           inFlight = false;
-          if (error instanceof RequestTimeout) drop(s, { status: 'disconnected', reason: `OBS stopped answering (no reply to a heartbeat within ${heartbeatTimeoutMs} ms)` });
+          if (error instanceof RequestTimeout) {
+            drop(s, linkFailure(coded('obsLink.noHeartbeat', {}, `OBS stopped answering (no reply to a heartbeat within ${heartbeatTimeoutMs} ms)`)));
+          }
         },
       );
     }, heartbeatMs);
@@ -252,7 +254,7 @@ export function createObsLink(options: ObsLinkOptions): ObsLink {
         if (socket !== s || closed) return;
         connectedAt = now();
         extraScenes = [];
-        followScenesInUse(s, { ...snapshot, sceneItems: {}, health: null, status: 'connected', reason: null, retryAt: null });
+        followScenesInUse(s, { ...snapshot, sceneItems: {}, health: null, status: 'connected', reason: null, reasonText: null, retryAt: null });
         poll(s);
       },
       (error: unknown) => drop(s, classifyConnectFailure(error, options.url, password !== undefined)),
@@ -261,7 +263,7 @@ export function createObsLink(options: ObsLinkOptions): ObsLink {
 
   const notConnected = (): DeskError => {
     const why = state.reason ? `${state.status}: ${state.reason}` : state.status;
-    return new DeskError('conflict', `OBS is not connected (${why})`);
+    return new DeskError('conflict', coded('obs.notConnected', { status: state.status }, `OBS is not connected (${why})`));
   };
 
   const connectedSocket = (): ObsSocket => {
@@ -313,7 +315,7 @@ export function createObsLink(options: ObsLinkOptions): ObsLink {
       stopPoll();
       const s = socket;
       socket = null;
-      publish({ ...UNKNOWN, status: 'disconnected', reason: 'closed', retryAt: null });
+      publish({ ...UNKNOWN, status: 'disconnected', reason: 'closed', reasonText: onWire(coded('obsLink.stopped', {}, 'closed')), retryAt: null });
       if (s) {
         s.markLost('the OBS link was closed');
         await s.shutdown();
@@ -343,7 +345,10 @@ export function createObsLink(options: ObsLinkOptions): ObsLink {
     async toggleSource(scene, source) {
       const { items } = await itemsOf(scene);
       const item = items.find((i) => i.source === source);
-      if (!item) throw new DeskError('not_found', `OBS scene "${scene}" has no source named "${source}" (it has: ${items.map((i) => i.source).join(', ') || 'no sources'})`);
+      if (!item) {
+        const detail = `OBS scene "${scene}" has no source named "${source}" (it has: ${items.map((i) => i.source).join(', ') || 'no sources'})`;
+        throw new DeskError('not_found', coded('obs.sourceNotFound', { scene, source }, detail));
+      }
       // Toggle from OBS's own current value: the mirror may be a moment behind another client's change.
       const current = await call('GetSceneItemEnabled', { sceneName: scene, sceneItemId: item.id });
       const enabled = !current.answer.sceneItemEnabled;

@@ -1,5 +1,5 @@
 import { dirname, join } from 'node:path';
-import { DeskError, obsProfileIdSchema, obsProfileInputSchema, parseOrThrow } from '../contract/index.js';
+import { coded, DeskError, obsProfileIdSchema, obsProfileInputSchema, parseOrThrow } from '../contract/index.js';
 import type { ObsProfiles as ObsProfilesView } from '../contract/index.js';
 import type { SettingsRepo } from '../store/settings-repo.js';
 import { ObsSecrets } from './obs-secrets.js';
@@ -41,8 +41,8 @@ export class ObsProfiles {
 
   remove(id: string): ObsProfilesView {
     const stored = this.read();
-    if (!stored.profiles.some((p) => p.id === id)) throw new DeskError('not_found', `no OBS profile "${id}"`);
-    if (stored.active === id) throw new DeskError('conflict', `OBS profile "${id}" is in use; activate another one first`);
+    if (!stored.profiles.some((p) => p.id === id)) throw new DeskError('not_found', coded('obs.profileNotFound', { id }, `no OBS profile "${id}"`));
+    if (stored.active === id) throw new DeskError('conflict', coded('obs.profileInUse', { id }, `OBS profile "${id}" is in use; activate another one first`));
     this.secrets.set(id, null);
     this.write({ ...stored, profiles: stored.profiles.filter((p) => p.id !== id) });
     return this.list();
@@ -51,7 +51,7 @@ export class ObsProfiles {
   /** Marks `id` active (null: back to the start-up URL) and answers what to connect to. */
   activate(id: string | null): { url: string; password: string | undefined } | null {
     const stored = this.read();
-    if (id !== null && !stored.profiles.some((p) => p.id === id)) throw new DeskError('not_found', `no OBS profile "${id}"`);
+    if (id !== null && !stored.profiles.some((p) => p.id === id)) throw new DeskError('not_found', coded('obs.profileNotFound', { id }, `no OBS profile "${id}"`));
     this.write({ ...stored, active: id });
     return this.activeConnection();
   }

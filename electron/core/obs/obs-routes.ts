@@ -1,4 +1,4 @@
-import { DeskError, obsProfileIdSchema, obsProfileInputSchema, obsSettingsSchema, parseOrThrow } from '../contract/index.js';
+import { coded, DeskError, obsProfileIdSchema, obsProfileInputSchema, obsSettingsSchema, parseOrThrow } from '../contract/index.js';
 import type { OverlayLink } from '../contract/index.js';
 import type { Dispatch } from '../engine/ports.js';
 import type { Router } from '../server/router.js';
@@ -16,7 +16,7 @@ const api = { surface: 'api' } as const;
 
 /** The product-card overlay's path with the read-only overlay token, for OBS Browser Source. */
 export function overlayLink(overlayToken: string | undefined): OverlayLink {
-  if (!overlayToken) throw new DeskError('not_found', 'this server has no overlay token');
+  if (!overlayToken) throw new DeskError('not_found', coded('overlay.noToken', {}, 'this server has no overlay token'));
   return { path: `/overlay/card?token=${encodeURIComponent(overlayToken)}` };
 }
 

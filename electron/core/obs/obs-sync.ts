@@ -1,6 +1,6 @@
 import { OBSWebSocketError } from 'obs-websocket-js/json';
 import type { RequestBatchRequest } from 'obs-websocket-js/json';
-import { DeskError } from '../contract/index.js';
+import { coded, DeskError } from '../contract/index.js';
 import type { ObsState, ObsSceneItem } from '../contract/index.js';
 import { toDeskError } from './obs-errors.js';
 import { itemsInObsOrder } from './obs-items.js';
@@ -85,6 +85,7 @@ export async function requireStreamTarget(s: ObsSocket, timeoutMs: number): Prom
   const custom = answer.streamServiceType !== 'rtmp_common';
   const missing = custom ? (text('server') ? null : 'a server URL') : text('key') ? null : 'a stream key';
   if (missing) {
-    throw new DeskError('conflict', `OBS has no stream target (${answer.streamServiceType} without ${missing}): set it in OBS → Settings → Stream, then start again`);
+    const detail = `OBS has no stream target (${answer.streamServiceType} without ${missing}): set it in OBS → Settings → Stream, then start again`;
+    throw new DeskError('conflict', coded('obs.noStreamTarget', { service: answer.streamServiceType }, detail));
   }
 }

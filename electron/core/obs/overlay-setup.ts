@@ -1,4 +1,4 @@
-import { DeskError } from '../contract/index.js';
+import { coded, DeskError } from '../contract/index.js';
 import type { ObsLink } from './types.js';
 
 export interface OverlaySetup {
@@ -17,7 +17,8 @@ export interface OverlaySetup {
 export async function setUpOverlay(link: ObsLink, o: OverlaySetup): Promise<{ scene: string; name: string; created: boolean }> {
   const { inputKinds } = await link.request('GetInputKindList', { unversioned: false });
   if (!inputKinds.includes('browser_source')) {
-    throw new DeskError('conflict', 'this OBS build has no Browser Source (Linux distribution builds come without it): use the native product card in the OBS settings instead');
+    const detail = 'this OBS build has no Browser Source (Linux distribution builds come without it): use the native product card in the OBS settings instead';
+    throw new DeskError('conflict', coded('obs.noBrowserSource', {}, detail));
   }
   const settings = { url: o.url, width: o.width, height: o.height };
   const { inputs } = await link.request('GetInputList', { inputKind: 'browser_source' });

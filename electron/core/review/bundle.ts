@@ -1,6 +1,6 @@
 import { closeSync, openSync, readSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { DeskError, type BundleImportReply } from '../contract/index.js';
+import { coded, DeskError, type BundleImportReply } from '../contract/index.js';
 import { openDatabase, SCHEMA_VERSION, type Db } from '../store/database.js';
 
 /**
@@ -78,7 +78,7 @@ export function exportBundle(db: Db, ids: readonly string[], file: string, at: n
   }
 }
 
-const refuse = (message: string) => new DeskError('bad_request', message);
+const refuse = (code: 'bundle.notBundle' | 'bundle.damaged' | 'bundle.noSessions', message: string) => new DeskError('bad_request', coded(code, {}, message));
 
 /**
  * Checks that `file` is a LiveDesk bundle this version can read, before anything is touched: an
@@ -93,21 +93,21 @@ export function inspectBundle(file: string): { sessions: { id: string; title: st
   } finally {
     closeSync(fd);
   }
-  if (read < 16 || head.toString('latin1') !== SQLITE_MAGIC) throw refuse('not a LiveDesk session bundle: the file is not an SQLite database');
+  if (read < 16 || head.toString('latin1') !== SQLITE_MAGIC) throw refuse('bundle.notBundle', 'not a LiveDesk session bundle: the file is not an SQLite database');
   let probe: Db;
   try {
     probe = new Database(file, { readonly: true, fileMustExist: true });
   } catch (error) {
-    throw refuse(`the bundle cannot be opened: ${(error as Error).message}`);
+    throw refuse('bundle.damaged', `the bundle cannot be opened: ${(error as Error).message}`);
   }
   try {
     let check: unknown;
     try {
       check = probe.pragma('quick_check', { simple: true });
     } catch (error) {
-      throw refuse(`the bundle is damaged: ${(error as Error).message}`);
+      throw refuse('bundle.damaged', `the bundle is damaged: ${(error as Error).message}`);
     }
-    if (check !== 'ok') throw refuse(`the bundle is damaged: ${String(check)}`);
+    if (check !== 'ok') throw refuse('bundle.damaged', `the bundle is damaged: ${String(check)}`);
     const schema = probe.pragma('user_version', { simple: true }) as number;
     let marker: string | undefined;
     try {
@@ -121,10 +121,13 @@ export function inspectBundle(file: string): { sessions: { id: string; title: st
     } catch {
       parsed = null;
     }
-    if (parsed?.format !== BUNDLE_FORMAT) throw refuse('not a LiveDesk session bundle: an SQLite file without the bundle marker (a desk database or another program’s file?)');
-    if (schema > SCHEMA_VERSION) throw refuse(`the bundle is from a newer LiveDesk (schema ${schema}, this version knows ${SCHEMA_VERSION}); update LiveDesk to open it`);
+    if (parsed?.format !== BUNDLE_FORMAT) throw refuse('bundle.notBundle', 'not a LiveDesk session bundle: an SQLite file without the bundle marker (a desk database or another program’s file?)');
+    if (schema > SCHEMA_VERSION) {
+      const detail = `the bundle is from a newer LiveDesk (schema ${schema}, this version knows ${SCHEMA_VERSION}); update LiveDesk to open it`;
+      throw new DeskError('bad_request', coded('bundle.newer', { schema, known: SCHEMA_VERSION }, detail));
+    }
     const sessions = probe.prepare<[], { id: string; title: string }>('SELECT id, title FROM sessions ORDER BY started_at').all();
-    if (!sessions.length) throw refuse('the bundle holds no sessions');
+    if (!sessions.length) throw refuse('bundle.noSessions', 'the bundle holds no sessions');
     return { sessions, schema };
   } finally {
     probe.close();

@@ -1,4 +1,4 @@
-import { DeskError, type KpiDetail, type KpiRatio, type ProductStats, type ReviewKpis, type ReviewListItem, type SessionNotesReply, type SessionReview } from '../contract/index.js';
+import { coded, DeskError, type KpiDetail, type KpiRatio, type ProductStats, type ReviewKpis, type ReviewListItem, type SessionNotesReply, type SessionReview } from '../contract/index.js';
 
 export const CSV_TABLES = ['sessions', 'kpis', 'curve', 'segments', 'products', 'lanes', 'notes'] as const;
 export type CsvTable = (typeof CSV_TABLES)[number];
@@ -6,7 +6,7 @@ export type CsvTable = (typeof CSV_TABLES)[number];
 export function parseCsvTable(raw: string | null): CsvTable {
   const table = raw ?? 'products';
   if (!(CSV_TABLES as readonly string[]).includes(table)) {
-    throw new DeskError('bad_request', `table: must be one of ${CSV_TABLES.join(', ')}`, { field: 'table' });
+    throw new DeskError('bad_request', coded('review.badTable', { tables: CSV_TABLES.join(', ') }, `table: must be one of ${CSV_TABLES.join(', ')}`), { field: 'table' });
   }
   return table as CsvTable;
 }

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DeskError } from '../contract/index.js';
+import { coded, DeskError } from '../contract/index.js';
 
 /** Where a headless Chromium may live on the machines the desk runs on; LIVEDESK_CHROMIUM wins. */
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome'];
@@ -20,7 +20,7 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string | nul
  */
 export async function htmlToPdf(html: string, scratchDir: string, chromium = findChromium()): Promise<Buffer> {
   if (!chromium) {
-    throw new DeskError('conflict', 'format=pdf needs Chromium on this machine (set LIVEDESK_CHROMIUM); export the HTML report and print it instead');
+    throw new DeskError('conflict', coded('review.pdfNeedsChromium', {}, 'format=pdf needs Chromium on this machine (set LIVEDESK_CHROMIUM); export the HTML report and print it instead'));
   }
   mkdirSync(scratchDir, { recursive: true });
   const dir = mkdtempSync(join(scratchDir, 'pdf-'));
@@ -38,7 +38,7 @@ export async function htmlToPdf(html: string, scratchDir: string, chromium = fin
       child.on('exit', (code) => {
         clearTimeout(timer);
         if (code === 0 && existsSync(out)) resolve();
-        else reject(new DeskError('internal', `Chromium could not print the report (exit ${code}): ${stderr.trim().split('\n').at(-1) ?? ''}`));
+        else reject(new DeskError('internal', coded('review.pdfFailed', {}, `Chromium could not print the report (exit ${code}): ${stderr.trim().split('\n').at(-1) ?? ''}`)));
       });
     });
     return readFileSync(out);

@@ -1,5 +1,6 @@
 import {
   DEFAULT_BASIS,
+  coded,
   DeskError,
   type KpiBasisPrefs,
   type CompareReply,
@@ -109,8 +110,8 @@ export class ReviewQueries {
 
   /** Sessions side by side on show time (ms since each one's start), on one shared bucket size. */
   compare(ids: readonly string[]): CompareReply {
-    if (ids.length < 2) throw new DeskError('bad_request', 'ids: name at least two sessions to compare', { field: 'ids' });
-    if (ids.length > 8) throw new DeskError('bad_request', 'ids: compare at most 8 sessions at once', { field: 'ids' });
+    if (ids.length < 2) throw new DeskError('bad_request', coded('review.compareTooFew', {}, 'ids: name at least two sessions to compare'), { field: 'ids' });
+    if (ids.length > 8) throw new DeskError('bad_request', coded('review.compareTooMany', { max: 8 }, 'ids: compare at most 8 sessions at once'), { field: 'ids' });
     const sessions = ids.map((id) => this.require(id));
     const span = Math.max(...sessions.map((s) => this.endOf(s) - s.startedAt));
     const bucketMs = pickBucketMs(span);
@@ -192,7 +193,7 @@ export class ReviewQueries {
 
   require(id: string): SessionSummary {
     const session = this.repos.sessions.get(id);
-    if (!session) throw new DeskError('not_found', `no session with id "${id}"`);
+    if (!session) throw new DeskError('not_found', coded('session.notFound', { id }, `no session with id "${id}"`));
     return session;
   }
 

@@ -1,6 +1,6 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
-import { DeskError, parseOrThrow, sessionNotesSchema, sessionPatchSchema } from '../contract/index.js';
+import { coded, DeskError, parseOrThrow, sessionNotesSchema, sessionPatchSchema } from '../contract/index.js';
 import type { Dispatch } from '../engine/ports.js';
 import { dispatchStaged, type Staged } from '../engine/staged.js';
 import type { Reply, RequestContext, Router } from '../server/router.js';
@@ -40,13 +40,13 @@ function dateParam(ctx: RequestContext, name: string, endOfDay: boolean): number
   if (/^\d+$/.test(raw)) return Number(raw);
   // A calendar day (YYYY-MM-DD) is the user's local day as the browser sent it: UTC here.
   const day = /^\d{4}-\d{2}-\d{2}$/.test(raw) ? Date.parse(`${raw}T00:00:00Z`) : NaN;
-  if (Number.isNaN(day)) throw new DeskError('bad_request', `${name}: expected YYYY-MM-DD or ms since epoch, got "${raw}"`, { field: name });
+  if (Number.isNaN(day)) throw new DeskError('bad_request', coded('request.badDate', { field: name, value: raw }, `${name}: expected YYYY-MM-DD or ms since epoch, got "${raw}"`), { field: name });
   return endOfDay ? day + 86_400_000 : day;
 }
 
 function idsParam(ctx: RequestContext): string[] {
   const ids = (ctx.url.searchParams.get('ids') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  if (!ids.length) throw new DeskError('bad_request', 'ids: list session ids separated by commas', { field: 'ids' });
+  if (!ids.length) throw new DeskError('bad_request', coded('review.idsMissing', {}, 'ids: list session ids separated by commas'), { field: 'ids' });
   return [...new Set(ids)];
 }
 
@@ -71,7 +71,7 @@ async function exportReply(desk: Desk, ids: string[], ctx: RequestContext): Prom
   // The reader's clock for the export's times: the browser's getTimezoneOffset(), minutes.
   const raw = ctx.url.searchParams.get('tz');
   const tz = raw === null ? 0 : Number(raw);
-  if (!Number.isInteger(tz) || Math.abs(tz) > 14 * 60) throw new DeskError('bad_request', 'tz: minutes from getTimezoneOffset(), between -840 and 840', { field: 'tz' });
+  if (!Number.isInteger(tz) || Math.abs(tz) > 14 * 60) throw new DeskError('bad_request', coded('review.badTz', {}, 'tz: minutes from getTimezoneOffset(), between -840 and 840'), { field: 'tz' });
   const base = ids.length === 1 ? `livedesk-${ids[0] as string}` : `livedesk-${ids.length}-sessions-${stamp(desk.now())}`;
   switch (format) {
     case 'csv': {
@@ -89,16 +89,16 @@ async function exportReply(desk: Desk, ids: string[], ctx: RequestContext): Prom
       return download(stream, 'application/vnd.sqlite3', `${base}${BUNDLE_EXTENSION}`, size);
     }
     default:
-      throw new DeskError('bad_request', `format: must be csv, html, pdf or bundle, got "${format}"`, { field: 'format' });
+      throw new DeskError('bad_request', coded('review.badFormat', { format }, `format: must be csv, html, pdf or bundle, got "${format}"`), { field: 'format' });
   }
 }
 
 /** Streams an uploaded bundle into scratch space, checks and imports it; the scratch copy is always removed. */
 async function importUpload(desk: Desk, ctx: RequestContext) {
   const type = ctx.req.headers['content-type'] ?? '';
-  if (/^application\/json\b/i.test(type)) throw new DeskError('bad_request', 'send the bundle file itself as the body (application/octet-stream), not JSON');
+  if (/^application\/json\b/i.test(type)) throw new DeskError('bad_request', coded('bundle.sendFile', {}, 'send the bundle file itself as the body (application/octet-stream), not JSON'));
   const declared = Number(ctx.req.headers['content-length'] ?? NaN);
-  if (declared > BUNDLE_UPLOAD_LIMIT) throw new DeskError('payload_too_large', `bundle is ${declared} bytes; the limit is ${BUNDLE_UPLOAD_LIMIT}`);
+  if (declared > BUNDLE_UPLOAD_LIMIT) throw new DeskError('payload_too_large', coded('bundle.tooLarge', { limit: BUNDLE_UPLOAD_LIMIT }, `bundle is ${declared} bytes; the limit is ${BUNDLE_UPLOAD_LIMIT}`));
   const file = desk.review.scratchFile();
   try {
     let size = 0;
@@ -107,13 +107,13 @@ async function importUpload(desk: Desk, ctx: RequestContext) {
       async function* (source: AsyncIterable<Buffer>) {
         for await (const chunk of source) {
           size += chunk.length;
-          if (size > BUNDLE_UPLOAD_LIMIT) throw new DeskError('payload_too_large', `bundle exceeds the limit of ${BUNDLE_UPLOAD_LIMIT} bytes`);
+          if (size > BUNDLE_UPLOAD_LIMIT) throw new DeskError('payload_too_large', coded('bundle.tooLarge', { limit: BUNDLE_UPLOAD_LIMIT }, `bundle exceeds the limit of ${BUNDLE_UPLOAD_LIMIT} bytes`));
           yield chunk;
         }
       },
       createWriteStream(file),
     );
-    if (size === 0) throw new DeskError('bad_request', 'body is empty; send a session bundle file');
+    if (size === 0) throw new DeskError('bad_request', coded('bundle.empty', {}, 'body is empty; send a session bundle file'));
     return await dispatchStaged(desk.staged.bundle, file, (upload) => desk.dispatch({ type: 'review.import', upload }, api));
   } finally {
     removeBundleFile(file);
@@ -130,7 +130,7 @@ export function addReviewRoutes(router: Router, desk: Desk): Router {
     .add('GET', '/sessions/:id/timeline', (ctx) => {
       const raw = ctx.url.searchParams.get('points');
       const points = raw === null ? 600 : Number(raw);
-      if (!Number.isInteger(points) || points < 1) throw new DeskError('bad_request', 'points: must be a positive integer', { field: 'points' });
+      if (!Number.isInteger(points) || points < 1) throw new DeskError('bad_request', coded('request.invalidField', { field: 'points' }, 'points: must be a positive integer'), { field: 'points' });
       return { body: sessions.timeline(id(ctx), points) };
     });
   addImportRoutes(router, desk);
@@ -150,7 +150,7 @@ export function addReviewRoutes(router: Router, desk: Desk): Router {
       const raw = ctx.url.searchParams.get('bucket');
       const bucket = raw === null ? undefined : Number(raw);
       if (bucket !== undefined && (!Number.isInteger(bucket) || bucket < 10)) {
-        throw new DeskError('bad_request', 'bucket: seconds per point, an integer of at least 10', { field: 'bucket' });
+        throw new DeskError('bad_request', coded('review.badBucket', {}, 'bucket: seconds per point, an integer of at least 10'), { field: 'bucket' });
       }
       return { body: q.review(id(ctx), { bucketMs: bucket === undefined ? undefined : bucket * 1000 }) };
     })

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { DeskError, type BundleImportReply, type SessionNotes, type SessionPatch } from '../contract/index.js';
+import { coded, DeskError, type BundleImportReply, type SessionNotes, type SessionPatch } from '../contract/index.js';
 import type { Db } from '../store/database.js';
 import type { CommerceRepo } from '../store/commerce-repo.js';
 import { loadKpiSettings } from '../metrics/kpi-settings-store.js';
@@ -72,8 +72,11 @@ export class ReviewService {
 
   remove(id: string, confirmed: boolean): { deleted: string } {
     const session = this.queries.require(id);
-    if (session.status === 'live') throw new DeskError('conflict', `session "${session.title}" is live; end it before deleting it`);
-    if (!confirmed) throw new DeskError('conflict', `deleting "${session.title}" removes its whole log and cannot be undone: send confirm=true`);
+    if (session.status === 'live') throw new DeskError('conflict', coded('session.deleteLive', { title: session.title }, `session "${session.title}" is live; end it before deleting it`));
+    if (!confirmed) {
+      const detail = `deleting "${session.title}" removes its whole log and cannot be undone: send confirm=true`;
+      throw new DeskError('conflict', coded('session.deleteConfirm', { title: session.title }, detail));
+    }
     this.repo.deleteSession(id);
     return { deleted: id };
   }
@@ -114,7 +117,7 @@ export class ReviewService {
   bundleFile(ids: readonly string[]): { file: string; size: number } {
     for (const id of ids) {
       const session = this.queries.require(id);
-      if (session.status === 'live') throw new DeskError('conflict', `session "${session.title}" is still live; end it before exporting its bundle`);
+      if (session.status === 'live') throw new DeskError('conflict', coded('session.exportLive', { title: session.title }, `session "${session.title}" is still live; end it before exporting its bundle`));
       this.repo.catchUp(id);
     }
     const file = this.scratchFile();

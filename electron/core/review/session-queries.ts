@@ -1,4 +1,4 @@
-import { DeskError, type SessionDetail, type SessionListItem, type SessionTimeline } from '../contract/index.js';
+import { coded, DeskError, type SessionDetail, type SessionListItem, type SessionTimeline } from '../contract/index.js';
 import type { CommerceRepo } from '../store/commerce-repo.js';
 import type { SessionsRepo } from '../store/sessions-repo.js';
 
@@ -43,7 +43,7 @@ export class SessionQueries {
 
   private require(id: string) {
     const session = this.repos.sessions.get(id);
-    if (!session) throw new DeskError('not_found', `no session with id "${id}"`);
+    if (!session) throw new DeskError('not_found', coded('session.notFound', { id }, `no session with id "${id}"`));
     return session;
   }
 }

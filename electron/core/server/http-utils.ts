@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
-import { DeskError } from '../contract/index.js';
+import { coded, DeskError } from '../contract/index.js';
 
 export const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
 
@@ -13,7 +13,7 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
 export function sendError(res: ServerResponse, error: unknown): void {
   if (error instanceof DeskError) return sendJson(res, error.status, error.toJSON());
   console.error(`internal error: ${(error as Error)?.stack ?? String(error)}`);
-  sendJson(res, 500, new DeskError('internal', 'internal error; the desk logged the details').toJSON());
+  sendJson(res, 500, new DeskError('internal', coded('error.internal', {}, 'internal error; the desk logged the details')).toJSON());
 }
 
 /**
@@ -23,23 +23,23 @@ export function sendError(res: ServerResponse, error: unknown): void {
 export async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
   const type = req.headers['content-type'] ?? '';
   if (!/^application\/json\b/i.test(type)) {
-    throw new DeskError('bad_request', `body must be JSON (content-type: application/json), got "${type || 'none'}"`);
+    throw new DeskError('bad_request', coded('request.notJson', { type: type || 'none' }, `body must be JSON (content-type: application/json), got "${type || 'none'}"`));
   }
   const declared = Number(req.headers['content-length'] ?? NaN);
-  if (declared > limit) throw new DeskError('payload_too_large', `body is ${declared} bytes; the limit is ${limit}`);
+  if (declared > limit) throw new DeskError('payload_too_large', coded('request.tooLarge', { limit }, `body is ${declared} bytes; the limit is ${limit}`));
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > limit) throw new DeskError('payload_too_large', `body exceeds the limit of ${limit} bytes`);
+    if (size > limit) throw new DeskError('payload_too_large', coded('request.tooLarge', { limit }, `body exceeds the limit of ${limit} bytes`));
     chunks.push(chunk);
   }
   const text = Buffer.concat(chunks).toString('utf8');
-  if (!text.trim()) throw new DeskError('bad_request', 'body is empty; expected a JSON value');
+  if (!text.trim()) throw new DeskError('bad_request', coded('request.empty', {}, 'body is empty; expected a JSON value'));
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new DeskError('bad_request', `body is not valid JSON: ${(error as Error).message}`);
+    throw new DeskError('bad_request', coded('request.badJson', {}, `body is not valid JSON: ${(error as Error).message}`));
   }
 }
 

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable, type Duplex } from 'node:stream';
-import { API_PREFIX, DeskError } from '../contract/index.js';
+import { API_PREFIX, coded, DeskError } from '../contract/index.js';
 import { apiRoutes, type ApiPorts } from './api-routes.js';
 import { bearerToken, readJson, sendError, sendJson, tokenMatches } from './http-utils.js';
 import type { Role } from './router.js';
@@ -44,14 +44,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const handleApi = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
     const path = url.pathname.slice(API_PREFIX.length) || '/';
     const role = roleOf(req, url);
-    if (!role) throw new DeskError('unauthorized', 'missing or wrong token: send "Authorization: Bearer <token>" (the token is printed in DESK_READY)');
+    if (!role) throw new DeskError('unauthorized', coded('token.missing', {}, 'missing or wrong token: send "Authorization: Bearer <token>" (the token is printed in DESK_READY)'));
     const match = router.match(req.method ?? 'GET', path);
-    if (!match) throw new DeskError('not_found', `no API route ${req.method} ${url.pathname}`);
+    if (!match) throw new DeskError('not_found', coded('route.notFound', { path: url.pathname }, `no API route ${req.method} ${url.pathname}`));
     if ('allowed' in match) {
       res.setHeader('allow', match.allowed.join(', '));
-      throw new DeskError('not_found', `${req.method} is not supported on ${url.pathname}; use ${match.allowed.join(' or ')}`);
+      const params = { method: req.method ?? '', path: url.pathname, allowed: match.allowed.join(' / ') };
+      throw new DeskError('not_found', coded('route.wrongMethod', params, `${req.method} is not supported on ${url.pathname}; use ${match.allowed.join(' or ')}`));
     }
-    if (!match.route.roles.includes(role)) throw new DeskError('forbidden', 'this token is read-only (overlay) and cannot use this route');
+    if (!match.route.roles.includes(role)) throw new DeskError('forbidden', coded('token.readOnly', {}, 'this token is read-only (overlay) and cannot use this route'));
     const limit = match.route.bodyLimit ?? BODY_LIMIT;
     const reply = await match.route.handler({ req, url, params: match.params, role, body: () => readJson(req, limit) });
     if (reply.body instanceof Readable) {
@@ -76,7 +77,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     try {
       url = new URL(req.url ?? '/', 'http://desk.invalid');
     } catch {
-      return sendJson(res, 400, new DeskError('bad_request', 'malformed request URL').toJSON());
+      return sendJson(res, 400, new DeskError('bad_request', coded('request.badUrl', {}, 'malformed request URL')).toJSON());
     }
     if (url.pathname === API_PREFIX || url.pathname.startsWith(API_PREFIX + '/')) {
       handleApi(req, res, url).catch((error: unknown) => {
@@ -87,7 +88,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return;
     }
     if ((req.method === 'GET' || req.method === 'HEAD') && serveStatic(options.staticDir, url.pathname, res)) return;
-    sendJson(res, 404, new DeskError('not_found', `nothing at ${url.pathname}`).toJSON());
+    sendJson(res, 404, new DeskError('not_found', coded('route.notFound', { path: url.pathname }, `nothing at ${url.pathname}`)).toJSON());
   });
   server.keepAliveTimeout = 30_000;
 

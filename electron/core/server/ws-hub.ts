@@ -2,6 +2,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import {
+  coded,
   DeskError,
   OVERLAY_STATE_KEYS,
   parseOrThrow,
@@ -113,16 +114,16 @@ export class WsHub {
   private async onMessage(ws: WebSocket, role: Role, text: string | null): Promise<void> {
     let id: string | null = null;
     try {
-      if (text === null) throw new DeskError('bad_request', 'binary frames are not supported; send JSON text');
+      if (text === null) throw new DeskError('bad_request', coded('ws.binary', {}, 'binary frames are not supported; send JSON text'));
       let raw: unknown;
       try {
         raw = JSON.parse(text);
       } catch (error) {
-        throw new DeskError('bad_request', `message is not valid JSON: ${(error as Error).message}`);
+        throw new DeskError('bad_request', coded('request.badJson', {}, `message is not valid JSON: ${(error as Error).message}`));
       }
       if (raw && typeof raw === 'object' && typeof (raw as { id?: unknown }).id === 'string') id = (raw as { id: string }).id;
       // An overlay may only ask for the whole state again (after a gap in its patches).
-      if (role !== 'control' && (raw as { type?: unknown } | null)?.type !== 'resync') throw new DeskError('forbidden', 'this token is read-only (overlay): it cannot send messages');
+      if (role !== 'control' && (raw as { type?: unknown } | null)?.type !== 'resync') throw new DeskError('forbidden', coded('token.readOnly', {}, 'this token is read-only (overlay): it cannot send messages'));
       const message = parseOrThrow(wsClientMessageSchema, raw);
       let result: unknown;
       switch (message.type) {
@@ -139,9 +140,10 @@ export class WsHub {
           break;
         }
         case 'surface.key': {
-          if (message.surface !== this.desk.deck.info.id) throw new DeskError('not_found', `no virtual surface "${message.surface}"`);
+          if (message.surface !== this.desk.deck.info.id) throw new DeskError('not_found', coded('surface.notFound', { surface: message.surface }, `no virtual surface "${message.surface}"`));
           if (!this.desk.deck.press(message.key, message.down)) {
-            throw new DeskError('bad_request', `key: ${message.key} is outside this surface's ${this.desk.deck.keyCount} keys`, { field: 'key' });
+            const detail = `key: ${message.key} is outside this surface's ${this.desk.deck.keyCount} keys`;
+            throw new DeskError('bad_request', coded('surface.keyOutOfRange', { key: message.key, keys: this.desk.deck.keyCount }, detail), { field: 'key' });
           }
           result = {};
           break;
@@ -149,7 +151,7 @@ export class WsHub {
       }
       send(ws, { type: 'result', id, ok: true, result });
     } catch (error) {
-      const deskError = error instanceof DeskError ? error : new DeskError('internal', 'internal error; the desk logged the details');
+      const deskError = error instanceof DeskError ? error : new DeskError('internal', coded('error.internal', {}, 'internal error; the desk logged the details'));
       if (!(error instanceof DeskError)) console.error(`ws message failed: ${(error as Error)?.stack ?? String(error)}`);
       send(ws, { type: 'result', id, ok: false, error: deskError.toJSON().error });
     }

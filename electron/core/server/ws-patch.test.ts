@@ -60,7 +60,7 @@ describe('publication by change (patch=1)', () => {
     const patched = await follow(f.token, true);
     await patched.until((s) => s !== null);
     f.desk.hub.patch({ scale: weight(120) });
-    f.desk.hub.patch({ alerts: [{ id: 'a', level: 'info', text: 'x', ts: 1 }] });
+    f.desk.hub.patch({ alerts: [{ id: 'a', level: 'info', code: 'storage.failed', params: {}, text: 'x', ts: 1 }] });
     f.desk.hub.flush();
     f.desk.hub.patch({ scale: null, alerts: [] });
     const rev = f.desk.hub.state.rev;
@@ -83,7 +83,7 @@ describe('publication by change (patch=1)', () => {
   it('sends an overlay its own keys (the flash sale included), as overlay patches', async () => {
     const overlay = await follow(f.overlayToken, true);
     await overlay.until((s) => s !== null);
-    f.desk.hub.patch({ alerts: [{ id: 'b', level: 'warn', text: 'y', ts: 2 }] }); // not an overlay key: nothing sent
+    f.desk.hub.patch({ alerts: [{ id: 'b', level: 'warn', code: 'storage.failed', params: {}, text: 'y', ts: 2 }] }); // not an overlay key: nothing sent
     f.desk.hub.flush();
     f.desk.hub.patch({ flashSale: { sku: 'TEA-01', endsAt: Date.now() + 60_000 } } as Partial<DeskState>);
     f.desk.hub.flush();

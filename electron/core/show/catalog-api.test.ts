@@ -59,9 +59,9 @@ describe('catalog import', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ created: 1, updated: 1, rows: 5 });
     expect(res.body.errors).toEqual([
-      { line: 3, field: 'priceFen', message: expect.stringMatching(/"abc" is not a price/) },
-      { line: 5, field: 'sku', message: expect.stringMatching(/sku/) },
-      { line: 6, field: 'sku', message: 'sku: "CSV-1" already appears on line 2' },
+      { line: 3, field: 'priceFen', message: expect.stringMatching(/"abc" is not a price/), text: { code: 'catalogImport.badPrice', params: { column: expect.any(String), value: 'abc' } } },
+      { line: 5, field: 'sku', message: expect.stringMatching(/sku/), text: { code: 'request.invalidField', params: { field: 'sku' } } },
+      { line: 6, field: 'sku', message: 'sku: "CSV-1" already appears on line 2', text: { code: 'catalogImport.duplicateSku', params: { sku: 'CSV-1', line: 2 } } },
     ]);
     const csv1 = (await f.api('GET', '/products/CSV-1')).body;
     expect(csv1).toMatchObject({ name: '白茶, 饼', priceFen: 8_850, listPriceFen: 12_800, stock: 50, tags: ['新品', '白茶'], sellingPoints: ['回甘', '耐泡'] });

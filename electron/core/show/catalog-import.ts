@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { columnMappingSchema, DeskError, firstIssue, IMPORT_FIELDS, parseOrThrow, productInputSchema, type ColumnMapping, type ImportField } from '../contract/index.js';
+import { coded, columnMappingSchema, DeskError, onWire, type CodedText, type CodedTextWire, firstIssue, IMPORT_FIELDS, parseOrThrow, productInputSchema, type ColumnMapping, type ImportField } from '../contract/index.js';
 import { isZip, readSpreadsheet, type CsvRecord } from './spreadsheet.js';
 
 type ParsedProduct = z.output<typeof productInputSchema>;
@@ -78,11 +78,11 @@ const cellText = (v: unknown): string => {
 
 /** Reads a CSV or XLSX file into a header row and data rows; refuses anything else with a clear 400. */
 export async function readSheetRows(name: string, bytes: Buffer): Promise<SheetRows> {
-  if (/\.xlsx$/i.test(name) && !isZip(bytes)) throw new DeskError('bad_request', `data: ${name} is not an XLSX file (no zip signature)`, { field: 'data' });
-  if (/\.xls$/i.test(name) && !isZip(bytes)) throw new DeskError('bad_request', `data: ${name} is an old .xls file; save it as .xlsx or .csv`, { field: 'data' });
+  if (/\.xlsx$/i.test(name) && !isZip(bytes)) throw new DeskError('bad_request', coded('catalogImport.notXlsx', { file: name }, `data: ${name} is not an XLSX file (no zip signature)`), { field: 'data' });
+  if (/\.xls$/i.test(name) && !isZip(bytes)) throw new DeskError('bad_request', coded('catalogImport.oldXls', { file: name }, `data: ${name} is an old .xls file; save it as .xlsx or .csv`), { field: 'data' });
   const sheet = await readSpreadsheet(bytes, 'data');
   const [header, ...rows] = sheet.rows.map((r) => ({ line: r.line, cells: r.cells.map(cellText) }));
-  if (!header) throw new DeskError('bad_request', `data: ${name} has no rows`, { field: 'data' });
+  if (!header) throw new DeskError('bad_request', coded('catalogImport.noRows', { file: name }, `data: ${name} has no rows`), { field: 'data' });
   return { format: sheet.format, headers: header.cells.map((c) => c.trim()), rows };
 }
 
@@ -107,15 +107,19 @@ const splitList = (text: string, field: ImportField) =>
 export interface RowError {
   line: number;
   field?: string;
+  /** For developers; `text` is what the console shows. */
   message: string;
+  text: CodedTextWire;
 }
+
+const rowError = (line: number, field: string, text: CodedText): RowError => ({ line, field, message: text.detail, text: onWire(text) });
 
 /** Turns mapped rows into validated product inputs; a bad row becomes an error with its line, the rest are kept. */
 /** Prices are read as yuan unless the column header says 分/fen. */
 export function rowsToProducts(sheet: SheetRows, mapping: ColumnMapping): { products: ParsedProduct[]; errors: RowError[] } {
   if (mapping.sku == null || mapping.name == null || mapping.priceFen == null) {
     const missing = (['sku', 'name', 'priceFen'] as const).filter((f) => mapping[f] == null);
-    throw new DeskError('bad_request', `mapping: map a column to ${missing.join(', ')} (required)`, { field: 'mapping' });
+    throw new DeskError('bad_request', coded('catalogImport.unmapped', { fields: missing.join(', ') }, `mapping: map a column to ${missing.join(', ')} (required)`), { field: 'mapping' });
   }
   const products: ParsedProduct[] = [];
   const errors: RowError[] = [];
@@ -129,12 +133,16 @@ export function rowsToProducts(sheet: SheetRows, mapping: ColumnMapping): { prod
       const text = (row.cells[col] ?? '').trim();
       if (MONEY.has(field)) {
         const fen = parseYuan(text, /fen|分/i.test(sheet.headers[col] ?? ''));
-        if (fen instanceof Error) error ??= { line: row.line, field, message: `${sheet.headers[col] ?? field}: ${fen.message}` };
+        const column = sheet.headers[col] ?? field;
+        if (fen instanceof Error) error ??= rowError(row.line, field, coded('catalogImport.badPrice', { column, value: text }, `${column}: ${fen.message}`));
         else if (fen !== null || field !== 'priceFen') input[field] = fen;
       } else if (field === 'stock') {
         if (text === '') input.stock = null;
         else if (/^\d+$/.test(text.replace(/[,，]/g, ''))) input.stock = Number(text.replace(/[,，]/g, ''));
-        else error ??= { line: row.line, field, message: `${sheet.headers[col] ?? field}: "${text}" is not a whole number` };
+        else {
+          const column = sheet.headers[col] ?? field;
+          error ??= rowError(row.line, field, coded('catalogImport.notWhole', { column, value: text }, `${column}: "${text}" is not a whole number`));
+        }
       } else if (LISTS.has(field)) input[field] = splitList(text, field);
       else if (text !== '' || field === 'sku' || field === 'name') input[field] = text;
       else input[field] = null;
@@ -143,10 +151,11 @@ export function rowsToProducts(sheet: SheetRows, mapping: ColumnMapping): { prod
       const parsed = productInputSchema.safeParse(input);
       if (!parsed.success) {
         const issue = firstIssue(parsed.error);
-        error = { line: row.line, field: issue.field, message: issue.message };
+        error = rowError(row.line, issue.field, coded('request.invalidField', { field: issue.field }, issue.message));
       } else {
         const earlier = seen.get(parsed.data.sku);
-        if (earlier !== undefined) error = { line: row.line, field: 'sku', message: `sku: "${parsed.data.sku}" already appears on line ${earlier}` };
+        const { sku } = parsed.data;
+        if (earlier !== undefined) error = rowError(row.line, 'sku', coded('catalogImport.duplicateSku', { sku, line: earlier }, `sku: "${sku}" already appears on line ${earlier}`));
         else {
           seen.set(parsed.data.sku, row.line);
           products.push(parsed.data);
@@ -161,6 +170,6 @@ export function rowsToProducts(sheet: SheetRows, mapping: ColumnMapping): { prod
 export function decodeImportRequest(body: unknown) {
   const request = parseOrThrow(importRequestSchema, body);
   const bytes = Buffer.from(request.data, 'base64');
-  if (!bytes.length) throw new DeskError('bad_request', 'data: not valid base64 or empty', { field: 'data' });
+  if (!bytes.length) throw new DeskError('bad_request', coded('catalogImport.badBase64', {}, 'data: not valid base64 or empty'), { field: 'data' });
   return { ...request, bytes };
 }

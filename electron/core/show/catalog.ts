@@ -1,4 +1,4 @@
-import { DeskError, parseOrThrow, productInputSchema, type ImportPreview, type ImportResult, type Product } from '../contract/index.js';
+import { coded, DeskError, parseOrThrow, productInputSchema, type ImportPreview, type ImportResult, type Product } from '../contract/index.js';
 import type { ProductFields, ProductsRepo } from '../store/products-repo.js';
 import { decodeImportRequest, guessMapping, readSheetRows, rowsToProducts } from './catalog-import.js';
 import { importChanges, mappedFields, mergeImported, newProductFields } from './catalog-merge.js';
@@ -10,7 +10,7 @@ const toFields = (body: unknown): ProductFields => newProductFields(parseOrThrow
 /** `PUT /products/:sku`'s body as a product: the path names it, and a body naming another sku is refused. */
 export function productUpdateInput(sku: string, body: unknown): ProductInput {
   if (body && typeof body === 'object' && 'sku' in body && (body as { sku: unknown }).sku !== sku) {
-    throw new DeskError('bad_request', 'sku: the body sku differs from the sku in the path; a sku cannot be renamed', { field: 'sku' });
+    throw new DeskError('bad_request', coded('product.skuMismatch', {}, 'sku: the body sku differs from the sku in the path; a sku cannot be renamed'), { field: 'sku' });
   }
   return parseOrThrow(productInputSchema, { ...(body as object), sku });
 }
@@ -29,7 +29,7 @@ export class Catalog {
 
   get(sku: string): Product {
     const product = this.repo.get(sku);
-    if (!product) throw new DeskError('not_found', `no product with sku "${sku}"`);
+    if (!product) throw new DeskError('not_found', coded('product.notFound', { sku }, `no product with sku "${sku}"`));
     return product;
   }
 
@@ -40,14 +40,17 @@ export class Catalog {
   create(body: unknown): Product {
     const fields = toFields(body);
     const product = this.repo.insert(fields, this.now());
-    if (!product) throw new DeskError('conflict', `a product with sku "${fields.sku}" already exists; use PUT /products/${fields.sku} to change it`, { field: 'sku' });
+    if (!product) {
+      const detail = `a product with sku "${fields.sku}" already exists; use PUT /products/${fields.sku} to change it`;
+      throw new DeskError('conflict', coded('product.exists', { sku: fields.sku }, detail), { field: 'sku' });
+    }
     this.onChange();
     return product;
   }
 
   update(sku: string, body: unknown): Product {
     const product = this.repo.update(newProductFields(productUpdateInput(sku, body)), this.now());
-    if (!product) throw new DeskError('not_found', `no product with sku "${sku}"`);
+    if (!product) throw new DeskError('not_found', coded('product.notFound', { sku }, `no product with sku "${sku}"`));
     this.onChange();
     return product;
   }
@@ -61,7 +64,7 @@ export class Catalog {
   }
 
   remove(sku: string): void {
-    if (!this.repo.remove(sku)) throw new DeskError('not_found', `no product with sku "${sku}"`);
+    if (!this.repo.remove(sku)) throw new DeskError('not_found', coded('product.notFound', { sku }, `no product with sku "${sku}"`));
     this.onChange();
   }
 

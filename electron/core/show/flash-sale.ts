@@ -1,4 +1,4 @@
-import { DeskError, type FlashSale, type FlashSaleResult, type Product } from '../contract/index.js';
+import { coded, DeskError, type FlashSale, type FlashSaleResult, type Product } from '../contract/index.js';
 import type { Clock } from './clock.js';
 
 export interface FlashSaleDeps {
@@ -42,16 +42,20 @@ export class FlashSales {
   }
 
   start(product: Product, options: { price?: number | undefined; seconds: number; stock?: number | undefined }): FlashSale {
-    if (this.current) throw new DeskError('conflict', `a flash sale of "${this.current.name}" is running; stop it first (flashsale.stop)`);
-    if (!this.deps.sessionLive()) throw new DeskError('conflict', 'no live session: start one first (session.start), so the flash sale is recorded for review');
+    if (this.current) throw new DeskError('conflict', coded('flash.running', { name: this.current.name }, `a flash sale of "${this.current.name}" is running; stop it first (flashsale.stop)`));
+    if (!this.deps.sessionLive()) throw new DeskError('conflict', coded('flash.noSession', {}, 'no live session: start one first (session.start), so the flash sale is recorded for review'));
     const priceFen = options.price ?? product.flashPriceFen;
-    if (priceFen == null) throw new DeskError('bad_request', `price: "${product.sku}" has no flash-sale price in the catalog; send a price in fen`, { field: 'price' });
-    if (priceFen > product.priceFen) {
-      throw new DeskError('bad_request', `price: ${priceFen} fen is above the live price of "${product.sku}" (${product.priceFen} fen)`, { field: 'price' });
+    if (priceFen == null) {
+      const detail = `price: "${product.sku}" has no flash-sale price in the catalog; send a price in fen`;
+      throw new DeskError('bad_request', coded('flash.noPrice', { sku: product.sku }, detail), { field: 'price' });
     }
-    if (!Number.isInteger(options.seconds) || options.seconds < 1) throw new DeskError('bad_request', 'seconds: must be a whole number of at least 1', { field: 'seconds' });
+    if (priceFen > product.priceFen) {
+      const detail = `price: ${priceFen} fen is above the live price of "${product.sku}" (${product.priceFen} fen)`;
+      throw new DeskError('bad_request', coded('flash.priceAboveLive', { sku: product.sku, priceFen, livePriceFen: product.priceFen }, detail), { field: 'price' });
+    }
+    if (!Number.isInteger(options.seconds) || options.seconds < 1) throw new DeskError('bad_request', coded('flash.badSeconds', {}, 'seconds: must be a whole number of at least 1'), { field: 'seconds' });
     if (options.stock !== undefined && (!Number.isInteger(options.stock) || options.stock < 1)) {
-      throw new DeskError('bad_request', 'stock: must be a whole number of at least 1 (omit it for no limit)', { field: 'stock' });
+      throw new DeskError('bad_request', coded('flash.badStock', {}, 'stock: must be a whole number of at least 1 (omit it for no limit)'), { field: 'stock' });
     }
     const at = this.deps.clock.now();
     const sale: FlashSale = {
@@ -77,7 +81,7 @@ export class FlashSales {
   }
 
   stop(): FlashSaleResult {
-    if (!this.current) throw new DeskError('conflict', 'no flash sale is running');
+    if (!this.current) throw new DeskError('conflict', coded('flash.notRunning', {}, 'no flash sale is running'));
     return this.end('stopped') as FlashSaleResult;
   }
 

@@ -1,4 +1,4 @@
-import { DeskError, type Plan, type PlanItem, type PlanRun, type Reminder } from '../contract/index.js';
+import { coded, DeskError, type Plan, type PlanItem, type PlanRun, type Reminder } from '../contract/index.js';
 import type { Clock } from './clock.js';
 import { nextPacingChange, pacingReminders, type PacingInput } from './pacing.js';
 
@@ -59,7 +59,7 @@ export class PlanRunner {
   goto(index: number): PlanItem {
     const { plan, run } = this.require();
     const item = plan.items[index];
-    if (!item) throw new DeskError('bad_request', `index: the plan has segments 0–${plan.items.length - 1}`, { field: 'index' });
+    if (!item) throw new DeskError('bad_request', coded('plan.badIndex', { count: plan.items.length }, `index: the plan has segments 0–${plan.items.length - 1}`), { field: 'index' });
     const at = this.deps.clock.now();
     if (item.kind === 'interaction') this.lastInteractionAt = at;
     this.run = {
@@ -92,8 +92,8 @@ export class PlanRunner {
   target(direction: 1 | -1): number {
     const { run } = this.require();
     const index = run.index + direction;
-    if (index < 0) throw new DeskError('conflict', 'already at the first segment of the plan');
-    if (index >= run.count) throw new DeskError('conflict', 'already at the last segment of the plan');
+    if (index < 0) throw new DeskError('conflict', coded('plan.atFirst', {}, 'already at the first segment of the plan'));
+    if (index >= run.count) throw new DeskError('conflict', coded('plan.atLast', {}, 'already at the last segment of the plan'));
     return index;
   }
 
@@ -111,7 +111,7 @@ export class PlanRunner {
   /** Back to the plan after a detour: the current segment is entered again, its clock keeps running. */
   resume(): PlanItem {
     const { run } = this.require();
-    if (!run.current) throw new DeskError('conflict', 'the plan has no segments');
+    if (!run.current) throw new DeskError('conflict', coded('plan.empty', {}, 'the plan has no segments'));
     if (run.offPlan) this.deps.log('plan.resume', { index: run.index, sku: run.current.sku ?? null, awaySeconds: Math.round((this.deps.clock.now() - run.offPlan.since) / 1000) });
     this.run = { ...run, offPlan: null };
     this.refresh();
@@ -172,7 +172,7 @@ export class PlanRunner {
   }
 
   private require(): { plan: Plan; run: PlanRun } {
-    if (!this.plan || !this.run) throw new DeskError('conflict', 'no show plan is running: start the session with a plan (session.start {planId})');
+    if (!this.plan || !this.run) throw new DeskError('conflict', coded('plan.notRunning', {}, 'no show plan is running: start the session with a plan (session.start {planId})'));
     return { plan: this.plan, run: this.run };
   }
 }

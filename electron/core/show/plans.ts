@@ -1,4 +1,4 @@
-import { DeskError, parseOrThrow, planInputSchema, type Plan } from '../contract/index.js';
+import { coded, DeskError, parseOrThrow, planInputSchema, type Plan } from '../contract/index.js';
 import type { PlansRepo } from '../store/plans-repo.js';
 
 /** Show plans as the API and console see them: validated, skus checked against the catalog. */
@@ -15,7 +15,7 @@ export class Plans {
 
   get(id: string): Plan {
     const plan = this.repo.get(id);
-    if (!plan) throw new DeskError('not_found', `no show plan with id "${id}"`);
+    if (!plan) throw new DeskError('not_found', coded('plan.notFound', { id }, `no show plan with id "${id}"`));
     return plan;
   }
 
@@ -25,7 +25,7 @@ export class Plans {
 
   update(id: string, body: unknown): Plan {
     const plan = this.repo.update(id, this.validate(body), this.now());
-    if (!plan) throw new DeskError('not_found', `no show plan with id "${id}"`);
+    if (!plan) throw new DeskError('not_found', coded('plan.notFound', { id }, `no show plan with id "${id}"`));
     return plan;
   }
 
@@ -37,14 +37,14 @@ export class Plans {
   }
 
   remove(id: string): void {
-    if (!this.repo.remove(id)) throw new DeskError('not_found', `no show plan with id "${id}"`);
+    if (!this.repo.remove(id)) throw new DeskError('not_found', coded('plan.notFound', { id }, `no show plan with id "${id}"`));
   }
 
   private validate(body: unknown) {
     const input = parseOrThrow(planInputSchema, body);
     input.items.forEach((item, index) => {
       if (item.sku && !this.hasProduct(item.sku)) {
-        throw new DeskError('bad_request', `items.${index}.sku: no product with sku "${item.sku}" in the catalog`, { field: `items.${index}.sku` });
+        throw new DeskError('bad_request', coded('plan.unknownSku', { row: index + 1, sku: item.sku }, `items.${index}.sku: no product with sku "${item.sku}" in the catalog`), { field: `items.${index}.sku` });
       }
     });
     return input;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve, sep } from 'node:path';
-import { DeskError, IMAGE_FILE_NAME } from '../contract/index.js';
+import { coded, DeskError, IMAGE_FILE_NAME } from '../contract/index.js';
 
 export const MAX_IMAGE_BYTES = 8 * 1024 * 1024;
 
@@ -29,9 +29,9 @@ export class ProductImages {
   }
 
   save(bytes: Buffer): string {
-    if (bytes.length > MAX_IMAGE_BYTES) throw new DeskError('payload_too_large', `image is ${bytes.length} bytes; the limit is ${MAX_IMAGE_BYTES}`);
+    if (bytes.length > MAX_IMAGE_BYTES) throw new DeskError('payload_too_large', coded('image.tooLarge', { limit: MAX_IMAGE_BYTES }, `image is ${bytes.length} bytes; the limit is ${MAX_IMAGE_BYTES}`));
     const ext = sniff(bytes);
-    if (!ext) throw new DeskError('bad_request', 'data: not a PNG, JPEG, WebP or GIF image', { field: 'data' });
+    if (!ext) throw new DeskError('bad_request', coded('image.badType', {}, 'data: not a PNG, JPEG, WebP or GIF image'), { field: 'data' });
     const name = `${createHash('sha256').update(bytes).digest('hex').slice(0, 32)}.${ext}`;
     mkdirSync(this.dir, { recursive: true });
     const file = join(this.dir, name);
@@ -45,7 +45,7 @@ export class ProductImages {
   }
 
   read(name: string): { bytes: Buffer; type: string } {
-    const missing = new DeskError('not_found', `no uploaded image "${name}"`);
+    const missing = new DeskError('not_found', coded('image.notFound', { name }, `no uploaded image "${name}"`));
     if (!IMAGE_FILE_NAME.test(name)) throw missing;
     const file = resolve(this.dir, name);
     if (!file.startsWith(this.dir + sep) || !existsSync(file)) throw missing;

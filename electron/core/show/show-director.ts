@@ -1,4 +1,4 @@
-import { DeskError, type Action, type ActionOf, type CurrentProduct, type Plan, type PlanItem, type Product } from '../contract/index.js';
+import { coded, DeskError, type Action, type ActionOf, type CurrentProduct, type Plan, type PlanItem, type Product } from '../contract/index.js';
 import type { AlertSink, Dispatch, LogEvent, StatePublisher } from '../engine/ports.js';
 import type { ObsLink } from '../obs/types.js';
 import type { Clock } from './clock.js';
@@ -45,7 +45,7 @@ export class ShowDirector {
       publish: (change) => hub.patch(change),
       sessionLive: () => hub.state.session !== null,
       warnOversold: (sale, oversold) =>
-        alerts.raise('flashsale-oversold', 'warn', `flash sale "${sale.name}": oversold ${oversold} (stock ${sale.stock ?? '∞'}, sale orders delivered ${sale.sold + oversold})`),
+        alerts.raise('flashsale-oversold', 'warn', coded('flash.oversold', { name: sale.name, oversold }, `flash sale "${sale.name}": oversold ${oversold} (stock ${sale.stock ?? '∞'}, sale orders delivered ${sale.sold + oversold})`)),
     });
     this.runner = new PlanRunner({ clock, log, publish: (plan) => hub.patch({ plan }) });
   }
@@ -71,11 +71,11 @@ export class ShowDirector {
       return this.enter(this.runner.goto(index), at);
     }
     const products = this.deps.catalog.list();
-    if (!products.length) throw new DeskError('conflict', 'the catalog is empty: add a product first');
+    if (!products.length) throw new DeskError('conflict', coded('catalog.empty', {}, 'the catalog is empty: add a product first'));
     const index = products.findIndex((p) => p.sku === this.deps.explain.product?.sku);
     const next = index < 0 ? (direction === 1 ? 0 : products.length - 1) : index + direction;
     const product = products[next];
-    if (!product) throw new DeskError('conflict', direction === 1 ? 'already at the last product' : 'already at the first product');
+    if (!product) throw new DeskError('conflict', direction === 1 ? coded('catalog.atLast', {}, 'already at the last product') : coded('catalog.atFirst', {}, 'already at the first product'));
     return this.explain(product, at);
   }
 
@@ -143,7 +143,7 @@ export class ShowDirector {
     } catch (error) {
       // The card still goes on air: a studio would rather show the product than nothing.
       const message = (error as Error).message;
-      alerts.raise('explain-scene', 'warn', `${what}: scene "${scene}" not switched — ${message}`, 15_000);
+      alerts.raise('explain-scene', 'warn', coded('explain.sceneFailed', { what, scene }, `${what}: scene "${scene}" not switched — ${message}`), 15_000);
       return message;
     }
   }
@@ -160,7 +160,7 @@ export class ShowDirector {
       return null;
     } catch (error) {
       const message = (error as Error).message;
-      alerts.raise('explain-cue', 'warn', `${what}: light cue "${cue}" failed — ${message}`, 15_000);
+      alerts.raise('explain-cue', 'warn', coded('explain.cueFailed', { what, cue }, `${what}: light cue "${cue}" failed — ${message}`), 15_000);
       return message;
     }
   }

@@ -1,5 +1,5 @@
 import { readSheet } from 'read-excel-file/node';
-import { DeskError } from '../contract/index.js';
+import { coded, DeskError } from '../contract/index.js';
 
 /**
  * The one spreadsheet reader (STYLE §16): the catalog import and the platform-export import both read
@@ -34,13 +34,13 @@ const blank = (c: Cell) => c === null || (typeof c === 'string' && c.trim() === 
 
 /** Reads an uploaded sheet; `field` names the request field a refusal points at. */
 export async function readSpreadsheet(bytes: Buffer, field = 'file'): Promise<Spreadsheet> {
-  if (!bytes.length) throw new DeskError('bad_request', `${field}: the upload is empty`, { field });
+  if (!bytes.length) throw new DeskError('bad_request', coded('platformImport.emptyFile', {}, `${field}: the upload is empty`), { field });
   if (isZip(bytes)) {
     let data: Cell[][];
     try {
       data = (await readSheet(bytes)) as Cell[][];
     } catch (error) {
-      throw new DeskError('bad_request', `${field}: not a readable XLSX workbook (${(error as Error).message})`, { field });
+      throw new DeskError('bad_request', coded('platformImport.badXlsx', {}, `${field}: not a readable XLSX workbook (${(error as Error).message})`), { field });
     }
     return { format: 'xlsx', rows: data.map((cells, i) => ({ line: i + 1, cells })).filter((r) => !r.cells.every(blank)) };
   }

@@ -1,18 +1,23 @@
 import type { z } from 'zod';
-import { API_PREFIX, apiErrorSchema } from '../contract.js';
+import { API_PREFIX, apiErrorSchema, type CodedTextWire } from '../contract.js';
 
-/** A failed API call with the core's error code and message, or `network` when the core was unreachable. */
+/**
+ * A failed API call with the core's error code, its developer message and the coded text the console
+ * shows (see lib/error-text.ts), or `network` when the core was unreachable.
+ */
 export class ApiRequestError extends Error {
   readonly status: number;
   readonly code: string;
   readonly field: string | undefined;
+  readonly text: CodedTextWire | undefined;
 
-  constructor(status: number, code: string, message: string, field?: string) {
+  constructor(status: number, code: string, message: string, field?: string, text?: CodedTextWire) {
     super(message);
     this.name = 'ApiRequestError';
     this.status = status;
     this.code = code;
     this.field = field;
+    this.text = text;
   }
 }
 
@@ -36,7 +41,7 @@ export async function toApiError(res: Response): Promise<ApiRequestError> {
   const parsed = apiErrorSchema.safeParse(body);
   if (parsed.success) {
     const e = parsed.data.error;
-    return new ApiRequestError(res.status, e.code, e.message, e.field);
+    return new ApiRequestError(res.status, e.code, e.message, e.field, e.text);
   }
   return new ApiRequestError(res.status, 'http', `${res.status} ${res.statusText}`.trim());
 }

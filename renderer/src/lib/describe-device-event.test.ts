@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { describeEvent, summarizeAction } from './describe-event.js';
-import { translate } from './i18n.js';
+import { translator } from './i18n.js';
 
-const t = (key: Parameters<typeof translate>[1], vars?: Record<string, string | number>) => translate('zh', key, vars);
+const t = translator('zh');
 const ev = (kind: string, data: Record<string, unknown>) => ({ id: 1, ts: 0, kind, data });
 
 describe('device events in the log', () => {

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { describeEvent, summarizeAction } from './describe-event.js';
-import { translate } from './i18n.js';
-import type { Translate } from './i18n.js';
+import { translator } from './i18n.js';
 
-const t: Translate = (key, vars) => translate('en', key, vars);
+const t = translator('en');
 const ev = (kind: string, data: Record<string, unknown>) => ({ id: 1, ts: 0, kind, data });
 
 describe('describeEvent', () => {
@@ -33,6 +32,15 @@ describe('describeEvent', () => {
       label: 'Refused',
       tone: 'error',
     });
+  });
+
+  it('says coded alerts and refusals in the reader\'s language, old sentence-only lines as stored', () => {
+    const zh = translator('zh');
+    const alert = ev('alert', { id: 'session-interrupted', level: 'warn', code: 'session.interrupted', params: { title: '春季专场' }, text: 'Session "春季专场" was cut off' });
+    expect(describeEvent(alert, zh).detail).toBe('直播被中断：场次“春季专场”意外终止（崩溃或断电），请恢复或关闭。');
+    const refused = ev('action.refused', { action: { type: 'flashsale.stop' }, refused: 'no flash sale is running', text: { code: 'flash.notRunning', params: {} } });
+    expect(describeEvent(refused, zh).detail).toBe('flashsale.stop: 当前没有进行中的秒杀。');
+    expect(describeEvent(ev('alert', { id: 'x', level: 'error', text: '推流中断 stream down' }), zh).detail).toBe('推流中断 stream down');
   });
 
   it('summarizes actions with their origin', () => {

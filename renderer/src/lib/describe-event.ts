@@ -1,7 +1,7 @@
 import type { SessionEvent } from '../contract.js';
 import { describeDeviceEvent } from './describe-device-event.js';
 import { formatClock, formatMoney } from './format.js';
-import type { StringKey, Translate } from './i18n.js';
+import { isStringKey, type StringKey, type Translate } from './i18n.js';
 
 export type EventTone = 'info' | 'warn' | 'error' | 'money' | 'scene' | 'product' | 'session';
 export type EventLine = { label: string; detail: string; tone: EventTone };
@@ -10,6 +10,23 @@ type Data = Record<string, unknown>;
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : null);
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 const obj = (v: unknown): Data | null => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Data) : null);
+
+/** An action type by its name in the console's language ("obs.stream.stop" → "停播"), else as it is. */
+export function actionName(t: Translate, type: string): string {
+  const key = `act.${type}`;
+  return isStringKey(key) ? t(key) : type;
+}
+
+/**
+ * The coded text a log line carries (`code` + `params` beside the developer sentence), translated; a
+ * line logged before codes existed shows its sentence as it was stored.
+ */
+function codedLine(d: Data, t: Translate, sentence: string | null): string {
+  const code = str(d['code']);
+  const params = obj(d['params']);
+  if (code && params) return t({ code, params: params as Record<string, string | number> }, sentence ?? undefined);
+  return sentence ?? '';
+}
 
 /** "obs.scene · 商品特写" — an action's type plus its one interesting argument. */
 export function summarizeAction(action: unknown): string {
@@ -40,8 +57,11 @@ export function describeEvent(event: SessionEvent, t: Translate, currency = 'CNY
       const origin = str(obj(d['origin'])?.['surface']);
       return { label, detail: [summarizeAction(d['action']), origin && t('ev.by', { origin })].filter(Boolean).join('  '), tone: 'info' };
     }
-    case 'action.refused':
-      return { label, detail: `${summarizeAction(d['action'])}: ${str(d['refused']) ?? ''}`, tone: 'error' };
+    case 'action.refused': {
+      const text = obj(d['text']);
+      const why = text ? codedLine(text, t, str(d['refused'])) : (str(d['refused']) ?? '');
+      return { label, detail: `${summarizeAction(d['action'])}: ${why}`, tone: 'error' };
+    }
     case 'marker':
     case 'mark': {
       const text = str(d['label']) ?? '';
@@ -79,10 +99,10 @@ export function describeEvent(event: SessionEvent, t: Translate, currency = 'CNY
     }
     case 'alert': {
       const level = str(d['level']);
-      return { label, detail: str(d['text']) ?? '', tone: level === 'error' ? 'error' : level === 'warn' ? 'warn' : 'info' };
+      return { label, detail: codedLine(d, t, str(d['text'])), tone: level === 'error' ? 'error' : level === 'warn' ? 'warn' : 'info' };
     }
     case 'alert.clear':
-      return { label, detail: str(d['text']) ?? str(d['id']) ?? '', tone: 'info' };
+      return { label, detail: codedLine(d, t, str(d['text']) ?? str(d['id'])), tone: 'info' };
     case 'session.start':
       return { label, detail: str(d['title']) ?? '', tone: 'session' };
     case 'session.end': {
@@ -93,8 +113,11 @@ export function describeEvent(event: SessionEvent, t: Translate, currency = 'CNY
     }
     case 'obs.status': {
       const status = str(d['status']) ?? '?';
-      const reason = str(d['reason']);
-      return { label, detail: reason ? `${status} — ${reason}` : status, tone: status === 'connected' ? 'info' : 'warn' };
+      const statusKey = `obsStatus.${status}`;
+      const reasonText = obj(d['reasonText']);
+      const reason = reasonText ? codedLine(reasonText, t, str(d['reason'])) : str(d['reason']);
+      const word = isStringKey(statusKey) ? t(statusKey) : status;
+      return { label, detail: reason ? `${word} — ${reason}` : word, tone: status === 'connected' ? 'info' : 'warn' };
     }
     case 'obs.scene':
       return { label, detail: `${str(d['from']) ?? '—'} → ${str(d['scene']) ?? '—'}`, tone: 'scene' };

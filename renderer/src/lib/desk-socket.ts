@@ -1,4 +1,4 @@
-import { wsServerMessageSchema, type WsClientMessage, type WsServerMessage } from '../contract.js';
+import { wsServerMessageSchema, type CodedTextWire, type WsClientMessage, type WsServerMessage } from '../contract.js';
 import { backoffDelay, SOCKET_BACKOFF } from './backoff.js';
 import { PushedState } from '../stores/pushed-state.js';
 
@@ -13,10 +13,13 @@ export type AuthCheck = 'ok' | 'unauthorized' | 'unreachable';
 
 export class RequestError extends Error {
   readonly code: string;
-  constructor(code: string, message: string) {
+  /** The core's coded text for a refused action, translated where it is shown. */
+  readonly text: CodedTextWire | undefined;
+  constructor(code: string, message: string, text?: CodedTextWire) {
     super(message);
     this.name = 'RequestError';
     this.code = code;
+    this.text = text;
   }
 }
 
@@ -179,7 +182,7 @@ export class DeskSocket {
       this.pending.delete(msg.id);
       clearTimeout(p.timer);
       if (msg.ok) p.resolve(msg.result);
-      else p.reject(new RequestError(msg.error?.code ?? 'error', msg.error?.message ?? 'refused'));
+      else p.reject(new RequestError(msg.error?.code ?? 'error', msg.error?.message ?? 'refused', msg.error?.text));
       return;
     }
     const whole = this.pushed.receive(msg);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kpiEn, kpiZh } from './kpi-strings.js';
+import { kpiEn, kpiZh } from './strings/kpi.js';
 import { formatAverage, formatFraction, formatMultiple, formatRate, formatRatioMoney, formatWatch } from './kpi-format.js';
 
 const r = (value: number | null, num = 0, den = 0) => ({ value, num, den, basis: 'people' as const });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { translate } from './i18n.js';
+import { translator } from './i18n.js';
 import { formatWeight, showsWeight, type ScaleReading } from './weight.js';
 
 const reading = (over: Partial<ScaleReading>): ScaleReading => ({ device: 's', grams: 251.2, value: 251.2, unit: 'g', status: 'stable', net: false, placed: false, at: 1, ...over });
-const zh = (key: Parameters<typeof translate>[1]) => translate('zh', key);
-const en = (key: Parameters<typeof translate>[1]) => translate('en', key);
+const zh = translator('zh');
+const en = translator('en');
 
 describe('weight formatting', () => {
   it('shows the value in the scale’s own unit, with its decimals and thousands groups', () => {

@@ -1,7 +1,6 @@
 import { useEffect } from 'react';
 import { formatMoney, formatTime } from '../lib/format.js';
-import type { Lang } from '../lib/i18n.js';
-import { kt } from '../lib/kpi-strings.js';
+import { translate, type Lang } from '../lib/i18n.js';
 import { kpiItems } from './kpi-items.js';
 import { useKpiFeed } from './kpi-feed-store.js';
 
@@ -22,12 +21,12 @@ export function DeskKpi({ url, token, lang }: { url: string; token: string | nul
   return (
     <main className="desk-kpi" data-testid="desk-kpi" data-link={link} data-rev={frame?.rev ?? -1}>
       <header className="desk-kpi-head">
-        <h1>{kt(lang, 'k.title')}</h1>
-        {link !== 'open' && frame ? <span className="desk-kpi-offline">{kt(lang, 'k.offline')}</span> : null}
+        <h1>{translate(lang, 'k.title')}</h1>
+        {link !== 'open' && frame ? <span className="desk-kpi-offline">{translate(lang, 'k.offline')}</span> : null}
       </header>
       {token ? null : (
         <p className="desk-kpi-offline" data-testid="desk-kpi-no-token">
-          {kt(lang, 'k.noToken')}
+          {translate(lang, 'k.noToken')}
         </p>
       )}
       {frame?.alerts?.length ? (
@@ -41,15 +40,15 @@ export function DeskKpi({ url, token, lang }: { url: string; token: string | nul
       ) : null}
       {product ? (
         <p className="desk-kpi-explain" data-testid="desk-kpi-explain">
-          <b>{product.name}</b> {kt(lang, 'k.sinceExplain', { orders: product.orders, gmv: formatMoney(product.gmvFen) })}
+          <b>{product.name}</b> {translate(lang, 'k.sinceExplain', { orders: product.orders, gmv: formatMoney(product.gmvFen) })}
         </p>
       ) : null}
       <dl className="desk-kpi-list">
         {items.map((item) => (
           <div key={item.id} className="desk-kpi-row" data-testid={`desk-kpi-${item.id}`}>
             <dt>
-              {kt(lang, item.label)}
-              {item.basis ? <em className="basis">{kt(lang, `basis.${item.basis}`)}</em> : null}
+              {translate(lang, item.label)}
+              {item.basis ? <em className="basis">{translate(lang, `basis.${item.basis}`)}</em> : null}
             </dt>
             <dd>
               {item.value}
@@ -62,7 +61,7 @@ export function DeskKpi({ url, token, lang }: { url: string; token: string | nul
         <ul className="desk-kpi-sources">
           {frame.ingest.map((s) => (
             <li key={s.source}>
-              {s.source} · {kt(lang, 'ingest.rate', { n: s.perSecond })}
+              {s.source} · {translate(lang, 'ingest.rate', { n: s.perSecond })}
             </li>
           ))}
         </ul>

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { formatMoney, formatTime } from '../lib/format.js';
-import { kt } from '../lib/kpi-strings.js';
+import { translate } from '../lib/i18n.js';
 import { useNow } from '../lib/use-now.js';
 import { kpiItems, pickItems, type KpiItemId } from './kpi-items.js';
 import { useKpiFeed } from './kpi-feed-store.js';
@@ -36,18 +36,18 @@ export function KpiBoard({ url, token, options }: { url: string; token: string |
   return (
     <div className={`board board-${layout} theme-${theme}`} data-testid="kpi-board" data-layout={layout} data-theme={theme} data-rev={frame?.rev ?? -1} data-renders={renders} data-link={link}>
       <header className="board-head">
-        <h1>{kt(lang, 'k.title')}</h1>
+        <h1>{translate(lang, 'k.title')}</h1>
         <span className={`board-link board-link-${link}`} aria-hidden />
         <time className="board-clock">{formatTime(now)}</time>
       </header>
       <section className="board-hero">
         <div className="board-gmv" data-testid="board-gmv">
-          <span className="board-label">{kt(lang, 'k.gmv')}</span>
+          <span className="board-label">{translate(lang, 'k.gmv')}</span>
           <span className="board-gmv-value">{frame ? formatMoney(frame.kpi.gmvFen) : '—'}</span>
           <Sparkline points={history} pick={(p) => p.gmvFen} width={760} height={90} />
         </div>
         <div className="board-online" data-testid="board-online">
-          <span className="board-label">{kt(lang, 'k.online')}</span>
+          <span className="board-label">{translate(lang, 'k.online')}</span>
           <span className="board-online-value">{items.find((i) => i.id === 'online')?.value ?? '—'}</span>
           <Sparkline points={history} pick={(p) => p.online} width={560} height={90} testId="board-online-spark" />
         </div>
@@ -56,8 +56,8 @@ export function KpiBoard({ url, token, options }: { url: string; token: string |
         {pickItems(items, layout === 'grid' ? GRID_TILES : FOCUS_TILES).map((item) => (
           <div key={item.id} className="board-tile" data-testid={`board-${item.id}`}>
             <span className="board-label">
-              {kt(lang, item.label)}
-              {item.basis ? <em className="basis">{kt(lang, `basis.${item.basis}`)}</em> : null}
+              {translate(lang, item.label)}
+              {item.basis ? <em className="basis">{translate(lang, `basis.${item.basis}`)}</em> : null}
             </span>
             <span className="board-tile-value">{item.value}</span>
           </div>
@@ -66,25 +66,25 @@ export function KpiBoard({ url, token, options }: { url: string; token: string |
       <section className="board-bottom">
         {product ? (
           <div className="board-explain" data-testid="board-explain">
-            <span className="board-label">{kt(lang, 'k.nowExplaining')}</span>
+            <span className="board-label">{translate(lang, 'k.nowExplaining')}</span>
             <span className="board-explain-name">{product.name}</span>
-            <span className="board-explain-sales">{kt(lang, 'k.sinceExplain', { orders: product.orders, gmv: formatMoney(product.gmvFen) })}</span>
+            <span className="board-explain-sales">{translate(lang, 'k.sinceExplain', { orders: product.orders, gmv: formatMoney(product.gmvFen) })}</span>
           </div>
         ) : null}
         <div className="board-products-box" ref={tableBox} data-page={pages.index} data-pages={pages.count} data-measured={pages.measured}>
           <table className="board-products" data-testid="board-products">
             <thead>
               <tr>
-                <th>{kt(lang, 'k.sku')}</th>
-                <th>{kt(lang, 'k.gmv')}</th>
-                <th>{kt(lang, 'k.orders')}</th>
-                <th>{kt(lang, 'k.explainSales')}</th>
+                <th>{translate(lang, 'k.sku')}</th>
+                <th>{translate(lang, 'k.gmv')}</th>
+                <th>{translate(lang, 'k.orders')}</th>
+                <th>{translate(lang, 'k.explainSales')}</th>
               </tr>
             </thead>
             <tbody>
               {products.length === 0 ? (
                 <tr>
-                  <td colSpan={4} className="board-empty">{kt(lang, 'k.noProducts')}</td>
+                  <td colSpan={4} className="board-empty">{translate(lang, 'k.noProducts')}</td>
                 </tr>
               ) : (
                 products.map((p) => (

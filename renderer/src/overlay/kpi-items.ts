@@ -1,7 +1,7 @@
 import type { Kpi, KpiBasis } from '../contract.js';
 import { formatCount, formatMoney } from '../lib/format.js';
 import { formatAverage, formatFraction, formatMultiple, formatRate, formatRatioMoney, formatWatch, type FractionUnits } from '../lib/kpi-format.js';
-import type { KpiStringKey } from '../lib/kpi-strings.js';
+import type { StringKey } from '../lib/i18n.js';
 
 export type KpiItemId =
   | 'online' | 'peakOnline' | 'averageOnline' | 'viewersUv' | 'viewsPv' | 'avgWatchSeconds' | 'interactionRate'
@@ -10,7 +10,7 @@ export type KpiItemId =
 
 export type KpiItem = {
   id: KpiItemId;
-  label: KpiStringKey;
+  label: StringKey;
   value: string;
   /** For ratios: the basis (人数/次数) and numerator / denominator, shown beside the value. */
   basis?: KpiBasis;
@@ -37,7 +37,7 @@ export function kpiItems(kpi: Kpi, currency = 'CNY'): KpiItem[] {
     { id: 'buyers', label: 'k.buyers', value: formatCount(kpi.buyers) },
   ];
   if (!d) return items;
-  const ratio = (id: KpiItemId, label: KpiStringKey, r: NonNullable<Kpi['detail']>['conversion'], value: string): KpiItem => ({
+  const ratio = (id: KpiItemId, label: StringKey, r: NonNullable<Kpi['detail']>['conversion'], value: string): KpiItem => ({
     id,
     label,
     value,

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { formatMoney } from '../lib/format.js';
-import { kt } from '../lib/kpi-strings.js';
+import { translate } from '../lib/i18n.js';
 import { kpiItems, pickItems } from './kpi-items.js';
 import { useKpiFeed } from './kpi-feed-store.js';
 import type { ViewOptions } from './view-options.js';
@@ -27,14 +27,14 @@ export function KpiTicker({ url, token, options }: { url: string; token: string 
       <div className={`ticker ticker-${layout} theme-${theme}`} data-testid="kpi-ticker" data-layout={layout} data-theme={theme} data-rev={frame.rev} data-renders={renders}>
         {items.map((item) => (
           <div key={item.id} className="ticker-item" data-testid={`ticker-${item.id}`}>
-            <span className="ticker-label">{kt(lang, item.label)}</span>
+            <span className="ticker-label">{translate(lang, item.label)}</span>
             <span className="ticker-value">{item.value}</span>
           </div>
         ))}
         {product && layout === 'bar' ? (
           <div className="ticker-item ticker-product" data-testid="ticker-product">
-            <span className="ticker-label">{kt(lang, 'k.nowExplaining')} · {product.name}</span>
-            <span className="ticker-value">{kt(lang, 'k.tickerExplain', { orders: product.orders, gmv: formatMoney(product.gmvFen) })}</span>
+            <span className="ticker-label">{translate(lang, 'k.nowExplaining')} · {product.name}</span>
+            <span className="ticker-value">{translate(lang, 'k.tickerExplain', { orders: product.orders, gmv: formatMoney(product.gmvFen) })}</span>
           </div>
         ) : null}
       </div>

@@ -1,4 +1,4 @@
-import { translate, type Lang } from '../lib/i18n.js';
+import { translator, type Lang } from '../lib/i18n.js';
 import { formatWeight, showsWeight } from '../lib/weight.js';
 import { useOverlayStore } from './overlay-store.js';
 
@@ -10,7 +10,7 @@ export function WeightBadge({ lang }: { lang: Lang }) {
   const scale = useOverlayStore((s) => s.state?.scale);
   const onScreen = useOverlayStore((s) => s.cards.some((c) => !c.leaving));
   if (!onScreen || !showsWeight(scale)) return null;
-  const t = (key: Parameters<typeof translate>[1]) => translate(lang, key);
+  const t = translator(lang);
   const weight = scale.status === 'overload' ? null : formatWeight(scale, t);
   return (
     <div className={`weight-badge weight-${scale.status}`} data-testid="overlay-weight" data-status={scale.status} data-grams={scale.grams ?? ''}>

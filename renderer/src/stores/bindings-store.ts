@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import { bindingsSchema, controlDeviceViewSchema, type Bindings, type KeyBinding, type Layout } from '../contract.js';
 import { ApiRequestError } from '../lib/api-client.js';
 import { whenLinked } from '../lib/desk-link.js';
+import { sayError } from './prefs-store.js';
 
 const ok = z.unknown();
 
@@ -26,7 +27,6 @@ type BindingsStore = {
 };
 
 const clone = <T>(value: T): T => structuredClone(value);
-const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 export const useBindingsStore = create<BindingsStore>()((set, get) => {
   /** The draft's layout, started from `seed` (the layout the deck shows now) when it has none yet. */
@@ -45,7 +45,7 @@ export const useBindingsStore = create<BindingsStore>()((set, get) => {
         const saved = await api.get('/bindings', bindingsSchema);
         set({ saved, draft: clone(saved), status: 'ready', error: null, errorField: null });
       } catch (err) {
-        set({ status: 'error', error: message(err) });
+        set({ status: 'error', error: sayError(err) });
       }
     },
     async save() {
@@ -58,7 +58,7 @@ export const useBindingsStore = create<BindingsStore>()((set, get) => {
         set({ saved, draft: clone(saved), status: 'ready', error: null, errorField: null });
         return true;
       } catch (err) {
-        set({ status: 'ready', error: message(err), errorField: err instanceof ApiRequestError ? (err.field ?? null) : null });
+        set({ status: 'ready', error: sayError(err), errorField: err instanceof ApiRequestError ? (err.field ?? null) : null });
         return false;
       }
     },
@@ -100,7 +100,7 @@ export const useBindingsStore = create<BindingsStore>()((set, get) => {
       try {
         await api.send('POST', '/controls/rescan', undefined, z.array(controlDeviceViewSchema));
       } catch (err) {
-        set({ error: message(err) });
+        set({ error: sayError(err) });
       }
     },
     async learn(device) {
@@ -108,7 +108,7 @@ export const useBindingsStore = create<BindingsStore>()((set, get) => {
       try {
         await api.send('POST', '/controls/learn', { device }, ok);
       } catch (err) {
-        set({ error: message(err) });
+        set({ error: sayError(err) });
       }
     },
   };

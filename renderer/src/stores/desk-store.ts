@@ -3,6 +3,7 @@ import type { Action, DeskState } from '../contract.js';
 import { getLink } from '../lib/desk-link.js';
 import { RequestError } from '../lib/desk-socket.js';
 import { acceptsState, pushNotice, type Notice } from './desk-reducers.js';
+import { sayError } from './prefs-store.js';
 
 const NOTICE_MS = 7000;
 
@@ -30,7 +31,7 @@ let noticeId = 0;
 export const useDeskStore = create<DeskStore>()((set, get) => {
   const fail = (action: string, err: unknown) => {
     const code = err instanceof RequestError ? err.code : 'error';
-    const message = err instanceof Error ? err.message : String(err);
+    const message = sayError(err);
     const notice: Notice = { id: ++noticeId, ts: Date.now(), action, code, message };
     set({ notices: pushNotice(get().notices, notice) });
     setTimeout(() => get().dismiss(notice.id), NOTICE_MS);

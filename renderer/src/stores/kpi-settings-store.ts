@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import type { AlertRule, KpiBasis, KpiBasisPrefs, KpiSettings } from '../contract.js';
 import { whenLinked } from '../lib/desk-link.js';
 import { useDeskStore } from './desk-store.js';
+import { sayError } from './prefs-store.js';
 
 // The settings themselves arrive with the pushed state (state.kpiSettings); this store only changes them.
 const settingsResponse = z.looseObject({ basis: z.record(z.string(), z.enum(['people', 'times'])), alerts: z.array(z.unknown()) });
@@ -24,7 +25,7 @@ export const useKpiSettings = create<KpiSettingsStore>()((set) => {
       set({ error: null });
       return true;
     } catch (err) {
-      set({ error: err instanceof Error ? err.message : String(err) });
+      set({ error: sayError(err) });
       return false;
     }
   };

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { whenLinked } from '../lib/desk-link.js';
+import { sayError } from './prefs-store.js';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -18,6 +19,6 @@ export async function loadList<S extends { status: LoadStatus; error: string | n
   try {
     store.set({ [key]: await api.get(path, schema), status: 'ready', error: null } as Partial<S>);
   } catch (err) {
-    store.set({ status: 'error', error: err instanceof Error ? err.message : String(err) } as Partial<S>);
+    store.set({ status: 'error', error: sayError(err) } as Partial<S>);
   }
 }

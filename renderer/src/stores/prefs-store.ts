@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { create } from 'zustand';
-import { detectLang, isLang, translate, type Lang, type Translate } from '../lib/i18n.js';
+import { errorText } from '../lib/error-text.js';
+import { detectLang, isLang, translator, type Lang, type Translate } from '../lib/i18n.js';
 
 const LANG_KEY = 'livedesk.lang';
 
@@ -42,5 +43,10 @@ export const usePrefsStore = create<PrefsStore>()((set, get) => ({
 export function useT(): Translate {
   const lang = usePrefsStore((s) => s.lang);
   // The same function while the language stays: memoized views (the review's charts) keep their work.
-  return useMemo<Translate>(() => (key, vars) => translate(lang, key, vars), [lang]);
+  return useMemo<Translate>(() => translator(lang), [lang]);
+}
+
+/** A failure as the person at the console reads it, in the language chosen now (see lib/error-text.ts). */
+export function sayError(err: unknown): string {
+  return errorText(translator(usePrefsStore.getState().lang), err);
 }

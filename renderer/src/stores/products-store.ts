@@ -4,6 +4,7 @@ import { importPreviewSchema, importResultSchema, productSchema, type ColumnMapp
 import { ApiRequestError } from '../lib/api-client.js';
 import { whenLinked } from '../lib/desk-link.js';
 import { loadList, type LoadStatus } from './load-list.js';
+import { sayError } from './prefs-store.js';
 
 const productList = z.array(productSchema);
 const deleted = z.unknown();
@@ -34,7 +35,7 @@ async function toBase64(file: Blob): Promise<string> {
 const failure = (err: unknown): SaveResult => ({
   ok: false,
   field: err instanceof ApiRequestError ? err.field : undefined,
-  message: err instanceof Error ? err.message : String(err),
+  message: sayError(err),
 });
 
 export const useProductsStore = create<ProductsStore>()((set, get) => ({

@@ -19,6 +19,7 @@ import {
 } from '../contract.js';
 import { whenLinked } from '../lib/desk-link.js';
 import { downloadName } from '../features/review/review-format.js';
+import { sayError } from './prefs-store.js';
 
 const listSchema = z.array(reviewListItemSchema);
 const productsSchema = z.array(productStatsSchema);
@@ -54,7 +55,6 @@ type ReviewDeskStore = {
   download(path: string, fallbackName: string): Promise<void>;
 };
 
-const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /** A calendar day typed in the filter, as the local midnight that starts it (ms), or null. */
 export function localDayStart(day: string, offsetDays = 0): number | null {
@@ -104,7 +104,7 @@ export const useReviewDeskStore = create<ReviewDeskStore>()((set, get) => ({
       if (get().filter !== filter) return;
       set({ items, allTags: [...new Set(all.flatMap((s) => s.tags))].sort(), listError: null });
     } catch (err) {
-      set({ listError: message(err) });
+      set({ listError: sayError(err) });
     }
   },
   toggleSelected(id) {
@@ -136,7 +136,7 @@ export const useReviewDeskStore = create<ReviewDeskStore>()((set, get) => ({
       ]);
       if (get().reviewId === id) set({ review, products, notes, platform, reviewError: null });
     } catch (err) {
-      if (get().reviewId === id) set({ reviewError: message(err) });
+      if (get().reviewId === id) set({ reviewError: sayError(err) });
     }
   },
   async saveNotes(id, notes) {
@@ -152,7 +152,7 @@ export const useReviewDeskStore = create<ReviewDeskStore>()((set, get) => ({
       const compare = await api.get(`/review/compare?ids=${ids.map(encodeURIComponent).join(',')}`, compareReplySchema);
       if (get().compareIds === key) set({ compare });
     } catch (err) {
-      if (get().compareIds === key) set({ compareError: message(err) });
+      if (get().compareIds === key) set({ compareError: sayError(err) });
     }
   },
   async openBundle(file) {

@@ -8,6 +8,7 @@ import {
 } from '../contract.js';
 import { ApiRequestError } from '../lib/api-client.js';
 import { whenLinked } from '../lib/desk-link.js';
+import { sayError } from './prefs-store.js';
 
 const sessionList = z.array(sessionListItemSchema);
 
@@ -25,7 +26,6 @@ type ReviewStore = {
   loadSession(id: string): Promise<void>;
 };
 
-const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 export const useReviewStore = create<ReviewStore>()((set, get) => ({
   sessions: [],
@@ -41,7 +41,7 @@ export const useReviewStore = create<ReviewStore>()((set, get) => ({
     try {
       set({ sessions: await api.get('/sessions', sessionList), listStatus: 'ready', listError: null });
     } catch (err) {
-      set({ listStatus: 'error', listError: message(err) });
+      set({ listStatus: 'error', listError: sayError(err) });
     }
   },
   async loadSession(id) {
@@ -58,7 +58,7 @@ export const useReviewStore = create<ReviewStore>()((set, get) => ({
       (err: unknown) => {
         if (get().sessionId !== id) return;
         const notFound = err instanceof ApiRequestError && err.status === 404;
-        set({ detailStatus: notFound ? 'not-found' : 'error', detailError: message(err) });
+        set({ detailStatus: notFound ? 'not-found' : 'error', detailError: sayError(err) });
       },
     );
   },

@@ -10,6 +10,8 @@ describe('why a device cannot be opened', () => {
       status: 'no-access',
       reason: 'no permission to open /dev/hidraw4 (EACCES)',
       fix: UDEV_FIX,
+      reasonText: { code: 'controls.noAccess', params: { path: '/dev/hidraw4' } },
+      fixText: { code: 'controlsFix.udev', params: { copy: expect.stringContaining('udev'), reload: expect.stringContaining('udevadm') } },
     });
     expect(diagnoseOpenError(nodeHidError, '/dev/hidraw4', { platform: 'linux', canAccess: () => null })).toMatchObject({ status: 'busy', fix: BUSY_FIX });
   });

@@ -1,5 +1,6 @@
 import {
   bindingsSchema,
+  coded,
   DANGEROUS_ACTIONS,
   DeskError,
   parseOrThrow,
@@ -76,7 +77,7 @@ export class Controls {
     this.settings = new SettingsRepo(deps.db);
     const { bindings, unreadable } = this.repo.read();
     this.current = bindings;
-    if (unreadable.length) deps.alerts.raise('bindings-unreadable', 'warn', `bindings (${unreadable.join(', ')}) were unreadable and use defaults; save them again`);
+    if (unreadable.length) deps.alerts.raise('bindings-unreadable', 'warn', coded('bindings.unreadable', { surfaces: unreadable.join(', ') }, `bindings (${unreadable.join(', ')}) were unreadable and use defaults; save them again`));
   }
 
   /**
@@ -85,7 +86,7 @@ export class Controls {
    */
   start(): Promise<void> {
     this.starting ??= this.startHardware().catch((error: Error) => {
-      this.deps.alerts.raise('controls', 'warn', `control hardware could not start: ${error.message}`);
+      this.deps.alerts.raise('controls', 'warn', coded('controls.startFailed', {}, `control hardware could not start: ${error.message}`));
     });
     return this.starting;
   }
@@ -130,7 +131,8 @@ export class Controls {
     const next = parseOrThrow(bindingsSchema, body);
     next.hotkeys.forEach((h, i) => {
       if (DANGEROUS_ACTIONS.has(h.action.type)) {
-        throw new DeskError('bad_request', `hotkeys.${i}.action: ${h.action.type} stops what the audience sees and needs a long press; bind it to a deck key instead`, { field: `hotkeys.${i}.action` });
+        const detail = `hotkeys.${i}.action: ${h.action.type} stops what the audience sees and needs a long press; bind it to a deck key instead`;
+        throw new DeskError('bad_request', coded('hotkey.needsLongPress', { action: h.action.type }, detail), { field: `hotkeys.${i}.action` });
       }
     });
     this.repo.write(next, this.deps.now());
@@ -161,20 +163,20 @@ export class Controls {
 
   async brightness(surface: string | undefined, percent: number): Promise<{ surface: string; percent: number }> {
     const id = surface ?? this.deckViews.find((v) => v.status === 'open')?.id;
-    if (!id || !this.decks?.surface(id)) throw new DeskError('not_found', surface ? `no open Stream Deck "${surface}"` : 'no Stream Deck is connected');
+    if (!id || !this.decks?.surface(id)) throw new DeskError('not_found', surface ? coded('deck.notFound', { surface }, `no open Stream Deck "${surface}"`) : coded('deck.none', {}, 'no Stream Deck is connected'));
     this.settings.set(BRIGHTNESS_KEY, JSON.stringify({ ...this.brightnessMap(), [id]: percent }));
     await this.decks.setBrightness(id, percent);
     return { surface: id, percent };
   }
 
   page(surface: string | undefined, to: 'next' | 'prev' | number): { surface: string; page: number } {
-    if (surface && !this.binder.get(surface)) throw new DeskError('not_found', `no surface "${surface}"`);
+    if (surface && !this.binder.get(surface)) throw new DeskError('not_found', coded('surface.notFound', { surface }, `no surface "${surface}"`));
     return this.binder.setPage(surface, to);
   }
 
   async learn(device: string | null): Promise<void> {
-    if (!this.hid) throw new DeskError('conflict', 'generic HID is not available in this desk');
-    if (device && !this.hidViews.some((v) => v.id === device || v.id.startsWith(`${device}:`))) throw new DeskError('not_found', `no HID device "${device}" is plugged in`, { field: 'device' });
+    if (!this.hid) throw new DeskError('conflict', coded('hid.unavailable', {}, 'generic HID is not available in this desk'));
+    if (device && !this.hidViews.some((v) => v.id === device || v.id.startsWith(`${device}:`))) throw new DeskError('not_found', coded('hid.notFound', { device }, `no HID device "${device}" is plugged in`), { field: 'device' });
     await this.hid.learn(device, this.deps.now());
   }
 
@@ -185,7 +187,7 @@ export class Controls {
   /** A hotkey from the shell (global) or the console (focused): its bound action through the guards. */
   async fireHotkey(accelerator: string, source: 'global' | 'console'): Promise<unknown> {
     const hotkey = this.current.hotkeys.find((h) => h.accelerator.toLowerCase() === accelerator.toLowerCase());
-    if (!hotkey) throw new DeskError('not_found', `no hotkey "${accelerator}" is bound`, { field: 'accelerator' });
+    if (!hotkey) throw new DeskError('not_found', coded('hotkey.notFound', { accelerator }, `no hotkey "${accelerator}" is bound`), { field: 'accelerator' });
     const at = this.deps.now();
     const plan = planPress({ kind: 'action', action: hotkey.action }, this.current.guards ?? DEFAULT_GUARDS, this.hotkeyFired.get(hotkey.accelerator), at);
     if (plan.kind === 'ignore') return { ignored: plan.outcome };
@@ -219,7 +221,7 @@ export class Controls {
       const id = `control:${v.path}`;
       const text = `${v.name}: ${v.reason ?? v.status}. ${v.fix ?? ''}`.trim();
       now.set(id, text);
-      if (this.raised.get(id) !== text) this.deps.alerts.raise(id, 'warn', text);
+      if (this.raised.get(id) !== text) this.deps.alerts.raise(id, 'warn', coded('controls.problem', { device: v.name, status: v.status }, text));
     }
     for (const id of this.raised.keys()) if (!now.has(id)) this.deps.alerts.resolve(id);
     this.raised.clear();

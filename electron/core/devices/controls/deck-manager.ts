@@ -1,7 +1,7 @@
-import { backoffDelay, type ControlDeviceView, type ControlSurface } from '../../contract/index.js';
+import { backoffDelay, coded, type ControlDeviceView, type ControlSurface } from '../../contract/index.js';
 import type { DeckBackend, DeckDescriptor, DeckSurface } from '../../../../native/hid/stream-deck/deck-backend.js';
 import { deckModelName } from '../../../../native/hid/stream-deck/deck-models.js';
-import { diagnoseOpenError, type AccessProblem } from './access-advice.js';
+import { diagnoseOpenError, NO_PROBLEM, problem as accessProblem, replugFix, type AccessProblem } from './access-advice.js';
 import type { HotplugWatch } from './hotplug.js';
 import { ScanLoop } from './scan-loop.js';
 
@@ -55,7 +55,7 @@ export class DeckManager {
 
   views(): ControlDeviceView[] {
     const open = [...this.open.values()].map(({ descriptor, surface, brightness }) =>
-      view(descriptor, { status: 'open', reason: null, fix: null }, surface.info.id, brightness),
+      view(descriptor, { status: 'open', ...NO_PROBLEM }, surface.info.id, brightness),
     );
     return [...open, ...this.problems.values()];
   }
@@ -121,7 +121,8 @@ export class DeckManager {
     } catch (error) {
       await surface.close().catch(() => undefined);
       this.open.delete(descriptor.path);
-      this.problems.set(descriptor.path, view(descriptor, { status: 'error', reason: (error as Error).message, fix: 'Unplug and replug the device, then press Rescan.' }, `streamdeck:${descriptor.path}`, null));
+      const failed = accessProblem('error', coded('controls.openFailed', {}, (error as Error).message), replugFix());
+      this.problems.set(descriptor.path, view(descriptor, failed, `streamdeck:${descriptor.path}`, null));
     }
   }
 

@@ -1,6 +1,6 @@
-import type { ControlDeviceView, ControlSurface, HidBinding } from '../../contract/index.js';
+import { coded, type ControlDeviceView, type ControlSurface, type HidBinding } from '../../contract/index.js';
 import { isKeyboard, isMouse, type HidBackend, type HidDescriptor } from '../../../../native/hid/generic/hid-backend.js';
-import { diagnoseOpenError, type AccessProblem } from './access-advice.js';
+import { diagnoseOpenError, NO_PROBLEM, problem as accessProblem, type AccessProblem } from './access-advice.js';
 import type { HotplugWatch } from './hotplug.js';
 import { HidSurface } from './hid-surface.js';
 import { ScanLoop } from './scan-loop.js';
@@ -68,10 +68,14 @@ export class HidManager {
       const id = hidDeviceId(d);
       const problem = this.problems.get(d.path);
       const status: AccessProblem = isKeyboard(d)
-        ? { status: 'keyboard', reason: 'this device types like a keyboard', fix: 'Bind its keys under Hotkeys instead (the console and the desktop app catch them as shortcuts).' }
+        ? accessProblem(
+            'keyboard',
+            coded('controls.keyboard', {}, 'this device types like a keyboard'),
+            coded('controlsFix.hotkeys', {}, 'Bind its keys under Hotkeys instead (the console and the desktop app catch them as shortcuts).'),
+          )
         : this.open.has(d.path)
-          ? { status: 'open', reason: null, fix: null }
-          : (problem ?? { status: 'available', reason: null, fix: null });
+          ? { status: 'open', ...NO_PROBLEM }
+          : (problem ?? { status: 'available', ...NO_PROBLEM });
       return { id, kind: 'hid', path: d.path, name: [d.manufacturer, d.product].filter(Boolean).join(' ') || id, model: null, serial: d.serial, ...status, vendorId: d.vendorId, productId: d.productId, brightness: null };
     });
   }

@@ -1,4 +1,4 @@
-import type { Action, DeskState, DmxCue, Origin } from '../../contract/index.js';
+import { coded, type Action, type CodedText, type DeskState, type DmxCue, type Origin } from '../../contract/index.js';
 
 /**
  * Lights follow the show: a cue bound to a product fires when that product's 讲解 starts, one bound
@@ -12,7 +12,7 @@ export class CueFollower {
   constructor(
     private readonly cues: () => DmxCue[],
     private readonly dispatch: (action: Action, origin: Origin) => Promise<unknown>,
-    private readonly onError: (message: string) => void,
+    private readonly onError: (text: CodedText) => void,
   ) {}
 
   onState(state: DeskState): void {
@@ -34,7 +34,7 @@ export class CueFollower {
     for (const cue of cues) {
       const fire = (productChanged && sku !== null && cue.product === sku) || (sceneChanged && scene !== null && cue.scene === scene);
       if (!fire) continue;
-      this.dispatch({ type: 'light.cue', cue: cue.name }, { surface: 'system' }).catch((error: Error) => this.onError(`light cue "${cue.name}": ${error.message}`));
+      this.dispatch({ type: 'light.cue', cue: cue.name }, { surface: 'system' }).catch((error: Error) => this.onError(coded('cue.failed', { cue: cue.name }, `light cue "${cue.name}": ${error.message}`)));
     }
   }
 }

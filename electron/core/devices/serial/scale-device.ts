@@ -1,4 +1,4 @@
-import { DeskError, type ScaleDeviceConfig, type ScaleState } from '../../contract/index.js';
+import { coded, DeskError, type ScaleDeviceConfig, type ScaleState } from '../../contract/index.js';
 import type { ByteTransport } from '../../../../native/serial/transport/byte-transport.js';
 import { ScaleDecoder } from '../../../../native/serial/scale/scale-decoder.js';
 import { deviceView, type DeviceRuntime } from './device-runtime.js';
@@ -71,11 +71,11 @@ export class ScaleDevice implements DeviceRuntime {
 
   private async command(which: 'tare' | 'zero'): Promise<void> {
     const bytes = this.decoder.protocol.commands[which];
-    if (!bytes) throw new DeskError('conflict', `scale "${this.config.id}" (${this.config.protocol}) has no ${which} command: use the indicator's key`);
+    if (!bytes) throw new DeskError('conflict', coded('scale.noCommand', { id: this.config.id, command: which }, `scale "${this.config.id}" (${this.config.protocol}) has no ${which} command: use the indicator's key`));
     try {
       await this.transport.write(bytes);
     } catch (error) {
-      throw new DeskError('conflict', `scale "${this.config.id}": ${(error as Error).message}`);
+      throw new DeskError('conflict', coded('scale.failed', { id: this.config.id }, `scale "${this.config.id}": ${(error as Error).message}`));
     }
   }
 

@@ -28,7 +28,7 @@ function setup(stored: unknown[] = []) {
     },
     publish: (change) => published.push(change),
     log: (kind, data) => logged.push({ kind, data }),
-    alert: (id, _level, text) => alerts.push({ id, text }),
+    alert: (id, _level, text) => alerts.push({ id, text: text?.detail ?? null }),
     dispatch: async (action) => {
       dispatched.push(action);
       return {};

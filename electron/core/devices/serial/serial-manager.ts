@@ -1,5 +1,7 @@
 import {
+  coded,
   DeskError,
+  type CodedText,
   dmxCueListSchema,
   isNetworkDmx,
   parseOrThrow,
@@ -34,7 +36,7 @@ export interface SerialManagerDeps {
   publish: (change: { serial: SerialDeviceView[]; scale: ScaleState | null }) => void;
   /** Appends to the live session's log (a no-op without one). */
   log: (kind: string, data: Record<string, unknown>) => void;
-  alert: (id: string, level: 'info' | 'warn' | 'error', text: string | null) => void;
+  alert: (id: string, level: 'info' | 'warn' | 'error', text: CodedText | null) => void;
   dispatch: (action: Action, origin: Origin) => Promise<unknown>;
   attachSurface: (surface: ControlSurface) => void;
   detachSurface: (id: string) => Promise<void>;
@@ -68,7 +70,7 @@ export class SerialManager {
 
   start(): void {
     const { devices, unreadable } = this.deps.load();
-    for (const id of unreadable) this.deps.alert(`serial-config-${id}`, 'warn', `serial device "${id}": stored settings are unreadable and were skipped`);
+    for (const id of unreadable) this.deps.alert(`serial-config-${id}`, 'warn', coded('serial.configUnreadable', { id }, `serial device "${id}": stored settings are unreadable and were skipped`));
     this.apply(devices);
   }
 
@@ -80,15 +82,15 @@ export class SerialManager {
   async replace(body: unknown): Promise<DeviceWithStatus[]> {
     const devices = parseOrThrow(serialDeviceListSchema, body);
     devices.forEach((d, i) => {
-      if (this.simulated.has(d.id)) throw new DeskError('bad_request', `${i}.id: "${d.id}" is the rehearsal's simulated device; pick another id`, { field: `${i}.id` });
+      if (this.simulated.has(d.id)) throw new DeskError('bad_request', coded('serial.simulatedId', { id: d.id }, `${i}.id: "${d.id}" is the rehearsal's simulated device; pick another id`), { field: `${i}.id` });
       if (isNetworkDmx(d)) {
         const problem = universeProblem(d);
-        if (problem) throw new DeskError('bad_request', `${i}.universe: ${problem}`, { field: `${i}.universe` });
+        if (problem) throw new DeskError('bad_request', coded('serial.badUniverse', { id: d.id }, `${i}.universe: ${problem}`), { field: `${i}.universe` });
       }
       if (d.kind !== 'scale') return;
-      if (d.protocol === 'custom' && !d.custom) throw new DeskError('bad_request', `${i}.custom: a custom scale needs a format`, { field: `${i}.custom` });
+      if (d.protocol === 'custom' && !d.custom) throw new DeskError('bad_request', coded('serial.customNeedsFormat', { id: d.id }, `${i}.custom: a custom scale needs a format`), { field: `${i}.custom` });
       const polls = d.protocol === 'custom' ? Boolean(d.custom?.request) : REQUEST_PROTOCOLS.has(d.protocol);
-      if (d.mode === 'request' && !polls) throw new DeskError('bad_request', `${i}.mode: ${d.protocol} has no request command; use continuous mode`, { field: `${i}.mode` });
+      if (d.mode === 'request' && !polls) throw new DeskError('bad_request', coded('serial.noRequestCommand', { protocol: d.protocol }, `${i}.mode: ${d.protocol} has no request command; use continuous mode`), { field: `${i}.mode` });
     });
     this.deps.save(devices);
     await this.apply(devices);
@@ -133,9 +135,11 @@ export class SerialManager {
   cue(name: string): { cue: string; devices: string[] } {
     // The built-in cue wins over anything stored under its name (a database from before the check).
     const cue = name.toLowerCase() === BLACKOUT.name ? BLACKOUT : (this.cues().find((c) => c.name === name) ?? null);
-    if (!cue) throw new DeskError('not_found', `no light cue "${name}"; define it under /devices/cues`);
+    if (!cue) throw new DeskError('not_found', coded('cue.notFound', { cue: name }, `no light cue "${name}"; define it under /devices/cues`));
     const targets = [...this.runtimes.values()].filter((r): r is DmxDevice => r instanceof DmxDevice && (!cue.device || r.config.id === cue.device));
-    if (!targets.length) throw new DeskError('conflict', cue.device ? `DMX device "${cue.device}" is not configured or disabled` : 'no DMX device is configured');
+    if (!targets.length) {
+      throw new DeskError('conflict', cue.device ? coded('dmx.notConfigured', { device: cue.device }, `DMX device "${cue.device}" is not configured or disabled`) : coded('dmx.none', {}, 'no DMX device is configured'));
+    }
     const channels = new Map(Object.entries(cue.channels).map(([k, v]) => [Number(k), v]));
     if (cue === BLACKOUT) for (let c = 1; c <= 512; c++) channels.set(c, 0);
     for (const device of targets) device.cue(channels, cue.fadeMs);
@@ -167,7 +171,7 @@ export class SerialManager {
   private scale(id?: string): ScaleDevice {
     const scales = [...this.runtimes.values()].filter((r): r is ScaleDevice => r instanceof ScaleDevice);
     const scale = id ? scales.find((s) => s.config.id === id) : scales[0];
-    if (!scale) throw new DeskError('conflict', id ? `no enabled scale "${id}"` : 'no scale is configured');
+    if (!scale) throw new DeskError('conflict', id ? coded('scale.notFound', { id }, `no enabled scale "${id}"`) : coded('scale.none', {}, 'no scale is configured'));
     return scale;
   }
 
@@ -193,7 +197,7 @@ export class SerialManager {
         runtime.start();
         if (runtime instanceof ButtonBox) this.deps.attachSurface(runtime);
       } catch (error) {
-        this.deps.alert(`serial-${config.id}`, 'error', `serial device "${config.id}" cannot start: ${(error as Error).message}`);
+        this.deps.alert(`serial-${config.id}`, 'error', coded('serial.startFailed', { id: config.id }, `serial device "${config.id}" cannot start: ${(error as Error).message}`));
       }
     }
     this.publish();
@@ -227,7 +231,10 @@ export class SerialManager {
     this.lastStatus.set(id, key);
     this.deps.log('device.status', { device: id, kind, status, reason });
     if (status === 'open') this.deps.alert(`serial-${id}`, 'info', null);
-    else if (status !== 'opening') this.deps.alert(`serial-${id}`, status === 'error' ? 'error' : 'warn', `${runtime.config.name ?? id}: ${status}${reason ? ` — ${reason}` : ''}`);
+    else if (status !== 'opening') {
+      const device = runtime.config.name ?? id;
+      this.deps.alert(`serial-${id}`, status === 'error' ? 'error' : 'warn', coded('serial.status', { device, status }, `${device}: ${status}${reason ? ` — ${reason}` : ''}`));
+    }
   }
 
   private onReading(): void {
@@ -255,10 +262,10 @@ export class SerialManager {
     else {
       const sku = matchRange(trigger.onPlace.ranges, event.grams);
       if (sku) action = { type: 'product.explain', sku };
-      else this.deps.alert(`scale-${device.config.id}-match`, 'warn', `${event.grams} g on "${device.config.id}" matches no product's weight range`);
+      else this.deps.alert(`scale-${device.config.id}-match`, 'warn', coded('scale.noMatch', { grams: event.grams, id: device.config.id }, `${event.grams} g on "${device.config.id}" matches no product's weight range`));
     }
     if (!action) return;
-    this.deps.dispatch(action, origin).catch((error: Error) => this.deps.alert(`scale-${device.config.id}-trigger`, 'warn', `scale trigger: ${error.message}`));
+    this.deps.dispatch(action, origin).catch((error: Error) => this.deps.alert(`scale-${device.config.id}-trigger`, 'warn', coded('scale.triggerFailed', { id: device.config.id }, `scale trigger: ${error.message}`)));
   }
 
   private publish(): void {

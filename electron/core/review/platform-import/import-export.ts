@@ -1,4 +1,4 @@
-import { DeskError, type SessionSummary } from '../../contract/index.js';
+import { coded, DeskError, type SessionSummary } from '../../contract/index.js';
 import { readSpreadsheet } from '../../show/spreadsheet.js';
 import type { PlatformRepo } from '../../store/platform-repo.js';
 import type { SessionsRepo } from '../../store/sessions-repo.js';
@@ -45,17 +45,17 @@ export interface ImportRequest {
  */
 export async function importExport(repos: { sessions: SessionsRepo; platform: PlatformRepo }, sessionId: string, request: ImportRequest, now: number): Promise<ImportSummary> {
   const session: SessionSummary | null = repos.sessions.get(sessionId);
-  if (!session) throw new DeskError('not_found', `no session "${sessionId}"`);
+  if (!session) throw new DeskError('not_found', coded('session.notFound', { id: sessionId }, `no session "${sessionId}"`));
   if (request.platform !== null && request.platform !== 'douyin' && request.platform !== 'taobao') {
-    throw new DeskError('bad_request', 'platform: must be "douyin" or "taobao" (or left out to detect it)', { field: 'platform' });
+    throw new DeskError('bad_request', coded('platformImport.badPlatform', {}, 'platform: must be "douyin" or "taobao" (or left out to detect it)'), { field: 'platform' });
   }
   const tzOffsetMin = parseTz(request.tz);
-  if (tzOffsetMin === null) throw new DeskError('bad_request', 'tz: an offset such as +08:00', { field: 'tz' });
+  if (tzOffsetMin === null) throw new DeskError('bad_request', coded('platformImport.badTz', {}, 'tz: an offset such as +08:00'), { field: 'tz' });
 
   const sheet = await readSpreadsheet(request.bytes);
   const parsed = parseExport(sheet.rows, { platform: request.platform ?? undefined, tzOffsetMin, sessionStart: session.startedAt });
   const figures = parsed.kind === 'minutes' ? parsed.minutes.map((r) => r.figures) : parsed.kind === 'products' ? parsed.products.map((r) => r.figures) : parsed.session ? [parsed.session] : [];
-  if (!figures.length) throw new DeskError('bad_request', 'file: the export has a header but no data rows', { field: 'file' });
+  if (!figures.length) throw new DeskError('bad_request', coded('platformImport.noRows', {}, 'file: the export has a header but no data rows'), { field: 'file' });
 
   let matched: CatalogMatch[] = [];
   let merged = 0;

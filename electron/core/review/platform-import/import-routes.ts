@@ -2,7 +2,7 @@ import type { Router } from '../../server/router.js';
 import { readRaw } from '../../server/raw-body.js';
 import type { PlatformRepo } from '../../store/platform-repo.js';
 import type { SessionsRepo } from '../../store/sessions-repo.js';
-import { DeskError } from '../../contract/index.js';
+import { coded, DeskError } from '../../contract/index.js';
 import type { Dispatch } from '../../engine/ports.js';
 import { dispatchStaged, type Staged } from '../../engine/staged.js';
 
@@ -27,7 +27,7 @@ export function addImportRoutes(
     })
     .add('GET', '/sessions/:id/platform', (ctx) => {
       const id = ctx.params.id as string;
-      if (!repos.sessions.get(id)) throw new DeskError('not_found', `no session "${id}"`);
+      if (!repos.sessions.get(id)) throw new DeskError('not_found', coded('session.notFound', { id }, `no session "${id}"`));
       return { body: { sessionId: id, minutes: repos.platform.minutes(id), products: repos.platform.products(id), sessions: repos.platform.sessions(id) } };
     });
 }

@@ -1,4 +1,4 @@
-import { DeskError } from '../../contract/index.js';
+import { coded, DeskError } from '../../contract/index.js';
 import type { Cell, SheetRow } from '../../show/spreadsheet.js';
 import type { PlatformFigures, PlatformMinuteRow, PlatformProductRow } from '../../store/platform-repo.js';
 import { COLUMNS, matchColumns, normalizeHeader, PLATFORM_MARKERS, type ColumnField } from './columns.js';
@@ -46,7 +46,8 @@ function findHeader(rows: readonly SheetRow[]): number {
     if (score > best.score) best = { index: i, score };
   }
   if (best.index < 0 || best.score < 2) {
-    throw new DeskError('bad_request', 'file: no header row with known columns (e.g. 时间, 在线人数, 成交金额, 商品名称, 直播开始时间) in the first 15 rows; is this a 罗盘/巨量百应 or 生意参谋 export?', { field: 'file' });
+    const detail = 'file: no header row with known columns (e.g. 时间, 在线人数, 成交金额, 商品名称, 直播开始时间) in the first 15 rows; is this a 罗盘/巨量百应 or 生意参谋 export?';
+    throw new DeskError('bad_request', coded('platformImport.noHeader', {}, detail), { field: 'file' });
   }
   return best.index;
 }
@@ -89,7 +90,9 @@ function rowFigures(row: SheetRow, fields: Partial<Record<ColumnField, number>>,
     const value = unit === 'time' ? parseTime(cell, options.tzOffsetMin, options.sessionStart) : figure(field, cell);
     if (value === null) continue;
     if (Number.isNaN(value)) {
-      throw new DeskError('bad_request', `file: row ${row.line}, column "${header[index]}": "${cellText(cell)}" is not a number`, { field: 'file', index: row.line });
+      const params = { row: row.line, column: header[index] ?? '', value: cellText(cell) };
+      const detail = `file: row ${row.line}, column "${params.column}": "${params.value}" is not a number`;
+      throw new DeskError('bad_request', coded('platformImport.notNumber', params, detail), { field: 'file', index: row.line });
     }
     out[field === 'avgWatchMinutes' ? 'avgWatchSeconds' : field] = value;
   }
@@ -111,7 +114,8 @@ export function parseExport(rows: readonly SheetRow[], options: ParseOptions): P
     : fields.startedAt !== undefined || fields.roomSessionId !== undefined || fields.durationSeconds !== undefined ? 'sessions'
     : null;
   if (!kind) {
-    throw new DeskError('bad_request', `file: no time (时间), product (商品名称/商品ID) or session (直播开始时间/场次id) column; columns: ${header.join(', ')}`, { field: 'file' });
+    const detail = `file: no time (时间), product (商品名称/商品ID) or session (直播开始时间/场次id) column; columns: ${header.join(', ')}`;
+    throw new DeskError('bad_request', coded('platformImport.noKnownColumns', { columns: header.join(', ') }, detail), { field: 'file' });
   }
   const out: ParsedExport = {
     platform, kind, header, read: Object.values(fields).map((i) => header[i] as string), unknownColumns: unknown,
@@ -147,7 +151,8 @@ export function parseExport(rows: readonly SheetRow[], options: ParseOptions): P
     const distance = (f: PlatformFigures) => (f.startedAt === undefined ? Infinity : Math.abs(f.startedAt - options.sessionStart));
     const best = candidates.length === 1 && candidates[0]?.startedAt === undefined ? candidates[0] : [...candidates].sort((a, b) => distance(a) - distance(b))[0];
     if (!best || (best.startedAt !== undefined && distance(best) > SAME_SESSION_MS)) {
-      throw new DeskError('bad_request', `file: none of the ${candidates.length} sessions in this list started within 3 hours of this session's start`, { field: 'file' });
+      const detail = `file: none of the ${candidates.length} sessions in this list started within 3 hours of this session's start`;
+      throw new DeskError('bad_request', coded('platformImport.noMatchingSession', { count: candidates.length }, detail), { field: 'file' });
     }
     out.session = best;
     out.otherSessions = candidates.length - 1;

@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import { dmxCueListSchema, serialDeviceConfigSchema, serialPortInfoSchema, type DmxCue, type SerialDeviceConfig, type SerialPortInfo } from '../../contract.js';
 import { ApiRequestError } from '../../lib/api-client.js';
 import { whenLinked } from '../../lib/desk-link.js';
+import { sayError } from '../../stores/prefs-store.js';
 
 /** GET /devices gives each stored config with its live status; the status comes from the state instead. */
 const storedDevices = z.array(z.looseObject({ live: z.unknown() })).transform((rows) => rows.map(({ live: _live, ...config }) => serialDeviceConfigSchema.parse(config)));
@@ -27,7 +28,7 @@ type DevicesStore = {
 const failure = (err: unknown): SaveResult => ({
   ok: false,
   field: err instanceof ApiRequestError ? err.field : undefined,
-  message: err instanceof Error ? err.message : String(err),
+  message: sayError(err),
 });
 
 export const useDevicesStore = create<DevicesStore>()((set) => ({
@@ -42,7 +43,7 @@ export const useDevicesStore = create<DevicesStore>()((set) => ({
       const [devices, cues] = await Promise.all([api.get('/devices', storedDevices), api.get('/devices/cues', dmxCueListSchema)]);
       set({ devices, cues, error: null });
     } catch (err) {
-      set({ error: err instanceof Error ? err.message : String(err) });
+      set({ error: sayError(err) });
     }
   },
   async loadPorts() {
@@ -50,7 +51,7 @@ export const useDevicesStore = create<DevicesStore>()((set) => ({
     try {
       set({ ports: await api.get('/devices/ports', portList), portsError: null });
     } catch (err) {
-      set({ ports: [], portsError: err instanceof Error ? err.message : String(err) });
+      set({ ports: [], portsError: sayError(err) });
     }
   },
   async saveDevices(devices) {

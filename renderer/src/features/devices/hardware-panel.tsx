@@ -53,10 +53,10 @@ function DeviceRow({ device }: { device: ControlDeviceView }) {
         {device.vendorId !== null && device.productId !== null ? <span>{`${device.vendorId.toString(16).padStart(4, '0')}:${device.productId.toString(16).padStart(4, '0')}`}</span> : null}
         <span className="hw-path">{device.path}</span>
       </div>
-      {device.reason ? <p className="hw-reason">{device.reason}</p> : null}
+      {device.reason ? <p className="hw-reason">{device.reasonText ? t(device.reasonText, device.reason) : device.reason}</p> : null}
       {device.fix ? (
         <p className="hw-fix">
-          <strong>{t('ctl.fix')}:</strong> {device.status === 'keyboard' ? t('ctl.useHotkeys') : device.fix}
+          <strong>{t('ctl.fix')}:</strong> {device.status === 'keyboard' ? t('ctl.useHotkeys') : device.fixText ? t(device.fixText, device.fix) : device.fix}
         </p>
       ) : null}
       {device.kind === 'streamdeck' && device.status === 'open' && shown !== null ? (

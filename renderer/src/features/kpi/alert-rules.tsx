@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Panel } from '../../components/panel.js';
 import type { AlertRule } from '../../contract.js';
-import { kt, type KpiStringKey } from '../../lib/kpi-strings.js';
+import { translate } from '../../lib/i18n.js';
+import { KPI_LABEL } from '../../lib/kpi-labels.js';
 import { useDeskStore } from '../../stores/desk-store.js';
 import { useKpiSettings } from '../../stores/kpi-settings-store.js';
 import { usePrefsStore } from '../../stores/prefs-store.js';
@@ -10,13 +11,6 @@ import { fromStored, ruleUnit, toStored } from './rule-units.js';
 type Kpi = AlertRule['kpi'];
 type Condition = AlertRule['condition'];
 
-const KPI_LABEL: Record<Kpi, KpiStringKey> = {
-  online: 'k.online', peakOnline: 'k.peakOnline', averageOnline: 'k.averageOnline', viewersUv: 'k.viewersUv', viewsPv: 'k.viewsPv',
-  gmvFen: 'k.gmv', orders: 'k.orders', buyers: 'k.buyers', likes: 'k.likes', comments: 'k.comments', newFollowers: 'k.newFollowers',
-  avgWatchSeconds: 'k.avgWatchSeconds', interactionRate: 'k.interactionRate', conversion: 'k.conversion', perBuyerFen: 'k.perBuyerFen',
-  aovFen: 'k.aovFen', uvValueFen: 'k.uvValueFen', gpmFen: 'k.gpmFen', productClickRate: 'k.productClickRate', clickToOrder: 'k.clickToOrder',
-  followerConversion: 'k.followerConversion', roi: 'k.roi', ingestRate: 'k.ingestRate',
-};
 const KPIS = Object.keys(KPI_LABEL) as Kpi[];
 const CONDITIONS: Condition[] = ['drop', 'below', 'above', 'rise'];
 const NO_RULES: AlertRule[] = [];
@@ -34,23 +28,23 @@ export function AlertRules() {
   const [hint, setHint] = useState<string | null>(null);
 
   const unit = ruleUnit(kpi, condition);
-  const unitOf = (u: ReturnType<typeof ruleUnit>) => (u === 'count' ? '' : kt(lang, `rules.unit.${u}`));
+  const unitOf = (u: ReturnType<typeof ruleUnit>) => (u === 'count' ? '' : translate(lang, `rules.unit.${u}`));
   const unitLabel = unitOf(unit);
   const describe = (r: AlertRule) => {
     const u = ruleUnit(r.kpi, r.condition);
     const unitText = unitOf(u);
     const level = (v: number) => (u === 'yuan' ? `${unitText}${fromStored(v, u)}` : `${fromStored(v, u)}${unitText}`);
-    const levels = [r.yellow !== undefined ? `${kt(lang, 'rules.yellow')} ${level(r.yellow)}` : null, r.red !== undefined ? `${kt(lang, 'rules.red')} ${level(r.red)}` : null]
+    const levels = [r.yellow !== undefined ? `${translate(lang, 'rules.yellow')} ${level(r.yellow)}` : null, r.red !== undefined ? `${translate(lang, 'rules.red')} ${level(r.red)}` : null]
       .filter(Boolean)
       .join(' / ');
     const within = r.condition === 'drop' || r.condition === 'rise' ? ` · ${r.windowSec}s` : '';
-    return `${kt(lang, KPI_LABEL[r.kpi])} ${kt(lang, `rules.${r.condition}`)} ${levels}${within}`;
+    return `${translate(lang, KPI_LABEL[r.kpi])} ${translate(lang, `rules.${r.condition}`)} ${levels}${within}`;
   };
 
   const add = async () => {
     const y = toStored(yellow, unit);
     const r = toStored(red, unit);
-    if (y === null && r === null) return setHint(kt(lang, 'rules.needLevel'));
+    if (y === null && r === null) return setHint(translate(lang, 'rules.needLevel'));
     setHint(null);
     const rule = {
       id: `${kpi.toLowerCase()}-${condition}-${Date.now().toString(36)}`,
@@ -69,14 +63,14 @@ export function AlertRules() {
   };
 
   return (
-    <Panel title={kt(lang, 'rules.title')} className="alert-rules" testId="alert-rules">
-      {rules.length === 0 ? <p className="all-clear">{kt(lang, 'rules.none')}</p> : null}
+    <Panel title={translate(lang, 'rules.title')} className="alert-rules" testId="alert-rules">
+      {rules.length === 0 ? <p className="all-clear">{translate(lang, 'rules.none')}</p> : null}
       <ul className="rule-list">
         {rules.map((r) => (
           <li key={r.id} data-rule={r.id}>
             <span>{describe(r)}</span>
             <button type="button" className="btn btn-small" onClick={() => void useKpiSettings.getState().saveRules(rules.filter((x) => x.id !== r.id))}>
-              {kt(lang, 'rules.remove')}
+              {translate(lang, 'rules.remove')}
             </button>
           </li>
         ))}
@@ -91,24 +85,24 @@ export function AlertRules() {
         <select value={kpi} onChange={(e) => setKpi(e.target.value as Kpi)} data-testid="rule-kpi">
           {KPIS.map((k) => (
             <option key={k} value={k}>
-              {kt(lang, KPI_LABEL[k])}
+              {translate(lang, KPI_LABEL[k])}
             </option>
           ))}
         </select>
         <select value={condition} onChange={(e) => setCondition(e.target.value as Condition)} data-testid="rule-condition">
           {CONDITIONS.map((c) => (
             <option key={c} value={c}>
-              {kt(lang, `rules.${c}`)}
+              {translate(lang, `rules.${c}`)}
             </option>
           ))}
         </select>
-        <input inputMode="decimal" placeholder={`${kt(lang, 'rules.yellow')} ${unitLabel}`} value={yellow} onChange={(e) => setYellow(e.target.value)} data-testid="rule-yellow" />
-        <input inputMode="decimal" placeholder={`${kt(lang, 'rules.red')} ${unitLabel}`} value={red} onChange={(e) => setRed(e.target.value)} data-testid="rule-red" />
+        <input inputMode="decimal" placeholder={`${translate(lang, 'rules.yellow')} ${unitLabel}`} value={yellow} onChange={(e) => setYellow(e.target.value)} data-testid="rule-yellow" />
+        <input inputMode="decimal" placeholder={`${translate(lang, 'rules.red')} ${unitLabel}`} value={red} onChange={(e) => setRed(e.target.value)} data-testid="rule-red" />
         {condition === 'drop' || condition === 'rise' ? (
-          <input inputMode="numeric" title={kt(lang, 'rules.window')} value={windowSec} onChange={(e) => setWindowSec(e.target.value)} data-testid="rule-window" />
+          <input inputMode="numeric" title={translate(lang, 'rules.window')} value={windowSec} onChange={(e) => setWindowSec(e.target.value)} data-testid="rule-window" />
         ) : null}
         <button type="submit" className="btn" data-testid="rule-add">
-          {kt(lang, 'rules.add')}
+          {translate(lang, 'rules.add')}
         </button>
       </form>
       {hint || error ? <p className="import-error" data-testid="rule-error">{hint ?? error}</p> : null}

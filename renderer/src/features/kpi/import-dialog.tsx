@@ -4,8 +4,8 @@ import { Panel } from '../../components/panel.js';
 import { sessionListItemSchema, type SessionListItem } from '../../contract.js';
 import { whenLinked } from '../../lib/desk-link.js';
 import { formatDateTime, formatMoney } from '../../lib/format.js';
-import { kt } from '../../lib/kpi-strings.js';
-import { usePrefsStore } from '../../stores/prefs-store.js';
+import { translate } from '../../lib/i18n.js';
+import { sayError, usePrefsStore } from '../../stores/prefs-store.js';
 
 const summarySchema = z.looseObject({
   platform: z.enum(['douyin', 'taobao']),
@@ -55,30 +55,30 @@ export function ImportPanel() {
       const s = await api.upload(`/sessions/${encodeURIComponent(sessionId)}/import${query}`, file, summarySchema);
       // Nothing read is hidden: columns the importer does not know and products the catalog lacks are named.
       const lines = [
-        kt(lang, 'import.done', { platform: kt(lang, `import.${s.platform}`), kind: kt(lang, `import.kind.${s.kind}`), rows: s.rows, replaced: s.merged, gmv: formatMoney(s.gmvFen), pay: formatMoney(s.payFen), orders: s.orders }),
-        s.unknownColumns.length ? kt(lang, 'import.unknown', { columns: s.unknownColumns.join('、') }) : '',
-        s.unmatched.length ? kt(lang, 'import.unmatched', { products: s.unmatched.map((p) => p.name).join('、') }) : '',
+        translate(lang, 'pimport.done', { platform: translate(lang, `pimport.${s.platform}`), kind: translate(lang, `pimport.kind.${s.kind}`), rows: s.rows, replaced: s.merged, gmv: formatMoney(s.gmvFen), pay: formatMoney(s.payFen), orders: s.orders }),
+        s.unknownColumns.length ? translate(lang, 'pimport.unknown', { columns: s.unknownColumns.join('、') }) : '',
+        s.unmatched.length ? translate(lang, 'pimport.unmatched', { products: s.unmatched.map((p) => p.name).join('、') }) : '',
       ];
       setResult({ ok: true, text: lines.filter(Boolean).join('\n') });
     } catch (err) {
-      setResult({ ok: false, text: err instanceof Error ? err.message : String(err) });
+      setResult({ ok: false, text: sayError(err) });
     } finally {
       setBusy(false);
     }
   };
 
   return (
-    <Panel title={kt(lang, 'import.title')} className="import-panel" testId="import-panel">
+    <Panel title={translate(lang, 'pimport.title')} className="import-panel" testId="import-panel">
       <button type="button" className="btn" data-testid="import-open" onClick={() => setOpen(true)}>
-        {kt(lang, 'import.open')}
+        {translate(lang, 'pimport.open')}
       </button>
       <dialog ref={ref} className="import-dialog" data-testid="import-dialog" onCancel={(e) => (e.preventDefault(), setOpen(false))}>
-        <h3>{kt(lang, 'import.title')}</h3>
-        <p className="import-hint">{kt(lang, 'import.hint')}</p>
+        <h3>{translate(lang, 'pimport.title')}</h3>
+        <p className="import-hint">{translate(lang, 'pimport.hint')}</p>
         <label>
-          {kt(lang, 'import.session')}
+          {translate(lang, 'pimport.session')}
           <select value={sessionId} onChange={(e) => setSessionId(e.target.value)} data-testid="import-session">
-            {sessions.length === 0 ? <option value="">{kt(lang, 'import.noSession')}</option> : null}
+            {sessions.length === 0 ? <option value="">{translate(lang, 'pimport.noSession')}</option> : null}
             {sessions.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.title} · {formatDateTime(s.startedAt)}
@@ -87,15 +87,15 @@ export function ImportPanel() {
           </select>
         </label>
         <label>
-          {kt(lang, 'import.platform')}
+          {translate(lang, 'pimport.platform')}
           <select value={platform} onChange={(e) => setPlatform(e.target.value)} data-testid="import-platform">
-            <option value="">{kt(lang, 'import.auto')}</option>
-            <option value="douyin">{kt(lang, 'import.douyin')}</option>
-            <option value="taobao">{kt(lang, 'import.taobao')}</option>
+            <option value="">{translate(lang, 'pimport.auto')}</option>
+            <option value="douyin">{translate(lang, 'pimport.douyin')}</option>
+            <option value="taobao">{translate(lang, 'pimport.taobao')}</option>
           </select>
         </label>
         <label>
-          {kt(lang, 'import.file')}
+          {translate(lang, 'pimport.file')}
           <input type="file" accept=".csv,.tsv,.txt,.xlsx" data-testid="import-file" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
         </label>
         {result ? (
@@ -105,10 +105,10 @@ export function ImportPanel() {
         ) : null}
         <div className="import-actions">
           <button type="button" className="btn" onClick={() => setOpen(false)}>
-            {kt(lang, 'import.close')}
+            {translate(lang, 'pimport.close')}
           </button>
           <button type="button" className="btn btn-primary" disabled={!file || !sessionId || busy} data-testid="import-submit" onClick={() => void submit()}>
-            {kt(lang, busy ? 'import.busy' : 'import.submit')}
+            {translate(lang, busy ? 'pimport.busy' : 'pimport.submit')}
           </button>
         </div>
       </dialog>

@@ -1,7 +1,7 @@
 import { Panel } from '../../components/panel.js';
 import type { IngestSourceRate } from '../../contract.js';
 import { formatTime } from '../../lib/format.js';
-import { kt } from '../../lib/kpi-strings.js';
+import { translate } from '../../lib/i18n.js';
 import { useDeskStore } from '../../stores/desk-store.js';
 import { usePrefsStore } from '../../stores/prefs-store.js';
 
@@ -12,16 +12,16 @@ export function IngestSources() {
   const lang = usePrefsStore((s) => s.lang);
   const sources = useDeskStore((s) => s.state?.ingest ?? NONE);
   return (
-    <Panel title={kt(lang, 'ingest.title')} className="ingest-sources" testId="ingest-sources">
+    <Panel title={translate(lang, 'ingest.title')} className="ingest-sources" testId="ingest-sources">
       {sources.length === 0 ? (
-        <p className="all-clear">{kt(lang, 'ingest.none')}</p>
+        <p className="all-clear">{translate(lang, 'ingest.none')}</p>
       ) : (
         <ul className="source-list">
           {sources.map((s) => (
             <li key={s.source} data-source={s.source} className={s.perSecond > 0 ? 'is-flowing' : 'is-idle'}>
               <span className="source-name">{s.source}</span>
-              <span className="source-rate mono" data-testid="source-rate">{kt(lang, 'ingest.rate', { n: s.perSecond })}</span>
-              <span className="source-total">{kt(lang, 'ingest.total', { n: s.total })} · {formatTime(s.lastAt)}</span>
+              <span className="source-rate mono" data-testid="source-rate">{translate(lang, 'ingest.rate', { n: s.perSecond })}</span>
+              <span className="source-total">{translate(lang, 'ingest.total', { n: s.total })} · {formatTime(s.lastAt)}</span>
             </li>
           ))}
         </ul>

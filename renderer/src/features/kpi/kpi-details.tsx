@@ -1,6 +1,6 @@
 import { Panel } from '../../components/panel.js';
 import type { KpiBasisPrefs } from '../../contract.js';
-import { kt } from '../../lib/kpi-strings.js';
+import { translate } from '../../lib/i18n.js';
 import { kpiItems, type KpiItemId } from '../../overlay/kpi-items.js';
 import { useDeskStore } from '../../stores/desk-store.js';
 import { useKpiSettings } from '../../stores/kpi-settings-store.js';
@@ -19,12 +19,12 @@ export function KpiDetails() {
   if (!kpi?.detail) return null;
   const items = kpiItems(kpi, currency).filter((i) => !SHOWN_ABOVE.has(i.id));
   return (
-    <Panel title={kt(lang, 'k.title')} className="kpi-details" testId="kpi-details">
+    <Panel title={translate(lang, 'k.title')} className="kpi-details" testId="kpi-details">
       <dl className="kpi-detail-grid">
         {items.map((item) => (
           <div key={item.id} className="kpi-detail" data-testid={`kpi-${item.id}`} title={item.fraction}>
             <dt>
-              {kt(lang, item.label)}
+              {translate(lang, item.label)}
               {item.basis && SWITCHABLE.has(item.id) ? (
                 <button
                   type="button"
@@ -32,10 +32,10 @@ export function KpiDetails() {
                   data-testid={`basis-${item.id}`}
                   onClick={() => void setBasis(item.id as keyof KpiBasisPrefs, item.basis === 'people' ? 'times' : 'people')}
                 >
-                  {kt(lang, `basis.${item.basis}`)}
+                  {translate(lang, `basis.${item.basis}`)}
                 </button>
               ) : item.basis ? (
-                <em className="basis">{kt(lang, `basis.${item.basis}`)}</em>
+                <em className="basis">{translate(lang, `basis.${item.basis}`)}</em>
               ) : null}
             </dt>
             <dd>

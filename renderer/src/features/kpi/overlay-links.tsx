@@ -2,13 +2,13 @@ import { useEffect, useState } from 'react';
 import { z } from 'zod';
 import { Panel } from '../../components/panel.js';
 import { getLink, whenLinked } from '../../lib/desk-link.js';
-import { kt, type KpiStringKey } from '../../lib/kpi-strings.js';
+import { translate, type StringKey } from '../../lib/i18n.js';
 import { usePrefsStore } from '../../stores/prefs-store.js';
 
 const linksSchema = z.array(z.object({ id: z.enum(['card', 'ticker', 'board', 'kpi']), url: z.string(), options: z.record(z.string(), z.array(z.string())) }));
 type Link = z.infer<typeof linksSchema>[number];
 
-const OPTION_LABEL: Record<string, KpiStringKey> = { layout: 'links.layout', theme: 'links.theme', lang: 'links.lang' };
+const OPTION_LABEL: Record<string, StringKey> = { layout: 'links.layout', theme: 'links.theme', lang: 'links.lang' };
 
 /** The URL with the chosen options; defaults (the first choice) are left out to keep it short. */
 export function linkUrl(link: Link, chosen: Record<string, string>): string {
@@ -50,10 +50,10 @@ function LinkRow({ link }: { link: Link }) {
   return (
     <li className="overlay-link" data-link={link.id}>
       <div className="overlay-link-head">
-        <b>{kt(lang, `links.${link.id}`)}</b>
+        <b>{translate(lang, `links.${link.id}`)}</b>
         {Object.entries(link.options).map(([key, choices]) => (
           <label key={key} className="overlay-opt">
-            {kt(lang, OPTION_LABEL[key] ?? 'links.layout')}
+            {translate(lang, OPTION_LABEL[key] ?? 'links.layout')}
             <select value={chosen[key] ?? choices[0]} onChange={(e) => setChosen({ ...chosen, [key]: e.target.value })} data-testid={`overlay-opt-${link.id}-${key}`}>
               {choices.map((c) => (
                 <option key={c} value={c}>
@@ -67,10 +67,10 @@ function LinkRow({ link }: { link: Link }) {
       <div className="overlay-link-url">
         <input readOnly value={url} data-testid={`overlay-url-${link.id}`} onFocus={(e) => e.currentTarget.select()} />
         <button type="button" className="btn" onClick={() => void copy()}>
-          {kt(lang, copied ? 'links.copied' : 'links.copy')}
+          {translate(lang, copied ? 'links.copied' : 'links.copy')}
         </button>
         <a className="btn" href={openUrl(link, url, getLink()?.token)} target="_blank" rel="noreferrer" data-testid={`overlay-open-${link.id}`}>
-          {kt(lang, 'links.open')}
+          {translate(lang, 'links.open')}
         </a>
       </div>
     </li>
@@ -92,7 +92,7 @@ export function OverlayLinks() {
     };
   }, []);
   return (
-    <Panel title={kt(lang, 'links.title')} className="overlay-links" testId="overlay-links">
+    <Panel title={translate(lang, 'links.title')} className="overlay-links" testId="overlay-links">
       <ul>
         {links.map((l) => (
           <LinkRow key={l.id} link={l} />

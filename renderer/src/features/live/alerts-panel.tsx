@@ -5,15 +5,15 @@ import { NO_ALERTS } from '../../stores/desk-reducers.js';
 import { useDeskStore } from '../../stores/desk-store.js';
 import { usePrefsStore, useT } from '../../stores/prefs-store.js';
 import { useAlertBeeps, useAlertSound } from '../kpi/alert-sound.js';
-import { kt } from '../../lib/kpi-strings.js';
+import { translate } from '../../lib/i18n.js';
 
 function SoundToggle() {
   const lang = usePrefsStore((s) => s.lang);
   const muted = useAlertSound((s) => s.muted);
   const beeps = useAlertSound((s) => s.beeps);
   return (
-    <button type="button" className="btn btn-sound" data-testid="alert-sound" data-muted={muted} data-beeps={beeps} title={kt(lang, 'sound.title')} onClick={() => useAlertSound.getState().toggle()}>
-      {kt(lang, muted ? 'sound.off' : 'sound.on')}
+    <button type="button" className="btn btn-sound" data-testid="alert-sound" data-muted={muted} data-beeps={beeps} title={translate(lang, 'sound.title')} onClick={() => useAlertSound.getState().toggle()}>
+      {translate(lang, muted ? 'sound.off' : 'sound.on')}
     </button>
   );
 }
@@ -35,7 +35,7 @@ export function AlertsPanel() {
           {alerts.map((a) => (
             <li key={a.id} className={`alert alert-${a.level} ${a.acked ? 'alert-acked' : ''}`} data-alert={a.id} data-acked={a.acked === true}>
               <time className="mono">{formatTime(a.ts)}</time>
-              <span>{a.text}</span>
+              <span title={a.text}>{t(a, a.text)}</span>
               {a.since !== undefined ? (
                 <span className="alert-held mono" data-testid="alert-held">
                   {t('alerts.held', { time: formatDuration(Math.max(0, now - a.since)) })}

@@ -1,4 +1,5 @@
 import { useDeskStore } from '../../stores/desk-store.js';
+import { actionName } from '../../lib/describe-event.js';
 import { useT } from '../../stores/prefs-store.js';
 
 /** Refused or failed actions, briefly, where the operator is looking: never silently dropped. */
@@ -11,7 +12,7 @@ export function Notices() {
     <div className="notices" role="status" aria-live="polite">
       {notices.map((n) => (
         <button key={n.id} type="button" className="notice" onClick={() => dismiss(n.id)}>
-          {t('action.failed', { action: n.action, message: n.code === 'offline' ? t('action.offline') : n.message })}
+          {t('action.failed', { action: actionName(t, n.action), message: n.message })}
         </button>
       ))}
     </div>

@@ -19,7 +19,8 @@ export const OBS_LABELS: Record<ObsState['status'], StringKey> = {
 export function obsDetail(obs: ObsState, now: number, t: Translate): string | null {
   if (obs.status === 'connected') return obs.obsVersion ? `v${obs.obsVersion}` : null;
   const parts: string[] = [];
-  if (obs.reason) parts.push(obs.reason);
+  if (obs.reasonText) parts.push(t(obs.reasonText, obs.reason ?? undefined));
+  else if (obs.reason) parts.push(obs.reason);
   else if (obs.status === 'connecting') parts.push(t('obs.attempting', { url: obs.url }));
   if (obs.status === 'disconnected' && obs.retryAt !== null) {
     parts.push(t('obs.nextRetry', { s: Math.max(0, Math.ceil((obs.retryAt - now) / 1000)) }));

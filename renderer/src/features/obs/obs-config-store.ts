@@ -2,13 +2,15 @@ import { create } from 'zustand';
 import { obsProfilesSchema, obsSettingsSchema, overlayLinkSchema, type Action, type ObsProfileInput, type ObsProfiles, type ObsSettings } from '../../contract.js';
 import { ApiRequestError } from '../../lib/api-client.js';
 import { getLink, whenLinked } from '../../lib/desk-link.js';
+import { RequestError } from '../../lib/desk-socket.js';
+import { sayError } from '../../stores/prefs-store.js';
 
 export type Outcome<T = undefined> = { ok: true; value: T } | { ok: false; field: string | undefined; message: string };
 
 const failure = (err: unknown): { ok: false; field: string | undefined; message: string } => ({
   ok: false,
   field: err instanceof ApiRequestError ? err.field : undefined,
-  message: err instanceof Error ? err.message : String(err),
+  message: sayError(err),
 });
 
 /** The defaults the core applies, so thresholds can be shown before the settings have loaded. */
@@ -20,7 +22,7 @@ export const DEFAULT_OBS_SETTINGS: ObsSettings = obsSettingsSchema.parse({});
  */
 export async function runForResult(action: Action): Promise<Outcome<unknown>> {
   const link = getLink();
-  if (!link) return { ok: false, field: undefined, message: 'desk disconnected' };
+  if (!link) return failure(new RequestError('offline', 'desk disconnected'));
   try {
     return { ok: true, value: await link.socket.request({ type: 'action', action, via: 'ui' }) };
   } catch (err) {
@@ -75,7 +77,7 @@ export const useObsConfigStore = create<ObsConfigStore>()((set) => {
         ]);
         set({ settings, profiles, overlayPath: overlay?.path ?? null, loadError: null });
       } catch (err) {
-        set({ loadError: err instanceof Error ? err.message : String(err) });
+        set({ loadError: sayError(err) });
       }
     },
     async saveSettings(next) {

@@ -62,7 +62,7 @@ export function ObsSettingsDialog() {
     const bad = firstBadNumber(draft);
     if (bad) return setStatus({ ok: false, text: bad });
     const outcome = await useObsConfigStore.getState().saveSettings(draft);
-    setStatus(outcome.ok ? { ok: true, text: t('settings.saved') } : { ok: false, text: outcome.field ? `${outcome.field}: ${outcome.message}` : outcome.message });
+    setStatus(outcome.ok ? { ok: true, text: t('settings.saved') } : { ok: false, text: outcome.message });
   };
 
   const tabs: { id: Tab; label: string }[] = [

@@ -31,7 +31,7 @@ export function ProfilesEditor() {
     setError(null);
     const outcome = await call();
     setBusy(false);
-    if (!outcome.ok) setError(outcome.message ?? 'failed');
+    if (!outcome.ok) setError(outcome.message ?? t('msg.unknown', { detail: '' }));
     return outcome.ok;
   };
 

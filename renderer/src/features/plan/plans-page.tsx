@@ -6,7 +6,7 @@ import type { Plan } from '../../contract.js';
 import { NO_SCENES } from '../../stores/desk-reducers.js';
 import { useDeskStore } from '../../stores/desk-store.js';
 import { usePlansStore } from '../../stores/plans-store.js';
-import { useT } from '../../stores/prefs-store.js';
+import { sayError, useT } from '../../stores/prefs-store.js';
 import { useProductsStore } from '../../stores/products-store.js';
 import { draftToPlanInput, moveItem, newItem, planToDraft, starterDraft, totalMinutes, type PlanDraft } from './plan-draft.js';
 import { SegmentRow } from './segment-row.js';
@@ -119,7 +119,7 @@ function PlanEditor({ plan, onSelect, onDirty }: { plan: Plan; onSelect(id: stri
     try {
       await work();
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(sayError(err));
     }
   };
   let offset = 0;

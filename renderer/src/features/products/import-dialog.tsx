@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { IMPORT_FIELDS, type ColumnMapping, type ImportField, type ImportPreview, type ImportResult } from '../../contract.js';
 import { ImportChangesNote } from './import-changes.js';
-import { useT } from '../../stores/prefs-store.js';
+import { sayError, useT } from '../../stores/prefs-store.js';
 import { useProductsStore } from '../../stores/products-store.js';
 
 const REQUIRED: ReadonlySet<ImportField> = new Set(['sku', 'name', 'priceFen']);
@@ -44,7 +44,7 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose(): void
       setMapping(p.mapping);
     } catch (err) {
       setPreview(null);
-      setError(err instanceof Error ? err.message : String(err));
+      setError(sayError(err));
     }
   };
 
@@ -55,7 +55,7 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose(): void
     try {
       setResult(await runImport(file.name, file, mapping));
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(sayError(err));
     } finally {
       setBusy(false);
     }
@@ -69,7 +69,7 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose(): void
       const p = await previewImport(file.name, file, next);
       setPreview(p);
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(sayError(err));
     }
   };
 
@@ -163,7 +163,7 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose(): void
             <ul className="import-errors">
               {result.errors.map((e) => (
                 <li key={`${e.line}-${e.field ?? ''}`} data-line={e.line}>
-                  <span className="mono">{t('import.line', { line: e.line })}</span> {e.message}
+                  <span className="mono">{t('import.line', { line: e.line })}</span> {e.text ? t(e.text, e.message) : e.message}
                 </li>
               ))}
             </ul>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useT } from '../../stores/prefs-store.js';
+import { sayError, useT } from '../../stores/prefs-store.js';
 import { useReviewDeskStore } from '../../stores/review-desk-store.js';
 
 const TABLES = ['products', 'segments', 'curve', 'kpis', 'lanes', 'notes', 'sessions'] as const;
@@ -17,7 +17,7 @@ export function ExportMenu({ ids }: { ids: string[] }) {
     useReviewDeskStore
       .getState()
       .download(`${base}${query}`, name)
-      .catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)));
+      .catch((err: unknown) => setError(sayError(err)));
   };
   return (
     <div className="rv-export" data-testid="export">
@@ -46,7 +46,7 @@ export function ExportMenu({ ids }: { ids: string[] }) {
         data-export="pdf"
         onClick={() => {
           setError(null);
-          if (pdf) pdf(ids).catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)));
+          if (pdf) pdf(ids).catch((err: unknown) => setError(sayError(err)));
           else get(`format=pdf&tz=${new Date().getTimezoneOffset()}`, 'livedesk-report.pdf');
         }}
       >

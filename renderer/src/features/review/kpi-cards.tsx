@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { KpiBasis, ReviewKpiKey, SessionReview } from '../../contract.js';
 import { formatCount, formatDuration, formatMoney } from '../../lib/format.js';
 import { formatAverage } from '../../lib/kpi-format.js';
-import { kt } from '../../lib/kpi-strings.js';
+import { translate } from '../../lib/i18n.js';
 import { kpiItems } from '../../overlay/kpi-items.js';
 import type { StringKey } from '../../lib/i18n.js';
 import { usePrefsStore, useT } from '../../stores/prefs-store.js';
@@ -47,7 +47,7 @@ export function KpiCards({ review }: { review: SessionReview }) {
           <div key={c.key} className={`kpi rv-kpi ${c.accent ? 'kpi-accent' : ''}`} data-kpi={c.key}>
             <span className="kpi-label">
               {t(c.label)}
-              {basisOf(review, c.key) ? <em className="basis">{kt(lang, `basis.${basisOf(review, c.key) as KpiBasis}`)}</em> : null}
+              {basisOf(review, c.key) ? <em className="basis">{translate(lang, `basis.${basisOf(review, c.key) as KpiBasis}`)}</em> : null}
             </span>
             <span className="kpi-value">{c.format(value, review.session.currency)}</span>
             <span className="rv-cmp">
@@ -84,8 +84,8 @@ export function ReviewRatios({ review }: { review: SessionReview }) {
         .map((item) => (
           <div key={item.id} className="kpi-detail" data-kpi={item.id} title={item.fraction}>
             <dt>
-              {kt(lang, item.label)}
-              {item.basis ? <em className="basis">{kt(lang, `basis.${item.basis}`)}</em> : null}
+              {translate(lang, item.label)}
+              {item.basis ? <em className="basis">{translate(lang, `basis.${item.basis}`)}</em> : null}
             </dt>
             <dd>
               {item.value}

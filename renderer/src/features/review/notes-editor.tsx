@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { SessionNotes, SessionNotesReply } from '../../contract.js';
 import { formatTime } from '../../lib/format.js';
-import { useT } from '../../stores/prefs-store.js';
+import { sayError, useT } from '../../stores/prefs-store.js';
 import { useReviewDeskStore } from '../../stores/review-desk-store.js';
 
 type Draft = SessionNotes;
@@ -23,7 +23,7 @@ export function NotesEditor({ sessionId, notes }: { sessionId: string; notes: Se
       await useReviewDeskStore.getState().saveNotes(sessionId, clean);
       setState('saved');
     } catch (err) {
-      setState(err instanceof Error ? err.message : String(err));
+      setState(sayError(err));
     }
   };
   const edit = (patch: Partial<Draft>) => {

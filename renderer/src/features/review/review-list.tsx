@@ -3,7 +3,7 @@ import { ConfirmDialog } from '../../components/confirm-dialog.js';
 import type { ReviewListItem } from '../../contract.js';
 import { formatCount, formatDateTime, formatDuration, formatMoney } from '../../lib/format.js';
 import { hrefFor, navigate } from '../../lib/router.js';
-import { useT } from '../../stores/prefs-store.js';
+import { sayError, useT } from '../../stores/prefs-store.js';
 import { useReviewDeskStore } from '../../stores/review-desk-store.js';
 import { ExportMenu } from './export-menu.js';
 import { parseTags } from './review-format.js';
@@ -33,7 +33,7 @@ export function ReviewList() {
       const reply = await store().openBundle(file);
       setNotice({ ok: true, text: reply.imported.length ? t('rv.opened', { n: reply.imported.length, file: file.name }) : t('rv.openedNone', { file: file.name }) });
     } catch (err) {
-      setNotice({ ok: false, text: t('rv.openFailed', { file: file.name, reason: err instanceof Error ? err.message : String(err) }) });
+      setNotice({ ok: false, text: t('rv.openFailed', { file: file.name, reason: sayError(err) }) });
     }
   };
 
@@ -151,7 +151,7 @@ export function ReviewList() {
         onConfirm={() => {
           const target = deleting;
           setDeleting(null);
-          if (target) store().deleteSession(target.id).catch((err: unknown) => setNotice({ ok: false, text: err instanceof Error ? err.message : String(err) }));
+          if (target) store().deleteSession(target.id).catch((err: unknown) => setNotice({ ok: false, text: sayError(err) }));
         }}
       >
         {t('rv.deleteBody', { title: deleting?.title ?? '' })}
@@ -198,7 +198,7 @@ function EditRow({ item, onDone }: { item: ReviewListItem; onDone(): void }) {
         useReviewDeskStore
           .getState()
           .patchSession(item.id, { title, tags: parseTags(tags) })
-          .then(onDone, (err: unknown) => setError(err instanceof Error ? err.message : String(err)));
+          .then(onDone, (err: unknown) => setError(sayError(err)));
       }}
     >
       <input className="input rv-edit-title" aria-label={t('rv.rename')} value={title} onChange={(e) => setTitle(e.target.value)} autoFocus />

@@ -120,9 +120,7 @@ export const devicesEn = {
   'ev.device.status': 'Device',
 } as const;
 
-export type DevicesStringKey = keyof typeof devicesEn;
-
-export const devicesZh: Record<DevicesStringKey, string> = {
+export const devicesZh: Record<keyof typeof devicesEn, string> = {
   'dev.title': '设备',
   'dev.add': '添加设备',
   'dev.edit': '编辑',

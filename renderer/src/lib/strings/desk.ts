@@ -1,5 +1,5 @@
-/** Strings of the field controller's day-one work (issue 17), merged into strings.ts. */
-export const enDesk = {
+/** Strings of the field controller's day-one work (issue 17). */
+export const deskEn = {
   'sims.title': 'Rehearsal simulators',
   'sims.audience': 'Simulated audience',
   'sims.scale': 'Simulated scale',
@@ -49,9 +49,9 @@ export const enDesk = {
   'import.changes.summary': 'This import adds {created} products, changes {updated} and leaves {unchanged} as they are.',
   'import.changes.field': '{field}: changes for {n} products',
   'import.changes.kept': 'Not in this sheet, kept as they are: {fields}',
-};
+} as const;
 
-export const zhDesk: Record<keyof typeof enDesk, string> = {
+export const deskZh: Record<keyof typeof deskEn, string> = {
   'sims.title': '彩排模拟器',
   'sims.audience': '模拟观众',
   'sims.scale': '模拟电子秤',

@@ -1,19 +1,10 @@
-import { obsEn, obsZh } from '../features/obs/obs-strings.js';
-import { devicesEn, devicesZh } from './strings-devices.js';
-import { showEn, showZh } from './strings-show.js';
-import { reviewEn, reviewZh } from './review-strings.js';
-import { enControls, zhControls } from './strings-controls.js';
-import { enDesk, zhDesk } from './strings-desk.js';
-
-/** English strings; the key set every other language must cover. `{name}` marks a substitution. */
-export const en = {
+/** The console's general strings: connection, session, panels, the event log's labels. */
+export const coreEn = {
   'app.name': 'LiveDesk',
   'nav.console': 'Console',
   'nav.review': 'Review',
   'lang.toggle': '中文',
   'lang.toggleTitle': 'Switch language',
-  ...enControls,
-  ...enDesk,
 
   'conn.connecting': 'Connecting to desk…',
   'conn.disconnected': 'Desk disconnected',
@@ -160,21 +151,14 @@ export const en = {
   'ev.by': 'via {origin}',
 
   'overlay.tag': 'Now explaining',
-  ...obsEn,
-  ...devicesEn,
-  ...showEn,
-  ...reviewEn,
 } as const;
 
-export type StringKey = keyof typeof en;
-
-export const zh: Record<StringKey, string> = {
+export const coreZh: Record<keyof typeof coreEn, string> = {
   'app.name': 'LiveDesk',
   'nav.console': '中控台',
   'nav.review': '复盘',
   'lang.toggle': 'EN',
   'lang.toggleTitle': '切换语言',
-  ...zhControls,
 
   'conn.connecting': '正在连接中控…',
   'conn.disconnected': '中控已断开',
@@ -321,9 +305,4 @@ export const zh: Record<StringKey, string> = {
   'ev.by': '来自 {origin}',
 
   'overlay.tag': '讲解中',
-  ...zhDesk,
-  ...obsZh,
-  ...devicesZh,
-  ...showZh,
-  ...reviewZh,
 };

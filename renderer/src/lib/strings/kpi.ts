@@ -1,5 +1,3 @@
-import type { Lang, Vars } from './i18n.js';
-
 /**
  * Strings of the live-KPI views (console panels, overlays, the desk KPI window). Kept beside the main
  * tables so these screens can grow without touching every other feature's strings.
@@ -60,25 +58,25 @@ export const kpiEn = {
   'sound.on': 'Sound on',
   'sound.off': 'Muted',
   'sound.title': 'Beep when an alert is raised',
-  'import.title': 'Platform exports',
-  'import.open': 'Import export file…',
-  'import.hint': '罗盘 / 巨量百应 / 生意参谋 exports per minute, per product or per session (CSV or XLSX). A file adds its columns; importing it again replaces only those.',
-  'import.session': 'Session',
-  'import.platform': 'Platform',
-  'import.auto': 'Detect',
-  'import.douyin': 'Douyin (罗盘 / 巨量百应)',
-  'import.taobao': 'Taobao (生意参谋)',
-  'import.file': 'File',
-  'import.submit': 'Import',
-  'import.close': 'Close',
-  'import.busy': 'Importing…',
-  'import.done': '{platform} · {kind}: {rows} rows ({replaced} merged), GMV {gmv}, paid {pay}, {orders} orders',
-  'import.kind.minutes': 'per minute',
-  'import.kind.products': 'per product',
-  'import.kind.sessions': 'per session',
-  'import.unknown': 'Columns not read: {columns}',
-  'import.unmatched': 'Products not in the catalog: {products}',
-  'import.noSession': 'No sessions yet',
+  'pimport.title': 'Platform exports',
+  'pimport.open': 'Import export file…',
+  'pimport.hint': '罗盘 / 巨量百应 / 生意参谋 exports per minute, per product or per session (CSV or XLSX). A file adds its columns; importing it again replaces only those.',
+  'pimport.session': 'Session',
+  'pimport.platform': 'Platform',
+  'pimport.auto': 'Detect',
+  'pimport.douyin': 'Douyin (罗盘 / 巨量百应)',
+  'pimport.taobao': 'Taobao (生意参谋)',
+  'pimport.file': 'File',
+  'pimport.submit': 'Import',
+  'pimport.close': 'Close',
+  'pimport.busy': 'Importing…',
+  'pimport.done': '{platform} · {kind}: {rows} rows ({replaced} merged), GMV {gmv}, paid {pay}, {orders} orders',
+  'pimport.kind.minutes': 'per minute',
+  'pimport.kind.products': 'per product',
+  'pimport.kind.sessions': 'per session',
+  'pimport.unknown': 'Columns not read: {columns}',
+  'pimport.unmatched': 'Products not in the catalog: {products}',
+  'pimport.noSession': 'No sessions yet',
   'k.ingestRate': 'Ingest events/s',
   'rules.title': 'Alert rules',
   'rules.none': 'No rules: add one below',
@@ -98,9 +96,7 @@ export const kpiEn = {
   'rules.needLevel': 'Give a yellow or a red level',
 } as const;
 
-export type KpiStringKey = keyof typeof kpiEn;
-
-export const kpiZh: Record<KpiStringKey, string> = {
+export const kpiZh: Record<keyof typeof kpiEn, string> = {
   'k.online': '在线人数',
   'k.peakOnline': '最高在线',
   'k.averageOnline': '平均在线',
@@ -156,25 +152,25 @@ export const kpiZh: Record<KpiStringKey, string> = {
   'sound.on': '提示音 开',
   'sound.off': '已静音',
   'sound.title': '出现告警时发出提示音',
-  'import.title': '平台数据导入',
-  'import.open': '导入平台导出文件…',
-  'import.hint': '罗盘 / 巨量百应 / 生意参谋 的分钟级、商品或场次导出（CSV 或 XLSX）。每个文件补充它带的列；重复导入只覆盖这些列，不会重复计算。',
-  'import.session': '场次',
-  'import.platform': '平台',
-  'import.auto': '自动识别',
-  'import.douyin': '抖音（罗盘 / 巨量百应）',
-  'import.taobao': '淘宝（生意参谋）',
-  'import.file': '文件',
-  'import.submit': '导入',
-  'import.close': '关闭',
-  'import.busy': '导入中…',
-  'import.done': '{platform} · {kind}：{rows} 行（合并 {replaced} 行），成交金额 {gmv}，用户支付金额 {pay}，{orders} 单',
-  'import.kind.minutes': '分钟级',
-  'import.kind.products': '商品明细',
-  'import.kind.sessions': '场次汇总',
-  'import.unknown': '未读取的列：{columns}',
-  'import.unmatched': '商品库中没有的商品：{products}',
-  'import.noSession': '暂无场次',
+  'pimport.title': '平台数据导入',
+  'pimport.open': '导入平台导出文件…',
+  'pimport.hint': '罗盘 / 巨量百应 / 生意参谋 的分钟级、商品或场次导出（CSV 或 XLSX）。每个文件补充它带的列；重复导入只覆盖这些列，不会重复计算。',
+  'pimport.session': '场次',
+  'pimport.platform': '平台',
+  'pimport.auto': '自动识别',
+  'pimport.douyin': '抖音（罗盘 / 巨量百应）',
+  'pimport.taobao': '淘宝（生意参谋）',
+  'pimport.file': '文件',
+  'pimport.submit': '导入',
+  'pimport.close': '关闭',
+  'pimport.busy': '导入中…',
+  'pimport.done': '{platform} · {kind}：{rows} 行（合并 {replaced} 行），成交金额 {gmv}，用户支付金额 {pay}，{orders} 单',
+  'pimport.kind.minutes': '分钟级',
+  'pimport.kind.products': '商品明细',
+  'pimport.kind.sessions': '场次汇总',
+  'pimport.unknown': '未读取的列：{columns}',
+  'pimport.unmatched': '商品库中没有的商品：{products}',
+  'pimport.noSession': '暂无场次',
   'k.ingestRate': '数据接入 条/秒',
   'rules.title': '告警规则',
   'rules.none': '暂无规则，可在下方添加',
@@ -194,8 +190,3 @@ export const kpiZh: Record<KpiStringKey, string> = {
   'rules.needLevel': '请填写黄色或红色阈值',
 };
 
-export function kt(lang: Lang, key: KpiStringKey, vars?: Vars): string {
-  const text = (lang === 'zh' ? kpiZh : kpiEn)[key];
-  if (!vars) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
-}

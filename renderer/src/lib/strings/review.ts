@@ -1,4 +1,4 @@
-/** Strings of the 复盘 screens (merged into the main tables in strings.ts). */
+/** Strings of the 复盘 screens. */
 export const reviewEn = {
   'rv.search': 'Search title, id or tag',
   'rv.from': 'From',

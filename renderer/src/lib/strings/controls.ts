@@ -1,5 +1,5 @@
-/** Strings of the control-hardware page, bindings editor and hotkeys (issue 5), merged into strings.ts. */
-export const enControls = {
+/** Strings of the control-hardware page, bindings editor and hotkeys (issue 5). */
+export const controlsEn = {
   'nav.devices': 'Devices',
   'ctl.hardware': 'Control hardware',
   'ctl.rescan': 'Rescan',
@@ -63,7 +63,7 @@ export const enControls = {
   'ev.press.unbound': 'not bound',
 } as const;
 
-export const zhControls: Record<keyof typeof enControls, string> = {
+export const controlsZh: Record<keyof typeof controlsEn, string> = {
   'nav.devices': '设备',
   'ctl.hardware': '控制硬件',
   'ctl.rescan': '重新扫描',

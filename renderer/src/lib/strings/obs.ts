@@ -1,4 +1,4 @@
-/** The OBS control's strings (issue 3), merged into lib/strings.ts so every key exists in both languages. */
+/** The OBS control's strings (issue 3). */
 export const obsEn = {
   'obs.gone': 'OBS gone',
   'obs.tooOld': 'OBS version not supported',
@@ -117,9 +117,7 @@ export const obsEn = {
   'settings.overlayUpdated': 'updated',
 } as const;
 
-export type ObsStringKey = keyof typeof obsEn;
-
-export const obsZh: Record<ObsStringKey, string> = {
+export const obsZh: Record<keyof typeof obsEn, string> = {
   'obs.gone': 'OBS 已断开',
   'obs.tooOld': 'OBS 版本不支持',
   'obs.noRetry': '修改 OBS 设置前不会重试',
