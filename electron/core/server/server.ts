@@ -9,6 +9,7 @@ import type { Role } from './router.js';
 import { serveStatic } from './static-files.js';
 import { WsHub } from './ws-hub.js';
 import { overlayLinks, origin } from './overlay-links.js';
+import { guardRequest, guardUpgrade, refuseUpgrade, requestUrl } from './request-guard.js';
 
 export interface ServerOptions {
   desk: Desk;
@@ -71,13 +72,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     sendJson(res, reply.status ?? 200, reply.body);
   };
 
-  const server = createServer((req, res) => {
-    let url: URL;
-    try {
-      url = new URL(req.url ?? '/', 'http://desk.invalid');
-    } catch {
-      return sendJson(res, 400, new DeskError('bad_request', 'malformed request URL').toJSON());
-    }
+  const server = createServer(guardRequest((req, res) => {
+    const url = requestUrl(req);
+    if (!url) return sendJson(res, 400, new DeskError('bad_request', 'malformed request URL').toJSON());
     if (url.pathname === API_PREFIX || url.pathname.startsWith(API_PREFIX + '/')) {
       handleApi(req, res, url).catch((error: unknown) => {
         sendError(res, error);
@@ -88,18 +85,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     if ((req.method === 'GET' || req.method === 'HEAD') && serveStatic(options.staticDir, url.pathname, res)) return;
     sendJson(res, 404, new DeskError('not_found', `nothing at ${url.pathname}`).toJSON());
-  });
+  }));
   server.keepAliveTimeout = 30_000;
 
-  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const url = new URL(req.url ?? '/', 'http://desk.invalid');
-    const role = url.pathname === '/ws' ? roleOf(req, url) : null;
-    if (!role) {
-      socket.end(url.pathname === '/ws' ? 'HTTP/1.1 401 Unauthorized\r\nconnection: close\r\n\r\n' : 'HTTP/1.1 404 Not Found\r\nconnection: close\r\n\r\n');
-      return;
-    }
+  server.on('upgrade', guardUpgrade((req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = requestUrl(req);
+    if (url?.pathname !== '/ws') return refuseUpgrade(socket, new DeskError(url ? 'not_found' : 'bad_request', url ? `no WebSocket at ${url.pathname}; use /ws` : 'malformed request URL'));
+    const role = roleOf(req, url);
+    if (!role) return refuseUpgrade(socket, new DeskError('unauthorized', 'missing or wrong token: add ?token=<token> to the /ws URL'));
     ws.upgrade(req, socket, head, role);
-  });
+  }));
 
   await new Promise<void>((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException) => {
