@@ -40,6 +40,25 @@ export type IngestEventType = IngestEvent['type'];
 
 export const MAX_INGEST_BATCH = 10_000;
 
+const DAY_MS = 86_400_000;
+
+/**
+ * Times a connector may send, around the desk's clock: a year back (late exports, replays) and a day
+ * ahead (a connector whose clock runs fast). Anything else is a unit mistake (seconds, microseconds)
+ * or garbage, and once stored it would stretch the session it lands in (README: Timestamps).
+ */
+export const INGEST_TIME_WINDOW = { pastMs: 366 * DAY_MS, futureMs: DAY_MS } as const;
+
+/** The earliest time any stored row may carry (bundles, imports): LiveDesk did not exist before. */
+export const STORED_TIME_FLOOR = Date.UTC(2000, 0, 1);
+
+/** Why `ts` is outside the ingest window around `now`, or null when it is inside. */
+export function ingestTimeProblem(ts: number, now: number): string | null {
+  if (ts < now - INGEST_TIME_WINDOW.pastMs) return `more than ${INGEST_TIME_WINDOW.pastMs / DAY_MS} days before the desk's clock (ms since epoch expected, not seconds)`;
+  if (ts > now + INGEST_TIME_WINDOW.futureMs) return `more than ${INGEST_TIME_WINDOW.futureMs / DAY_MS} day after the desk's clock (ms since epoch expected, not µs)`;
+  return null;
+}
+
 export const ingestBatchSchema = z.strictObject({
   source: z.string().min(1).max(64).optional(),
   events: z.array(z.unknown()).min(1, 'events must not be empty').max(MAX_INGEST_BATCH),
@@ -56,7 +75,7 @@ export interface IngestBatch {
  * Validates a whole batch. A batch is accepted or rejected whole, so the first bad event is named by
  * its index and field (`events.3.amount: …`).
  */
-export function parseIngestBatch(body: unknown): IngestBatch {
+export function parseIngestBatch(body: unknown, now = Date.now()): IngestBatch {
   const batch = parseOrThrow(ingestBatchSchema, body);
   const events: IngestEvent[] = new Array(batch.events.length);
   for (let index = 0; index < batch.events.length; index++) {
@@ -71,6 +90,11 @@ export function parseIngestBatch(body: unknown): IngestBatch {
       throw new DeskError('bad_request', message, { field, index });
     }
     events[index] = result.data;
+  }
+  // After the shape check, so a bad shape is still named first; both paths (fast and zod) pass here.
+  for (let index = 0; index < events.length; index++) {
+    const problem = ingestTimeProblem((events[index] as IngestEvent).ts, now);
+    if (problem) throw new DeskError('bad_request', `events.${index}.ts: ${problem}`, { field: `events.${index}.ts`, index });
   }
   return { source: batch.source ?? null, events };
 }

@@ -205,7 +205,7 @@ export class Desk {
 
   /** Writes a batch durably, then publishes its KPIs. */
   ingest(body: unknown): IngestResult {
-    const batch = parseIngestBatch(body);
+    const batch = parseIngestBatch(body, this.now());
     const session = this.log.live;
     if (!session) throw noLiveSession();
     let result: IngestResult;
