@@ -2,6 +2,7 @@ import { closeSync, openSync, readSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { DeskError, type BundleImportReply } from '../contract/index.js';
 import { openDatabase, SCHEMA_VERSION, type Db } from '../store/database.js';
+import { checkBundleRows, checkBundleStructure, deskSchema, type DeskSchema } from './bundle-check.js';
 
 /**
  * Session bundles (DESIGN §4): one SQLite file, the desk's own schema, holding chosen sessions with
@@ -84,7 +85,7 @@ const refuse = (message: string) => new DeskError('bad_request', message);
  * Checks that `file` is a LiveDesk bundle this version can read, before anything is touched: an
  * SQLite file, intact, with the bundle marker, from this schema or an older one.
  */
-export function inspectBundle(file: string): { sessions: { id: string; title: string }[]; schema: number } {
+export function inspectBundle(file: string, desk?: DeskSchema): { sessions: { id: string; title: string }[]; schema: number } {
   const head = Buffer.alloc(16);
   const fd = openSync(file, 'r');
   let read: number;
@@ -123,7 +124,9 @@ export function inspectBundle(file: string): { sessions: { id: string; title: st
     }
     if (parsed?.format !== BUNDLE_FORMAT) throw refuse('not a LiveDesk session bundle: an SQLite file without the bundle marker (a desk database or another program’s file?)');
     if (schema > SCHEMA_VERSION) throw refuse(`the bundle is from a newer LiveDesk (schema ${schema}, this version knows ${SCHEMA_VERSION}); update LiveDesk to open it`);
-    const sessions = probe.prepare<[], { id: string; title: string }>('SELECT id, title FROM sessions ORDER BY started_at').all();
+    // Before anything runs on the file (an older bundle is migrated in place): no triggers, views or foreign tables.
+    if (desk) checkBundleStructure(probe, desk);
+    const sessions = probe.prepare<[], { id: string; title: string }>('SELECT id, title FROM sessions ORDER BY started_at LIMIT 10000').all();
     if (!sessions.length) throw refuse('the bundle holds no sessions');
     return { sessions, schema };
   } finally {
@@ -136,9 +139,16 @@ export function inspectBundle(file: string): { sessions: { id: string; title: st
  * already has is skipped (a bundle opened twice changes nothing). The bundle file is migrated in
  * place first when it comes from an older schema, so callers pass a scratch copy.
  */
-export function importBundle(db: Db, file: string): BundleImportReply {
-  const { sessions, schema } = inspectBundle(file);
+export function importBundle(db: Db, file: string, now: number): BundleImportReply {
+  const { sessions, schema } = inspectBundle(file, deskSchema(db));
   if (schema < SCHEMA_VERSION) openDatabase(file).close();
+  // Every row import copies, checked whole before anything is written: a bundle opens whole or not at all.
+  const probe = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    checkBundleRows(probe, sessionTables(probe, 'main'), now);
+  } finally {
+    probe.close();
+  }
   const existing = new Set(sessions.filter((s) => db.prepare('SELECT 1 FROM sessions WHERE id = ?').get(s.id)).map((s) => s.id));
   const reply: BundleImportReply = {
     imported: sessions.filter((s) => !existing.has(s.id)),
@@ -174,6 +184,8 @@ export function importBundle(db: Db, file: string): BundleImportReply {
           for (const t of ['review_rollup', 'review_marks', 'review_cursor']) db.prepare(`DELETE FROM main.${t} WHERE session_id = ?`).run(id);
         }
       }
+      // Products the review names (checked above like every row): added when missing, never
+      // replacing what the live catalog already holds under that SKU.
       const cols = shared(db, 'products', 'bundle', 'main', true);
       db.prepare(`INSERT OR IGNORE INTO main.products (${cols}) SELECT ${cols} FROM bundle.products`).run();
     })();

@@ -10,7 +10,7 @@ import {
 import type { CommerceRepo } from '../store/commerce-repo.js';
 import type { CurveGroup, ReviewRepo } from '../store/review-repo.js';
 import type { SessionsRepo } from '../store/sessions-repo.js';
-import { averageOnline, biggestDrop, buildCurve, curveLength, pickBucketMs } from './curves.js';
+import { averageOnline, biggestDrop, buildCurve, curveLength, MAX_REVIEW_SPAN_MS, pickBucketMs } from './curves.js';
 import { buildLanes } from './lanes.js';
 import { productStats, segmentStats } from './product-stats.js';
 
@@ -174,7 +174,8 @@ export class ReviewQueries {
   }
 
   private endOf(session: SessionSummary): number {
-    return session.endedAt ?? Math.max(this.now(), session.startedAt);
+    // Clamped: a damaged end (years ahead) must not size the review's curves and lanes.
+    return Math.min(session.endedAt ?? Math.max(this.now(), session.startedAt), session.startedAt + MAX_REVIEW_SPAN_MS);
   }
 
   private listItem(s: SessionSummary, tags: string[]): ReviewListItem {

@@ -130,7 +130,7 @@ export class ReviewService {
 
   /** Imports a bundle file the caller owns (it may be migrated in place). */
   importFile(file: string): BundleImportReply {
-    return importBundle(this.db, file);
+    return importBundle(this.db, file, this.now());
   }
 
   /**
@@ -148,7 +148,7 @@ export class ReviewService {
       const copy = this.scratchFile();
       try {
         copyFileSync(path, copy);
-        const reply = importBundle(this.db, copy);
+        const reply = importBundle(this.db, copy, this.now());
         this.repo.markSeen(key, this.now());
         const titles = reply.imported.map((s) => `"${s.title}"`).join(', ');
         results.push({ file: name, ok: true, message: `${reply.imported.length} session(s) imported${titles ? `: ${titles}` : ''}${reply.skipped.length ? `, ${reply.skipped.length} already here` : ''}` });

@@ -97,7 +97,7 @@ export class RollupFold {
     row.events += 1;
     switch (kind) {
       case 'ingest.snapshot': {
-        const d = JSON.parse(rawData) as Record<string, unknown>;
+        const d = parseData(rawData);
         const online = num(d.online);
         if (online !== null) {
           if (row.online_last_ts === null || ts >= row.online_last_ts) {
@@ -115,16 +115,16 @@ export class RollupFold {
         break;
       }
       case 'ingest.order':
-        row.gmv_fen += num((JSON.parse(rawData) as { amount?: unknown }).amount) ?? 0;
+        row.gmv_fen += num(parseData(rawData).amount) ?? 0;
         row.orders += 1;
         break;
       case 'ingest.refund': {
-        const d = JSON.parse(rawData) as { amount?: unknown; known?: unknown };
+        const d = parseData(rawData);
         if (d.known !== false) row.refunds_fen += num(d.amount) ?? 0;
         break;
       }
       case 'ingest.like':
-        row.likes += num((JSON.parse(rawData) as { count?: unknown }).count) ?? 1;
+        row.likes += num(parseData(rawData).count) ?? 1;
         break;
       case 'ingest.comment':
         row.comments += 1;
@@ -136,5 +136,15 @@ export class RollupFold {
         row.enters += 1;
         break;
     }
+  }
+}
+
+/** A stored event's data; a damaged one (a crafted bundle, a bad disk) adds no figures instead of failing the review. */
+function parseData(raw: string): Record<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(raw);
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
   }
 }

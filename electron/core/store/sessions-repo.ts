@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { ExplainSegment, SessionEvent, SessionSummary } from '../contract/index.js';
 import type { Statement } from 'better-sqlite3';
+import { z } from 'zod';
 import type { Db } from './database.js';
+import { storedJson } from './stored-json.js';
+
+const jsonObject = z.record(z.string(), z.unknown());
 
 const APPEND_CHUNK = 64;
 
@@ -142,7 +146,10 @@ export class SessionsRepo {
         `SELECT id, ts, kind, data FROM events WHERE session_id = ? ${filter} ORDER BY id ${order} LIMIT ?`,
       )
       .all(sessionId, ...exclude, options.limit)
-      .map((r) => ({ id: r.id, ts: r.ts, kind: r.kind, data: JSON.parse(r.data) as Record<string, unknown> }));
+      .flatMap((r) => {
+        const data = storedJson(r.data, jsonObject, `events.data of session ${sessionId}`);
+        return data ? [{ id: r.id, ts: r.ts, kind: r.kind, data }] : [];
+      });
   }
 
   eventCount(sessionId: string): number {

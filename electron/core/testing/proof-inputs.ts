@@ -78,3 +78,41 @@ export function upgradeRequest(path: string, headers: Record<string, string | un
     .map(([k, v]) => `${k}: ${v}`);
   return `GET ${path} HTTP/1.1\r\n${lines.join('\r\n')}\r\n\r\n`;
 }
+
+/**
+ * Hostile edits of a valid session bundle, as SQL run on a copy of it: malformed JSON columns, markup,
+ * out-of-range values, huge cells, extra tables, triggers and views. A desk must refuse each whole.
+ */
+export const BUNDLE_MUTATIONS: readonly { name: string; sql: string }[] = [
+  { name: 'product tags not JSON', sql: `UPDATE products SET tags = '{"a":' WHERE rowid = (SELECT MIN(rowid) FROM products)` },
+  { name: 'product selling points not an array of strings', sql: `UPDATE products SET selling_points = '[1,{"x":2}]'` },
+  { name: 'product price negative', sql: `PRAGMA ignore_check_constraints = ON; UPDATE products SET price_fen = -5` },
+  { name: 'product name huge', sql: `UPDATE products SET name = printf('%.*c', 300000, 'x')` },
+  { name: 'product sku with a slash', sql: `UPDATE products SET sku = 'a/b' WHERE rowid = (SELECT MIN(rowid) FROM products)` },
+  { name: 'event data not JSON', sql: `UPDATE events SET data = '{broken' WHERE rowid = (SELECT MAX(rowid) FROM events)` },
+  { name: 'event data an array', sql: `UPDATE events SET data = '[1,2]' WHERE rowid = (SELECT MIN(rowid) FROM events)` },
+  { name: 'event timestamp centuries ahead', sql: `UPDATE events SET ts = 99999999999999 WHERE rowid = (SELECT MAX(rowid) FROM events)` },
+  { name: 'event timestamp in microseconds', sql: `UPDATE events SET ts = ts * 1000 WHERE rowid = (SELECT MIN(rowid) FROM events)` },
+  { name: 'session ends in year 5000', sql: `UPDATE sessions SET ended_at = 95617584000000` },
+  { name: 'session starts before 1970', sql: `UPDATE sessions SET started_at = -1` },
+  { name: 'session currency markup', sql: `UPDATE sessions SET currency = '<meta http-equiv="refresh" content="0;url=https://evil.example">'` },
+  { name: 'session title huge', sql: `UPDATE sessions SET title = printf('%.*c', 100000, 't')` },
+  { name: 'session title not text', sql: `UPDATE sessions SET title = x'00ff'` },
+  { name: 'notes body not JSON', sql: `UPDATE session_notes SET body = 'notes'` },
+  { name: 'notes body wrong shape', sql: `UPDATE session_notes SET body = '{"notes":"x","actions":7}'` },
+  { name: 'tag huge', sql: `INSERT INTO session_tags (session_id, tag) SELECT id, printf('%.*c', 5000, 'g') FROM sessions LIMIT 1` },
+  { name: 'order amount text', sql: `UPDATE orders SET amount_fen = 'lots'` },
+  { name: 'order quantity zero', sql: `UPDATE orders SET qty = 0` },
+  { name: 'segment name huge', sql: `UPDATE explain_segments SET name = printf('%.*c', 100000, 'n')` },
+  { name: 'segment ends before 1970', sql: `UPDATE explain_segments SET ended_at = -100` },
+  { name: 'review mark data not JSON', sql: `INSERT INTO review_marks (session_id, ts, kind, data) SELECT id, started_at, 'marker', '{' FROM sessions LIMIT 1` },
+  { name: 'platform minute data not JSON', sql: `INSERT INTO platform_minutes (session_id, platform, minute, data) SELECT id, 'douyin', 0, 'nope' FROM sessions LIMIT 1` },
+  { name: 'extra table', sql: `CREATE TABLE evil (session_id TEXT, payload TEXT); INSERT INTO evil SELECT id, 'x' FROM sessions` },
+  { name: 'trigger', sql: `CREATE TRIGGER evil AFTER INSERT ON events BEGIN DELETE FROM sessions; END` },
+  { name: 'view', sql: `CREATE VIEW evil AS SELECT * FROM sessions` },
+  { name: 'extra index on an expression', sql: `CREATE INDEX evil ON events(length(data))` },
+  { name: 'extra column', sql: `ALTER TABLE products ADD COLUMN evil TEXT DEFAULT '<script>'` },
+];
+
+/** Text a page, a connector or a bundle can put in a title, a name or a note: it must reach people as text. */
+export const MARKUP = '<meta http-equiv="refresh" content="0;url=https://evil.example"><script>alert(1)</script>';
