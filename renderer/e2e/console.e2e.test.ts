@@ -1,52 +1,26 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import OBSWebSocket from 'obs-websocket-js/json';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRealObs, type RealObs } from '../../electron/core/obs/testing/real-obs.js';
-import { startCoreProcess, type CoreProcess } from '../../electron/core/testing/core-process.js';
-import { launchChromium, SHOTS_DIR } from './browser.js';
-
-const NPM = process.env.npm_execpath ? [process.execPath, process.env.npm_execpath] : ['npm'];
+import type { CoreProcess } from '../../electron/core/testing/core-process.js';
+import { settleAnimations, shot, startDesk, type E2eDesk } from './harness.js';
 
 /**
  * The walking skeleton as a field controller uses it: Chromium clicking through the console that
  * `npm run console` serves, against a real OBS, then the overlay and the review.
  */
 describe('console → OBS → overlay → review', () => {
-  let obs: RealObs;
+  let desk: E2eDesk;
   let core: CoreProcess;
-  let browser: Browser;
   let page: Page;
-  let observer: OBSWebSocket;
-  let dir: string;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'livedesk-e2e-'));
-    obs = await startRealObs({ scenes: ['开场 Opening', '主播近景 Host', '商品特写 Product', '暂离 BRB'] });
-    core = await startCoreProcess(['--data-dir', dir, '--port', '0', '--obs-url', obs.url, '--obs-password', obs.password], {
-      command: [...NPM, 'run', '--silent', 'console', '--'],
-      timeoutMs: 120_000,
-    });
-    observer = new OBSWebSocket();
-    await observer.connect(obs.url, obs.password);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1600, height: 900 }, locale: 'zh-CN' });
-    // A step that hangs should fail as that step, with its locator, not as a test timeout.
-    page.setDefaultTimeout(15_000);
-    await page.goto(`${core.url}/?token=${core.token}`);
+    desk = await startDesk({ obs: { kind: 'real', scenes: ['开场 Opening', '主播近景 Host', '商品特写 Product', '暂离 BRB'] } });
+    core = desk.core;
+    page = await desk.console();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await observer?.disconnect();
-    await core?.stop();
-    await obs?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(async () => desk?.stop());
 
-  const programScene = async () => (await observer.call('GetCurrentProgramScene')).currentProgramSceneName;
+  const programScene = () => desk.programScene();
 
   it('shows OBS connected and strips the token from the address bar', async () => {
     await page.locator('[data-testid="obs-status"][data-status="connected"]').waitFor();
@@ -70,22 +44,14 @@ describe('console → OBS → overlay → review', () => {
     await page.locator('[data-testid="now-explaining"]', { hasText: '明前龙井 250g' }).waitFor();
     await expect.poll(programScene, { timeout: 5_000 }).toBe('商品特写 Product');
 
-    const overlay = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await overlay.goto(`${core.url}/overlay/card?token=${core.overlayToken}`);
+    const overlay = await desk.overlay('/overlay/card');
     const card = overlay.locator('[data-testid="overlay-card"][data-sku="TEA-01"]');
     await card.waitFor();
     expect(await overlay.locator('[data-testid="overlay-name"]').textContent()).toContain('明前龙井 250g');
     expect(await overlay.locator('[data-testid="overlay-price"]').textContent()).toMatch(/128/);
     // Let the entrance settle before the screenshot; the tag's pulse loops forever, so skip those.
-    await card.evaluate((el) =>
-      Promise.all(
-        el
-          .getAnimations({ subtree: true })
-          .filter((a: Animation) => a.effect?.getTiming().iterations !== Infinity)
-          .map((a: Animation) => a.finished),
-      ),
-    );
-    await overlay.screenshot({ path: join(SHOTS_DIR, 'overlay-card.png'), omitBackground: true });
+    await settleAnimations(card);
+    await shot(overlay, 'overlay-card.png', { omitBackground: true });
     await overlay.close();
   });
 
@@ -104,7 +70,7 @@ describe('console → OBS → overlay → review', () => {
     expect(res.status).toBe(202);
     await page.locator('[data-testid="kpi-online"]', { hasText: '2,345' }).waitFor();
     await page.locator('[data-testid="kpi-gmv"]', { hasText: '256' }).waitFor();
-    await page.screenshot({ path: join(SHOTS_DIR, 'console-live.png') });
+    await shot(page, 'console-live.png');
   });
 
   it('ends the session after confirmation and finds it in review with its segment', async () => {
@@ -118,6 +84,6 @@ describe('console → OBS → overlay → review', () => {
     await page.locator('[data-testid="review-session"]').waitFor();
     await page.locator('[data-testid="timeline-chart"] svg').first().waitFor();
     await page.locator('[data-testid="segments-table"]', { hasText: '明前龙井 250g' }).waitFor();
-    await page.screenshot({ path: join(SHOTS_DIR, 'review-session.png'), fullPage: true });
+    await shot(page, 'review-session.png', { fullPage: true });
   });
 });

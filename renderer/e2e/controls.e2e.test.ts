@@ -1,12 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCoreProcess, type CoreProcess } from '../../electron/core/testing/core-process.js';
-import { launchChromium, SHOTS_DIR } from './browser.js';
-
-const NPM = process.env.npm_execpath ? [process.execPath, process.env.npm_execpath] : ['npm'];
+import { shot, startDesk, type E2eDesk } from './harness.js';
 
 /**
  * The devices page as a field controller uses it, in rehearsal (simulated OBS and a simulated Stream
@@ -14,30 +8,17 @@ const NPM = process.env.npm_execpath ? [process.execPath, process.env.npm_execpa
  * onto a key and saved, a hotkey captured and fired from the console.
  */
 describe('devices: hardware, bindings editor, hotkeys', () => {
-  let core: CoreProcess;
-  let browser: Browser;
+  let desk: E2eDesk;
   let page: Page;
-  let dir: string;
 
-  const api = async (path: string, init?: RequestInit) => {
-    const res = await fetch(`${core.url}/api/v1${path}`, { ...init, headers: { authorization: `Bearer ${core.token}`, 'content-type': 'application/json' } });
-    return res.json() as Promise<Record<string, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any -- asserting on response shapes
-  };
+  const api = async (path: string) => (await desk.api('GET', path)).body as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- asserting on response shapes
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'livedesk-e2e-devices-'));
-    core = await startCoreProcess(['--data-dir', dir, '--port', '0', '--demo'], { command: [...NPM, 'run', '--silent', 'console', '--'], timeoutMs: 120_000 });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1600, height: 900 }, locale: 'zh-CN' });
-    page.setDefaultTimeout(15_000);
-    await page.goto(`${core.url}/devices?token=${core.token}`);
+    desk = await startDesk({ obs: { kind: 'demo' }, prefix: 'livedesk-e2e-controls' });
+    page = await desk.console('/devices');
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await core?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(async () => desk?.stop());
 
   it('lists the Stream Deck with its model and serial', async () => {
     const row = page.locator('[data-testid="hardware"] [data-device="streamdeck:DEMO-MK2"]');
@@ -55,7 +36,7 @@ describe('devices: hardware, bindings editor, hotkeys', () => {
     await page.locator('[data-testid="bindings-save"]').click();
     await expect.poll(async () => (await api('/bindings')).layouts?.default?.pages?.[0]?.keys?.['7']?.action?.scene).toBe(scene);
     await expect.poll(async () => (await api('/state')).surfaces.find((s: { id: string }) => s.id === 'streamdeck:DEMO-MK2')?.keys?.[7]?.label).toBe(scene);
-    await page.screenshot({ path: join(SHOTS_DIR, 'devices-zh.png') });
+    await shot(page, 'devices-zh.png');
   });
 
   it('captures a hotkey and fires it while the console has focus', async () => {
@@ -74,11 +55,11 @@ describe('devices: hardware, bindings editor, hotkeys', () => {
     await page.locator('body').click({ position: { x: 5, y: 890 } });
     await page.keyboard.press('Control+Shift+Digit2');
     await expect.poll(async () => (await api('/state')).obs.programScene).toBe(target);
-    await page.screenshot({ path: join(SHOTS_DIR, 'console-deck-zh.png') });
+    await shot(page, 'console-deck-zh.png');
 
     await page.locator('.lang-toggle').click();
     await page.locator('.nav-link', { hasText: 'Devices' }).click();
     await page.locator('[data-testid="devices-page"]').waitFor();
-    await page.screenshot({ path: join(SHOTS_DIR, 'devices-en.png') });
+    await shot(page, 'devices-en.png');
   });
 });

@@ -1,16 +1,11 @@
 import { createSocket, type Socket } from 'node:dgram';
-import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCoreProcess, type CoreProcess } from '../../electron/core/testing/core-process.js';
+import type { CoreProcess } from '../../electron/core/testing/core-process.js';
 import { startSocatPair, type SocatPair } from '../../native/serial/testing/socat-pair.js';
 import { ScaleSim } from '../../native/sim/scale-sim.js';
-import { launchChromium, SHOTS_DIR } from './browser.js';
-
-const NPM = process.env.npm_execpath ? [process.execPath, process.env.npm_execpath] : ['npm'];
+import { settleAnimations, shot, startDesk, type E2eDesk } from './harness.js';
 
 /**
  * Serial hardware as a field controller sets it up: a scale on a socat pseudo-terminal (fed by the
@@ -18,8 +13,8 @@ const NPM = process.env.npm_execpath ? [process.execPath, process.env.npm_execpa
  * overlay, the product it weighs explained, and a light cue fired to an sACN node (a UDP socket).
  */
 describe('devices: scale → console + overlay, light cue → sACN node', () => {
+  let desk: E2eDesk;
   let core: CoreProcess;
-  let browser: Browser;
   let page: Page;
   let dir: string;
   let pair: SocatPair;
@@ -28,36 +23,33 @@ describe('devices: scale → console + overlay, light cue → sACN node', () => 
   const packets: Buffer[] = [];
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'livedesk-e2e-devices-'));
-    pair = await startSocatPair(dir, ['scale-desk', 'scale-sim']);
-    sim = await ScaleSim.start({ path: pair.b, protocol: 'and', intervalMs: 50, settleMs: 300, noiseGrams: 3 });
-    node = createSocket('udp4');
-    node.on('message', (msg) => packets.push(msg));
-    await new Promise<void>((resolve) => node.bind(0, '127.0.0.1', resolve));
     // No OBS here: the devices do not need one, and the desk runs without it.
-    core = await startCoreProcess(['--data-dir', dir, '--port', '0', '--obs-url', 'ws://127.0.0.1:9'], {
-      command: [...NPM, 'run', '--silent', 'console', '--'],
-      timeoutMs: 120_000,
+    desk = await startDesk({
+      obs: { kind: 'dead' },
+      prefix: 'livedesk-e2e-devices',
+      prepare: async ({ dir: data, onStop }) => {
+        dir = data;
+        pair = await startSocatPair(dir, ['scale-desk', 'scale-sim']);
+        sim = await ScaleSim.start({ path: pair.b, protocol: 'and', intervalMs: 50, settleMs: 300, noiseGrams: 3 });
+        node = createSocket('udp4');
+        node.on('message', (msg) => packets.push(msg));
+        await new Promise<void>((resolve) => node.bind(0, '127.0.0.1', resolve));
+        // Registered first, run last: the scale and its pair stop after the desk, as before.
+        onStop(() => node.close());
+        onStop(() => pair.kill());
+        onStop(() => sim.close());
+      },
     });
+    core = desk.core;
     expect((await core.api('POST', '/products', { sku: 'TEA-01', name: '明前龙井 250g', priceFen: 12_800 })).status).toBe(201);
     expect((await core.api('POST', '/actions', { type: 'session.start', title: '现场称重 E2E' })).status).toBe(200);
     const port = (node.address() as AddressInfo).port;
     expect((await core.api('PUT', '/devices', [{ id: 'wash', name: '顶光 sACN', kind: 'sacn', host: '127.0.0.1', port, universe: 3 }])).status).toBe(200);
     expect((await core.api('PUT', '/devices/cues', [{ name: '产品特写', channels: { '1': 255, '2': 180 }, fadeMs: 0 }])).status).toBe(200);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1600, height: 900 }, locale: 'zh-CN' });
-    page.setDefaultTimeout(15_000);
-    await page.goto(`${core.url}/?token=${core.token}`);
+    page = await desk.console();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await core?.stop();
-    await sim?.close();
-    await pair?.kill();
-    node?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(async () => desk?.stop());
 
   it('adds the scale in the devices view: manual path, preset, trigger; it shows as open', async () => {
     await page.locator('[data-testid="devices"] [data-device="wash"][data-status="open"]').waitFor();
@@ -75,7 +67,7 @@ describe('devices: scale → console + overlay, light cue → sACN node', () => 
     await dialog.locator('input[name="stableMs"]').fill('300');
     await dialog.locator('select[name="onPlace"]').selectOption('explain');
     await dialog.locator('select[name="sku"]').selectOption('TEA-01');
-    await page.screenshot({ path: join(SHOTS_DIR, 'devices-dialog-zh.png') });
+    await shot(page, 'devices-dialog-zh.png');
     await dialog.locator('.btn-save-device').click();
     await dialog.waitFor({ state: 'hidden' });
     await page.locator('[data-testid="devices"] [data-device="scale1"][data-status="open"]').waitFor();
@@ -91,16 +83,15 @@ describe('devices: scale → console + overlay, light cue → sACN node', () => 
     // The deck's tare key carries the live weight too.
     await page.locator('[data-testid="virtual-deck"] .deck-key', { hasText: '251.2 g' }).waitFor();
 
-    const overlay = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await overlay.goto(`${core.url}/overlay/card?token=${core.overlayToken}`);
+    const overlay = await desk.overlay('/overlay/card');
     await overlay.locator('[data-testid="overlay-card"][data-sku="TEA-01"]').waitFor();
     const badge = overlay.locator('[data-testid="overlay-weight"][data-status="stable"][data-grams="251.2"]');
     await badge.waitFor();
     expect(await badge.textContent()).toBe('251.2g');
-    await overlay.evaluate(() => Promise.all(document.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Infinity).map((a) => a.finished)));
-    await overlay.screenshot({ path: join(SHOTS_DIR, 'overlay-weight.png'), omitBackground: true });
+    await settleAnimations(overlay);
+    await shot(overlay, 'overlay-weight.png', { omitBackground: true });
     await overlay.close();
-    await page.screenshot({ path: join(SHOTS_DIR, 'devices-console-zh.png') });
+    await shot(page, 'devices-console-zh.png');
   });
 
   it('fires the cue from the lights panel: the sACN node receives the channel values', async () => {
@@ -119,7 +110,7 @@ describe('devices: scale → console + overlay, light cue → sACN node', () => 
     const row = editor.locator('tr[data-row="1"]');
     await row.locator('input[name="cue-name"]').fill('暖光');
     await row.locator('input[name="cue-channels"]').fill('3=200, 4=50');
-    await page.screenshot({ path: join(SHOTS_DIR, 'devices-cue-editor-zh.png') });
+    await shot(page, 'devices-cue-editor-zh.png');
     await editor.locator('.btn-save-cues').click();
     await editor.waitFor({ state: 'hidden' });
     const before = packets.length;
@@ -136,7 +127,7 @@ describe('devices: scale → console + overlay, light cue → sACN node', () => 
     sim.setWeight(503.6);
     await page.locator('[data-testid="scale-weight"][data-status="stable"][data-grams="503.6"]').waitFor();
     expect(await page.locator('[data-testid="scale-panel"]').textContent()).toContain('Tare');
-    await page.screenshot({ path: join(SHOTS_DIR, 'devices-console-en.png') });
+    await shot(page, 'devices-console-en.png');
   });
 
   it('shows an unplugged scale as reconnecting with its reason, open again after replug, and tares it', async () => {
@@ -147,7 +138,7 @@ describe('devices: scale → console + overlay, light cue → sACN node', () => 
     // The last weight is not the weight now: the read-out says invalid instead of showing it.
     await page.locator('[data-testid="scale-weight"][data-status="invalid"]').waitFor();
     expect(await row.locator('.device-reason').textContent()).toMatch(/retry in \d+s/);
-    await page.screenshot({ path: join(SHOTS_DIR, 'devices-unplugged-en.png') });
+    await shot(page, 'devices-unplugged-en.png');
     pair = await startSocatPair(dir, ['scale-desk', 'scale-sim']);
     sim = await ScaleSim.start({ path: pair.b, protocol: 'and', intervalMs: 50 });
     sim.setWeight(42);

@@ -1,13 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCoreProcess, type CoreProcess } from '../../electron/core/testing/core-process.js';
-import { launchChromium, SHOTS_DIR } from './browser.js';
-
-const NPM = process.env.npm_execpath ? [process.execPath, process.env.npm_execpath] : ['npm'];
+import type { CoreProcess } from '../../electron/core/testing/core-process.js';
+import { shot, startDesk, type E2eDesk } from './harness.js';
 
 /**
  * Live KPIs as a studio sees them: the KPI ticker and the data board (大屏) in Chromium as OBS Browser
@@ -15,9 +10,8 @@ const NPM = process.env.npm_execpath ? [process.execPath, process.env.npm_execpa
  * No OBS is involved here, so the core runs without one.
  */
 describe('live KPIs → overlays, console, desk KPI page', () => {
+  let desk: E2eDesk;
   let core: CoreProcess;
-  let browser: Browser;
-  let dir: string;
   let orderSeq = 0;
   const ts = () => Date.now();
 
@@ -26,20 +20,11 @@ describe('live KPIs → overlays, console, desk KPI page', () => {
     const res = await core.api('POST', '/ingest', { source, events });
     expect(res.status, JSON.stringify(res.body)).toBe(202);
   };
-  const overlayPage = async (path: string, viewport = { width: 1920, height: 1080 }): Promise<Page> => {
-    const page = await browser.newPage({ viewport, locale: 'zh-CN' });
-    page.setDefaultTimeout(15_000);
-    await page.goto(`${core.url}${path}${path.includes('?') ? '&' : '?'}token=${core.overlayToken}`);
-    return page;
-  };
+  const overlayPage = (path: string): Promise<Page> => desk.overlay(path, { locale: 'zh-CN' });
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'livedesk-kpi-e2e-'));
-    core = await startCoreProcess(['--data-dir', dir, '--port', '0', '--obs-url', 'ws://127.0.0.1:9'], {
-      command: [...NPM, 'run', '--silent', 'console', '--'],
-      timeoutMs: 120_000,
-    });
-    browser = await launchChromium();
+    desk = await startDesk({ obs: { kind: 'dead' }, prefix: 'livedesk-kpi-e2e' });
+    core = desk.core;
     expect((await core.api('POST', '/actions', { type: 'session.start', title: '双十一 KPI E2E' })).status).toBe(200);
     await core.api('POST', '/products', { sku: 'TEA-01', name: '明前龙井 250g', priceFen: 12_800 });
     await core.api('POST', '/products', { sku: 'CUP-02', name: '青瓷茶杯', priceFen: 5_900 });
@@ -51,11 +36,7 @@ describe('live KPIs → overlays, console, desk KPI page', () => {
     ]);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await core?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(async () => desk?.stop());
 
   it('the KPI ticker renders in each layout and theme and follows ingest', async () => {
     const bar = await overlayPage('/overlay/ticker');
@@ -67,13 +48,13 @@ describe('live KPIs → overlays, console, desk KPI page', () => {
     await ingest([{ type: 'snapshot', ts: ts(), online: 2_345 }, order('TEA-01', 12_800, 'c')]);
     await bar.locator('[data-testid="ticker-online"]', { hasText: '2,345' }).waitFor();
     await bar.locator('[data-testid="ticker-gmv"]', { hasText: '315.00' }).waitFor();
-    await bar.screenshot({ path: join(SHOTS_DIR, 'kpi-ticker-bar.png'), omitBackground: true });
+    await shot(bar, 'kpi-ticker-bar.png', { omitBackground: true });
 
     const compact = await overlayPage('/overlay/ticker?layout=compact&theme=light&lang=en');
     await compact.locator('[data-testid="kpi-ticker"][data-layout="compact"][data-theme="light"]').waitFor();
     await compact.locator('[data-testid="ticker-online"]', { hasText: 'Online' }).waitFor();
     expect(await compact.locator('[data-testid="ticker-conversion"]').count()).toBe(0);
-    await compact.screenshot({ path: join(SHOTS_DIR, 'kpi-ticker-compact-light-en.png'), omitBackground: true });
+    await shot(compact, 'kpi-ticker-compact-light-en.png', { omitBackground: true });
     await compact.close();
     await bar.close();
   });
@@ -94,20 +75,18 @@ describe('live KPIs → overlays, console, desk KPI page', () => {
     expect(renders).toBeGreaterThan(0);
     expect(renders).toBeLessThan(75);
     await board.locator('[data-testid="board-explain"]', { hasText: '明前龙井' }).waitFor();
-    await board.screenshot({ path: join(SHOTS_DIR, 'kpi-board-grid.png') });
+    await shot(board, 'kpi-board-grid.png');
 
     const focus = await overlayPage('/overlay/board?layout=focus&theme=brand&lang=en');
     await focus.locator('[data-testid="kpi-board"][data-layout="focus"][data-theme="brand"]').waitFor();
     await focus.locator('[data-testid="board-gmv"]', { hasText: '374.00' }).waitFor();
-    await focus.screenshot({ path: join(SHOTS_DIR, 'kpi-board-focus-brand-en.png') });
+    await shot(focus, 'kpi-board-focus-brand-en.png');
     await focus.close();
     await board.close();
   });
 
   it('the console shows every KPI with its basis, switches a basis, lists sources and copyable overlay URLs', async () => {
-    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN' });
-    page.setDefaultTimeout(15_000);
-    await page.goto(`${core.url}/?token=${core.token}`);
+    const page = await desk.console('/', { viewport: { width: 1600, height: 1000 } });
     await page.locator('[data-testid="kpi-details"]').waitFor();
     await page.locator('[data-testid="kpi-gpmFen"]', { hasText: '次数' }).waitFor();
     await page.locator('[data-testid="basis-conversion"]', { hasText: '人数' }).click();
@@ -140,7 +119,7 @@ describe('live KPIs → overlays, console, desk KPI page', () => {
     await ingest([{ type: 'snapshot', ts: ts(), online: 800 }]);
     await page.locator('[data-testid="alerts"] [data-alert="kpi:low-online"].alert-error').waitFor();
     await expect.poll(async () => Number(await page.locator('[data-testid="alert-sound"]').getAttribute('data-beeps'))).toBeGreaterThan(0);
-    await page.screenshot({ path: join(SHOTS_DIR, 'console-kpi.png'), fullPage: true });
+    await shot(page, 'console-kpi.png', { fullPage: true });
     await page.locator('[data-testid="alert-sound"]').click();
     await page.locator('[data-testid="alert-sound"][data-muted="true"]').waitFor();
 
@@ -151,9 +130,7 @@ describe('live KPIs → overlays, console, desk KPI page', () => {
   });
 
   it('imports a platform export from the console dialog, and again without double counting', async () => {
-    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN' });
-    page.setDefaultTimeout(15_000);
-    await page.goto(`${core.url}/?token=${core.token}`);
+    const page = await desk.console('/', { viewport: { width: 1600, height: 1000 } });
     await page.locator('[data-testid="import-open"]').click();
     await page.locator('[data-testid="import-session"] option', { hasText: '双十一 KPI E2E' }).waitFor({ state: 'attached' });
     const file = fileURLToPath(new URL('../../electron/core/review/platform-import/fixtures/douyin-buyin-products-gbk.csv', import.meta.url));
@@ -162,20 +139,18 @@ describe('live KPIs → overlays, console, desk KPI page', () => {
     await page.locator('[data-testid="import-result"][data-ok="true"]', { hasText: '3 行（覆盖 0 行）' }).waitFor();
     await page.locator('[data-testid="import-submit"]').click();
     await page.locator('[data-testid="import-result"][data-ok="true"]', { hasText: '覆盖 3 行' }).waitFor();
-    await page.locator('[data-testid="import-dialog"]').screenshot({ path: join(SHOTS_DIR, 'import-dialog.png') });
+    await shot(page.locator('[data-testid="import-dialog"]'), 'import-dialog.png');
     await page.close();
   });
 
   it('the desk KPI page lists the full set, alerts and sources (zh and en)', async () => {
     for (const lang of ['zh', 'en'] as const) {
-      const page = await browser.newPage({ viewport: { width: 480, height: 820 } });
-      page.setDefaultTimeout(15_000);
-      await page.goto(`${core.url}/kpi?lang=${lang}&token=${core.token}`);
+      const page = await desk.console(`/kpi?lang=${lang}`, { viewport: { width: 480, height: 820 }, locale: undefined });
       await page.locator('[data-testid="desk-kpi"]').waitFor();
       await page.locator('[data-testid="desk-kpi-roi"]', { hasText: '0.37' }).waitFor();
       await page.locator('[data-testid="desk-kpi-alerts"]', { hasText: lang === 'zh' ? '在线人数' : 'online' }).waitFor();
       expect(page.url()).not.toContain('token=');
-      await page.screenshot({ path: join(SHOTS_DIR, `desk-kpi-${lang}.png`), fullPage: true });
+      await shot(page, `desk-kpi-${lang}.png`, { fullPage: true });
       await page.close();
     }
   });

@@ -1,15 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import OBSWebSocket from 'obs-websocket-js/json';
-import type { Browser, Page } from 'playwright-core';
+import type OBSWebSocket from 'obs-websocket-js/json';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRealObs, type RealObs } from '../../electron/core/obs/testing/real-obs.js';
+import type { RealObs } from '../../electron/core/obs/testing/real-obs.js';
 import { startRtmpSink, type RtmpSink } from '../../electron/core/obs/testing/rtmp-sink.js';
-import { startCoreProcess, type CoreProcess } from '../../electron/core/testing/core-process.js';
-import { launchChromium, SHOTS_DIR } from './browser.js';
-
-const NPM = process.env.npm_execpath ? [process.execPath, process.env.npm_execpath] : ['npm'];
+import type { CoreProcess } from '../../electron/core/testing/core-process.js';
+import { shot, startDesk, type E2eDesk } from './harness.js';
 const SCENES = ['开场 Opening', '主播近景 Host', '商品特写 Product', '暂离 BRB'];
 const [OPENING, HOST, PRODUCT, BRB] = SCENES as [string, string, string, string];
 const CAPTION = '字幕 Caption';
@@ -19,43 +14,34 @@ const CAPTION = '字幕 Caption';
  * checked against what a second obs-websocket client sees in a real OBS 29.
  */
 describe('console OBS control → real OBS', () => {
+  let desk: E2eDesk;
   let obs: RealObs;
   let core: CoreProcess;
-  let browser: Browser;
   let page: Page;
   let observer: OBSWebSocket;
   let sink: RtmpSink;
-  let dir: string;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'livedesk-e2e-obs-'));
-    sink = await startRtmpSink();
-    // Two CPUs shared by many test runs: OBS may take long to come up.
-    obs = await startRealObs({ scenes: SCENES, readyTimeoutMs: 100_000 });
-    observer = new OBSWebSocket();
-    await observer.connect(obs.url, obs.password);
-    await observer.call('CreateInput', { sceneName: PRODUCT, inputName: CAPTION, inputKind: 'text_ft2_source_v2', inputSettings: { text: '包邮 · 7 天无理由' } });
-    core = await startCoreProcess(['--data-dir', dir, '--port', '0', '--obs-url', obs.url, '--obs-password', obs.password], {
-      command: [...NPM, 'run', '--silent', 'console', '--'],
-      timeoutMs: 120_000,
+    desk = await startDesk({
+      // Two CPUs shared by many test runs: OBS may take long to come up.
+      obs: { kind: 'real', scenes: SCENES, readyTimeoutMs: 100_000 },
+      prefix: 'livedesk-e2e-obs',
+      prepare: async ({ observer: client, onStop }) => {
+        sink = await startRtmpSink();
+        onStop(() => sink.close());
+        await client!.call('CreateInput', { sceneName: PRODUCT, inputName: CAPTION, inputKind: 'text_ft2_source_v2', inputSettings: { text: '包邮 · 7 天无理由' } });
+      },
     });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1600, height: 900 }, locale: 'zh-CN' });
-    page.setDefaultTimeout(15_000);
-    await page.goto(`${core.url}/?token=${core.token}`);
+    core = desk.core;
+    obs = desk.realObs!;
+    observer = desk.observer!;
+    page = await desk.console();
     await page.locator('[data-testid="obs-status"][data-status="connected"]').waitFor();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await observer?.disconnect();
-    await core?.stop();
-    await obs?.stop();
-    await sink?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(async () => desk?.stop());
 
-  const programScene = async () => (await observer.call('GetCurrentProgramScene')).currentProgramSceneName;
+  const programScene = () => desk.programScene();
   const scene = (name: string) => page.locator(`[data-testid="scenes"] .scene-btn[data-scene="${name}"]`);
 
   it('turns studio mode on, previews a scene with a click and takes it to program with Transition', async () => {
@@ -122,7 +108,7 @@ describe('console OBS control → real OBS', () => {
     await page.locator('[data-testid="obs-stream-stop"]').click();
     const dialog = page.locator('.confirm-dialog[open]');
     await dialog.waitFor();
-    await page.screenshot({ path: join(SHOTS_DIR, 'obs-stream-stop-confirm-zh.png') });
+    await shot(page, 'obs-stream-stop-confirm-zh.png');
     await dialog.locator('.btn', { hasText: '取消' }).click();
     await dialog.waitFor({ state: 'hidden' });
     expect((await observer.call('GetStreamStatus')).outputActive).toBe(true);
@@ -137,7 +123,7 @@ describe('console OBS control → real OBS', () => {
     await page.locator('[data-testid="obs-record-start"]').click();
     await expect.poll(async () => (await observer.call('GetRecordStatus')).outputActive, { timeout: 10_000 }).toBe(true);
     await page.locator('[data-testid="obs-record"][data-on="true"]').waitFor();
-    await page.screenshot({ path: join(SHOTS_DIR, 'obs-console-zh.png') });
+    await shot(page, 'obs-console-zh.png');
 
     await page.locator('[data-testid="obs-record-stop"]').click();
     const dialog = page.locator('.confirm-dialog[open]');
@@ -176,7 +162,7 @@ describe('console OBS control → real OBS', () => {
     await form.locator('input[name="pw-mode"][value="keep"]').waitFor();
     expect(await form.locator('input[name="pw-mode"][value="keep"]').isChecked()).toBe(true);
     expect(await form.locator('input[type="password"]').count()).toBe(0);
-    await dialog.screenshot({ path: join(SHOTS_DIR, 'obs-settings-profiles-zh.png') });
+    await shot(dialog, 'obs-settings-profiles-zh.png');
     await form.locator('.btn', { hasText: '取消' }).click();
 
     // The safe scene chosen here is what 安全画面 then cuts to.
@@ -199,7 +185,7 @@ describe('console OBS control → real OBS', () => {
     // Debian's OBS has no Browser Source: the one-click setup says so and points to the native card.
     await dialog.locator('[data-testid="overlay-setup"]').click();
     await dialog.locator('[data-testid="overlay-result"]', { hasText: /no Browser Source.*native product card/ }).waitFor();
-    await dialog.screenshot({ path: join(SHOTS_DIR, 'obs-settings-card-zh.png') });
+    await shot(dialog, 'obs-settings-card-zh.png');
     await dialog.locator('.settings-foot .btn', { hasText: '关闭' }).click();
     await page.locator('[data-testid="obs-safe"]', { hasText: OPENING }).click();
     await expect.poll(programScene, { timeout: 5_000 }).toBe(OPENING);
@@ -231,7 +217,7 @@ describe('console OBS control → real OBS', () => {
     await use('wrong-pw');
     await page.locator('[data-testid="obs-status"][data-status="auth-failed"]').waitFor();
     expect(await card.textContent()).toMatch(/OBS 密码错误.*OBS refused the password.*修改 OBS 设置前不会重试/);
-    await page.screenshot({ path: join(SHOTS_DIR, 'obs-auth-failed-zh.png') });
+    await shot(page, 'obs-auth-failed-zh.png');
 
     await use('not-obs');
     await page.locator('[data-testid="obs-status"][data-status="unsupported"]').waitFor();
@@ -245,13 +231,13 @@ describe('console OBS control → real OBS', () => {
   it('reads in English, at 1920×1080 too', async () => {
     await page.locator('.lang-toggle').click();
     await page.locator('[data-testid="obs-emergency"]', { hasText: 'Safe scene' }).waitFor();
-    await page.screenshot({ path: join(SHOTS_DIR, 'obs-console-en.png') });
+    await shot(page, 'obs-console-en.png');
     await page.setViewportSize({ width: 1920, height: 1080 });
-    await page.screenshot({ path: join(SHOTS_DIR, 'obs-console-en-1920.png') });
+    await shot(page, 'obs-console-en-1920.png');
     await page.locator('[data-testid="obs-settings-open"]').click();
     await page.locator('[data-testid="obs-settings"] [data-tab="show"]').click();
     await page.locator('[data-testid="obs-show-settings"]').waitFor();
-    await page.screenshot({ path: join(SHOTS_DIR, 'obs-settings-en.png') });
+    await shot(page, 'obs-settings-en.png');
     await page.keyboard.press('Escape');
     await page.locator('.lang-toggle').click();
     await page.setViewportSize({ width: 1600, height: 900 });

@@ -5,10 +5,8 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeDemoBundle, type DemoShow } from '../../electron/core/review/testing/demo-show.js';
-import { startCoreProcess, type CoreProcess } from '../../electron/core/testing/core-process.js';
-import { launchChromium, SHOTS_DIR } from './browser.js';
-
-const NPM = process.env.npm_execpath ? [process.execPath, process.env.npm_execpath] : ['npm'];
+import type { CoreProcess } from '../../electron/core/testing/core-process.js';
+import { shot, startDesk, type E2eDesk } from './harness.js';
 
 const SPRING: DemoShow = { title: '春茶专场 第一场', explains: [12, 9, 14, 8, 10, 11, 7], appeal: [2.5, 1.2, 0.8, 0.6, 1.5], baseOnline: 600 };
 const SPRING2: DemoShow = { title: '春茶专场 第二场', explains: [10, 12, 8, 9, 13, 6], appeal: [1.8, 2.2, 1.0, 0.4, 1.1], baseOnline: 450 };
@@ -20,47 +18,44 @@ const GIFT: DemoShow = { title: '礼盒夜场', explains: [8, 8, 8, 8], appeal: 
  * and opened offline in Chromium.
  */
 describe('review: list → session → compare → HTML export', () => {
+  let desk: E2eDesk;
   let core: CoreProcess;
   let browser: Browser;
   let page: Page;
-  let dir: string;
   let scratch: string;
   let springIds: string[];
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'livedesk-e2e-review-'));
-    scratch = mkdtempSync(join(tmpdir(), 'livedesk-e2e-review-files-'));
-    // The review folder: a bundle from the studio machine, dropped next to where the database will be.
-    springIds = await writeDemoBundle(join(dir, 'spring.ldbundle'), [SPRING, SPRING2]);
-    await writeDemoBundle(join(scratch, 'gift.ldbundle'), [GIFT], Date.UTC(2026, 2, 20, 12, 0, 0));
-    core = await startCoreProcess(['--data-dir', dir, '--port', '0', '--obs-url', 'ws://127.0.0.1:9'], {
-      command: [...NPM, 'run', '--silent', 'console', '--'],
-      timeoutMs: 120_000,
+    desk = await startDesk({
+      obs: { kind: 'dead' },
+      prefix: 'livedesk-e2e-review',
+      prepare: async ({ dir, onStop }) => {
+        scratch = mkdtempSync(join(tmpdir(), 'livedesk-e2e-review-files-'));
+        onStop(() => rmSync(scratch, { recursive: true, force: true }));
+        // The review folder: a bundle from the studio machine, dropped next to where the database will be.
+        springIds = await writeDemoBundle(join(dir, 'spring.ldbundle'), [SPRING, SPRING2]);
+        await writeDemoBundle(join(scratch, 'gift.ldbundle'), [GIFT], Date.UTC(2026, 2, 20, 12, 0, 0));
+      },
     });
+    core = desk.core;
+    browser = desk.browser;
     expect(core.stderr()).toContain('bundle spring.ldbundle: 2 session(s) imported');
     // One more show recorded live on this desk, through the API.
     await core.api('POST', '/actions', { type: 'session.start', title: 'API 彩排 rehearsal' });
     await core.api('POST', '/ingest', { events: [{ type: 'order', ts: Date.now(), orderId: 'api-1', sku: 'TEA-LJ', qty: 1, amount: 12_800 }] });
     await core.api('POST', '/actions', { type: 'session.end', confirm: true });
 
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN', acceptDownloads: true });
-    page.setDefaultTimeout(15_000);
-    await page.goto(`${core.url}/review?token=${core.token}`);
+    page = await desk.console('/review', { viewport: { width: 1600, height: 1000 }, acceptDownloads: true });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await core?.stop();
-    for (const d of [dir, scratch]) if (d) rmSync(d, { recursive: true, force: true });
-  });
+  afterAll(async () => desk?.stop());
 
   const rows = () => page.locator('[data-testid="review-list"] tbody tr');
   /** The review scrolls inside its own pane, so a whole-page shot needs a viewport as tall as the page. */
   const shootWhole = async (name: string) => {
     const height = await page.locator('main.review').evaluate((el) => el.scrollHeight + 60);
     await page.setViewportSize({ width: 1600, height: Math.min(6000, Math.max(1000, height)) });
-    await page.screenshot({ path: join(SHOTS_DIR, name) });
+    await shot(page, name);
     await page.setViewportSize({ width: 1600, height: 1000 });
   };
 
@@ -87,13 +82,13 @@ describe('review: list → session → compare → HTML export', () => {
     await page.locator('.rv-search').fill('');
     await page.locator('[data-testid="review-filters"] select').selectOption('测试');
     await expect.poll(() => rows().count()).toBe(1);
-    await page.screenshot({ path: join(SHOTS_DIR, 'review-list-filtered.png') });
+    await shot(page, 'review-list-filtered.png');
     await page.locator('[data-testid="review-filters"] select').selectOption('');
 
     await rows().filter({ hasText: 'API 场次 renamed' }).locator('[data-action="delete"]').click();
     await page.locator('.confirm-dialog .btn-danger').click();
     await expect.poll(() => rows().count()).toBe(3);
-    await page.screenshot({ path: join(SHOTS_DIR, 'review-list.png') });
+    await shot(page, 'review-list.png');
   });
 
   it('reviews a show: KPI cards against the other, curves with lanes, a segment, the product table, notes', async () => {
@@ -163,7 +158,7 @@ describe('review: list → session → compare → HTML export', () => {
     expect(await report.locator('figure.chart svg').count()).toBeGreaterThanOrEqual(8);
     expect(await report.locator('table.products tbody tr').count()).toBeGreaterThanOrEqual(5);
     expect(requests.filter((u) => !u.startsWith('file:'))).toEqual([]);
-    await report.screenshot({ path: join(SHOTS_DIR, 'review-report.png'), fullPage: true });
+    await shot(report, 'review-report.png', { fullPage: true });
     await report.close();
   });
 });

@@ -1,14 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startObsSim, type ObsSim } from '../../native/sim/obs-sim.js';
-import { startCoreProcess, type CoreProcess } from '../../electron/core/testing/core-process.js';
-import { launchChromium, SHOTS_DIR } from './browser.js';
-
-const NPM = process.env.npm_execpath ? [process.execPath, process.env.npm_execpath] : ['npm'];
+import type { ObsSim } from '../../native/sim/obs-sim.js';
+import type { CoreProcess } from '../../electron/core/testing/core-process.js';
+import { shot, startDesk, type E2eDesk } from './harness.js';
 const SCENES = ['开场 Opening', '主播近景 Host', '商品特写 Product', '互动 Interaction'];
 
 // Ten products and one bad row (line 7: a price that is not money), headers as a Chinese shop exports them.
@@ -58,32 +53,20 @@ function teaPng(size = 96): Buffer {
  * and find every step in the session's log. OBS is the simulator, so no audience orders but ours.
  */
 describe('catalog → plan → live show → session log', () => {
+  let desk: E2eDesk;
   let sim: ObsSim;
   let core: CoreProcess;
-  let browser: Browser;
   let page: Page;
-  let dir: string;
   let sessionId = '';
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'livedesk-show-e2e-'));
-    sim = await startObsSim({ password: 'show-e2e', scenes: SCENES });
-    core = await startCoreProcess(['--data-dir', dir, '--port', '0', '--obs-url', sim.url, '--obs-password', 'show-e2e'], {
-      command: [...NPM, 'run', '--silent', 'console', '--'],
-      timeoutMs: 120_000,
-    });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1600, height: 960 }, locale: 'zh-CN' });
-    page.setDefaultTimeout(15_000);
-    await page.goto(`${core.url}/catalog?token=${core.token}`);
+    desk = await startDesk({ obs: { kind: 'sim', password: 'show-e2e', scenes: SCENES }, prefix: 'livedesk-show-e2e' });
+    core = desk.core;
+    sim = desk.obsSim!;
+    page = await desk.console('/catalog', { viewport: { width: 1600, height: 960 } });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await core?.stop();
-    await sim?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(async () => desk?.stop());
 
   it('imports a CSV catalog: columns guessed from Chinese headers, the bad row reported by line, the rest kept', async () => {
     await page.locator('[data-testid="catalog-page"]').waitFor();
@@ -100,7 +83,7 @@ describe('catalog → plan → live show → session log', () => {
     expect(await result.textContent()).toContain('新增 10');
     expect(await result.locator('li').count()).toBe(1);
     expect(await result.locator('li[data-line="7"]').textContent()).toMatch(/第 7 行.*一百/);
-    await page.screenshot({ path: join(SHOTS_DIR, 'show-import-dialog.png') });
+    await shot(page, 'show-import-dialog.png');
     await dialog.locator('.confirm-actions .btn').first().click();
 
     const rows = page.locator('[data-testid="catalog"] tbody tr');
@@ -113,10 +96,10 @@ describe('catalog → plan → live show → session log', () => {
     await editor.locator('input[type="file"]').setInputFiles({ name: 'tea.png', mimeType: 'image/png', buffer: teaPng() });
     await page.locator('tr[data-sku="TEA-01"] img.thumb').waitFor();
     await editor.locator('input[name="stock"]').fill('280');
-    await page.screenshot({ path: join(SHOTS_DIR, 'show-catalog-editor.png') });
+    await shot(page, 'show-catalog-editor.png');
     await editor.locator('button[type="submit"]').click();
     await page.locator('tr[data-sku="TEA-01"] td.num', { hasText: '280' }).waitFor();
-    await page.screenshot({ path: join(SHOTS_DIR, 'show-catalog.png') });
+    await shot(page, 'show-catalog.png');
     const stored = await core.api('GET', '/products/TEA-01');
     expect(stored.body).toMatchObject({ priceFen: 12_800, listPriceFen: 19_800, flashPriceFen: 9_900, stock: 280, cue: 'warm', image: expect.stringMatching(/\.png$/) });
   });
@@ -142,7 +125,7 @@ describe('catalog → plan → live show → session log', () => {
     await segments.nth(4).locator('.segment-scene').selectOption('互动 Interaction');
     await editor.locator('.plan-save').click();
     await editor.locator('.plan-save', { hasText: '已保存' }).waitFor();
-    await page.screenshot({ path: join(SHOTS_DIR, 'show-plan-editor.png') });
+    await shot(page, 'show-plan-editor.png');
     const plans = (await core.api('GET', '/plans')).body as { name: string; items: { kind: string; sku?: string; highConversion?: boolean }[]; pacing: unknown }[];
     expect(plans[0]).toMatchObject({ name: '中秋茶礼 直播脚本', pacing: { interactionEveryMin: 10, closingAtShare: 0.8 } });
     expect(plans[0]?.items.map((i) => i.sku ?? i.kind)).toEqual(['opening', 'TEA-01', 'TEA-02', 'CUP-03', 'interaction', 'GIFT-10', 'closing']);
@@ -177,8 +160,7 @@ describe('catalog → plan → live show → session log', () => {
     await page.locator('[data-testid="flash-countdown"]').waitFor();
     expect(await page.locator('[data-testid="flash-stock"]').textContent()).toContain('剩 3 件');
 
-    const overlay = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await overlay.goto(`${core.url}/overlay/card?token=${core.overlayToken}`);
+    const overlay = await desk.overlay('/overlay/card');
     await overlay.locator('[data-testid="overlay-card"][data-sku="TEA-01"] [data-testid="overlay-flash"]').waitFor();
     await overlay.locator('[data-testid="overlay-image"]').waitFor();
     expect(await overlay.locator('[data-testid="overlay-flash-price"]').textContent()).toMatch(/99/);
@@ -190,8 +172,8 @@ describe('catalog → plan → live show → session log', () => {
     await page.locator('[data-testid="flash-stock"]', { hasText: '剩 1 件' }).waitFor();
     await overlay.locator('[data-testid="overlay-stock"]', { hasText: '剩 1 件' }).waitFor();
     await page.locator('[data-testid="mark-bar"] button[data-label="good moment"]').click();
-    await page.screenshot({ path: join(SHOTS_DIR, 'show-live-flash.png') });
-    await overlay.screenshot({ path: join(SHOTS_DIR, 'show-overlay-flash.png'), omitBackground: true });
+    await shot(page, 'show-live-flash.png');
+    await shot(overlay, 'show-overlay-flash.png', { omitBackground: true });
     await overlay.close();
 
     await core.api('POST', '/ingest', { events: [{ type: 'order', ts: ts + 1, orderId: 'E2E-F2', sku: 'TEA-01', qty: 1, amount: 9_900, buyer: '小李' }] });
@@ -203,7 +185,7 @@ describe('catalog → plan → live show → session log', () => {
     await page.locator('[data-testid="mark-bar"] button[data-label="clip this"]').click();
     await page.locator('.lang-toggle').click();
     await page.locator('[data-testid="plan-run"]', { hasText: 'Run of show' }).waitFor();
-    await page.screenshot({ path: join(SHOTS_DIR, 'show-live-en.png') });
+    await shot(page, 'show-live-en.png');
     await page.locator('.lang-toggle').click();
 
     sessionId = ((await core.api('GET', '/state')).body as { session: { id: string } }).session.id;

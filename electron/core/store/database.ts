@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
-import { MIGRATIONS } from './migrations.js';
+import { applyMigrations } from './migrate.js';
+import { MIGRATIONS } from './migrations/index.js';
 
 export type Db = Database.Database;
 
@@ -8,11 +9,12 @@ export class StoreError extends Error {
   override readonly name = 'StoreError';
 }
 
-export const SCHEMA_VERSION = MIGRATIONS.length;
+/** The newest migration's own number (not the list's length: numbers are carried, never counted). */
+export const SCHEMA_VERSION = MIGRATIONS.reduce((top, migration) => Math.max(top, migration.version), 0);
 
 /**
- * Opens (or creates) the desk database: WAL, foreign keys, pending migrations applied in one
- * transaction. A database written by a newer LiveDesk is refused untouched.
+ * Opens (or creates) the desk database: WAL, foreign keys, pending migrations applied each in its
+ * own transaction. A database written by a newer LiveDesk is refused untouched.
  */
 export function openDatabase(file: string, options: { readonly?: boolean } = {}): Db {
   let db: Db;
@@ -34,7 +36,7 @@ export function openDatabase(file: string, options: { readonly?: boolean } = {})
       db.pragma('synchronous = NORMAL');
       db.pragma('foreign_keys = ON');
       db.pragma('busy_timeout = 2000');
-      migrate(db, version);
+      applyMigrations(db, MIGRATIONS, version);
     }
     return db;
   } catch (error) {
@@ -49,14 +51,4 @@ function readUserVersion(db: Db, file: string): number {
   } catch (error) {
     throw new StoreError(`database ${file} is unreadable: ${(error as Error).message}`);
   }
-}
-
-function migrate(db: Db, from: number): void {
-  if (from === SCHEMA_VERSION) return;
-  db.transaction(() => {
-    for (let version = from + 1; version <= SCHEMA_VERSION; version++) {
-      db.exec(MIGRATIONS[version - 1] as string);
-    }
-    db.pragma(`user_version = ${SCHEMA_VERSION}`);
-  })();
 }
