@@ -116,3 +116,14 @@ export const BUNDLE_MUTATIONS: readonly { name: string; sql: string }[] = [
 
 /** Text a page, a connector or a bundle can put in a title, a name or a note: it must reach people as text. */
 export const MARKUP = '<meta http-equiv="refresh" content="0;url=https://evil.example"><script>alert(1)</script>';
+
+/** Stray entries named like bundles, as a sync tool, a user or bad luck leaves them in the data dir. */
+export const STRAY_BUNDLE_ENTRIES: readonly { name: string; make: string }[] = [
+  { name: 'dangling.ldbundle', make: 'a symlink to nothing' },
+  { name: 'loop.ldbundle', make: 'a symlink to itself' },
+  { name: 'fifo.ldbundle', make: 'a FIFO nobody writes' },
+  { name: 'folder.ldbundle', make: 'a directory' },
+  { name: 'zero.ldbundle', make: 'a symlink to /dev/zero' },
+  { name: 'empty.ldbundle', make: 'an empty file' },
+  { name: 'garbage.ldbundle', make: 'a text file' },
+];
