@@ -1,4 +1,4 @@
-import { DeskError, hotkeyFireSchema, learnRequestSchema, parseOrThrow, toOverlayState } from '../contract/index.js';
+import { DeskError, hotkeyFireSchema, PORTS_DEGRADED_HEADER, learnRequestSchema, parseOrThrow, toOverlayState } from '../contract/index.js';
 import type { Desk } from '../engine/desk.js';
 import { SessionQueries } from '../review/session-queries.js';
 import { activateObsProfile, overlayLink, putObsProfile } from '../obs/obs-profile-routes.js';
@@ -41,7 +41,12 @@ export function apiRoutes(desk: Desk, options: { overlayToken?: string } = {}): 
     })
     .add('GET', '/devices', () => ({ body: desk.serial.list() }))
     .add('PUT', '/devices', async (ctx) => ({ body: await desk.serial.replace(await ctx.body()) }))
-    .add('GET', '/devices/ports', async () => ({ body: await desk.serial.ports() }))
+    .add('GET', '/devices/ports', async () => {
+      // The body stays the list it always was; a degraded listing (no udev) says why in a header.
+      const { ports, degraded } = await desk.serial.ports();
+      const headers: Record<string, string> = degraded ? { [PORTS_DEGRADED_HEADER]: degraded } : {};
+      return { body: ports, headers };
+    })
     .add('GET', '/devices/cues', () => ({ body: desk.serial.cues() }))
     .add('PUT', '/devices/cues', async (ctx) => ({ body: desk.serial.setCues(await ctx.body()) }))
     .add('GET', '/bindings', () => ({ body: desk.controls.bindings() }))

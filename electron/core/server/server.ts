@@ -69,6 +69,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       res.end(body);
       return;
     }
+    for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
     sendJson(res, reply.status ?? 200, reply.body);
   };
 
