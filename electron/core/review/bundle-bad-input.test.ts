@@ -65,10 +65,12 @@ describe('hostile session bundles', () => {
 
   it('opens a valid bundle without changing a product the live catalog already has', async () => {
     expect((await laptop.api('POST', '/products', { sku: 'TEA-01', name: '本店龙井', priceFen: 1 })).status).toBe(201);
-    const r = await upload(laptop, bundle);
+    const r = await upload(laptop, mutated(laptop, 'pictures', `UPDATE products SET image = '/dev/zero' WHERE sku = 'CUP-02'`));
     expect(r.status).toBe(200);
     const catalog = (await laptop.api('GET', '/products')).body as { sku: string; name: string; priceFen: number }[];
     expect(catalog.find((p) => p.sku === 'TEA-01')).toMatchObject({ name: '本店龙井', priceFen: 1 });
+    // CUP-02 came with the bundle, its picture (a device file, a foreign address) left behind.
+    expect(catalog.find((p) => p.sku === 'CUP-02')).toMatchObject({ image: null });
     expect((await laptop.api('GET', `/sessions/${ids.main}/products`)).body).toEqual((await studio.api('GET', `/sessions/${ids.main}/products`)).body);
   });
 

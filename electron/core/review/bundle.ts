@@ -185,9 +185,11 @@ export function importBundle(db: Db, file: string, now: number): BundleImportRep
         }
       }
       // Products the review names (checked above like every row): added when missing, never
-      // replacing what the live catalog already holds under that SKU.
+      // replacing what the live catalog already holds under that SKU. Their picture stays behind: a
+      // path or address from another machine is not one this desk's user entered (keys would fetch it).
       const cols = shared(db, 'products', 'bundle', 'main', true);
-      db.prepare(`INSERT OR IGNORE INTO main.products (${cols}) SELECT ${cols} FROM bundle.products`).run();
+      const values = cols.split(', ').map((c) => (c === '"image"' ? 'NULL' : c)).join(', ');
+      db.prepare(`INSERT OR IGNORE INTO main.products (${cols}) SELECT ${values} FROM bundle.products`).run();
     })();
   } finally {
     db.prepare('DETACH DATABASE bundle').run();
