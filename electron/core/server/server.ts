@@ -1,14 +1,16 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { hostname } from 'node:os';
 import { Readable, type Duplex } from 'node:stream';
 import { API_PREFIX, DeskError } from '../contract/index.js';
 import type { Desk } from '../engine/desk.js';
 import { apiRoutes } from './api-routes.js';
-import { bearerToken, readJson, sendError, sendJson, tokenMatches } from './http-utils.js';
+import { bearerToken, hostAllowed, originAllowed, readJson, sendError, sendJson, tokenMatches } from './http-utils.js';
 import type { Role } from './router.js';
 import { serveStatic } from './static-files.js';
 import { WsHub } from './ws-hub.js';
 import { overlayLinks, origin } from './overlay-links.js';
+import { guardConnections } from './connection-guard.js';
 import { guardRequest, guardUpgrade, refuseUpgrade, requestUrl } from './request-guard.js';
 
 export interface ServerOptions {
@@ -26,6 +28,9 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** The Host names no page of another site: a rebinding domain is refused without echoing it. */
+const foreignHost = () => new DeskError('forbidden', 'the Host header does not name this desk (use 127.0.0.1, localhost or the --host address)');
+
 /** What a route reads unless it declares more (ingest batches, uploads). */
 const BODY_LIMIT = 1024 * 1024;
 
@@ -34,6 +39,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { desk, token, overlayToken } = options;
   const router = apiRoutes(desk, { overlayToken }).add('GET', '/overlay/links', (ctx) => ({ body: overlayLinks(origin(ctx.req, options.host), overlayToken) }));
   const ws = new WsHub(desk);
+  const machine = hostname();
 
   const roleOf = (req: IncomingMessage, url: URL): Role | null => {
     const given = bearerToken(req, url);
@@ -74,6 +80,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
 
   const server = createServer(guardRequest((req, res) => {
+    if (!hostAllowed(req.headers.host, options.host, machine)) return sendJson(res, 403, foreignHost().toJSON());
     const url = requestUrl(req);
     if (!url) return sendJson(res, 400, new DeskError('bad_request', 'malformed request URL').toJSON());
     if (url.pathname === API_PREFIX || url.pathname.startsWith(API_PREFIX + '/')) {
@@ -88,8 +95,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     sendJson(res, 404, new DeskError('not_found', `nothing at ${url.pathname}`).toJSON());
   }));
   server.keepAliveTimeout = 30_000;
+  guardConnections(server);
 
   server.on('upgrade', guardUpgrade((req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (!hostAllowed(req.headers.host, options.host, machine)) return refuseUpgrade(socket, foreignHost());
+    if (!originAllowed(req.headers.origin, options.host, machine)) return refuseUpgrade(socket, new DeskError('forbidden', 'WebSocket from a page of another site: only the console and overlays served by this desk may connect'));
     const url = requestUrl(req);
     if (url?.pathname !== '/ws') return refuseUpgrade(socket, new DeskError(url ? 'not_found' : 'bad_request', url ? `no WebSocket at ${url.pathname}; use /ws` : 'malformed request URL'));
     const role = roleOf(req, url);
