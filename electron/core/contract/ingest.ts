@@ -79,7 +79,7 @@ export function parseIngestBatch(body: unknown, now = Date.now()): IngestBatch {
   const batch = parseOrThrow(ingestBatchSchema, body);
   const events: IngestEvent[] = new Array(batch.events.length);
   for (let index = 0; index < batch.events.length; index++) {
-    const fast = fastIngestEvent(batch.events[index]);
+    const fast = fastIngestEvent(batch.events[index]) as IngestEvent | null;
     if (fast) {
       events[index] = fast;
       continue;

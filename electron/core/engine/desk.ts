@@ -1,28 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
-import {
-  DeskError,
-  parseIngestBatch,
-  type Health,
-  type IngestResult,
-  type ObsState,
-  type Origin,
-  type SessionSummary,
-} from '../contract/index.js';
+import type { Health, IngestResult, SessionSummary } from '../contract/index.js';
 import { openDatabase, type Db } from '../store/database.js';
 import { SessionsRepo } from '../store/sessions-repo.js';
 import { ProductsRepo } from '../store/products-repo.js';
 import { CommerceRepo } from '../store/commerce-repo.js';
 import { SettingsRepo } from '../store/settings-repo.js';
 import { PlatformRepo } from '../store/platform-repo.js';
+import { PlansRepo } from '../store/plans-repo.js';
 import { createObsLink } from '../obs/obs-link.js';
+import { ObsConnection } from '../obs/obs-connection.js';
 import { ObsSettingsStore } from '../obs/obs-settings-store.js';
 import { attachObsFeatures } from '../obs/obs-features.js';
 import { createObsProfiles, type ObsProfiles } from '../obs/obs-profiles.js';
 import type { ObsLink, ObsLinkOptions } from '../obs/types.js';
 import { Catalog } from '../show/catalog.js';
 import { ExplainFlow } from '../show/explain-flow.js';
-import { PlansRepo } from '../store/plans-repo.js';
 import { Plans } from '../show/plans.js';
 import { ProductImages } from '../show/product-images.js';
 import { ShowDirector } from '../show/show-director.js';
@@ -30,20 +23,23 @@ import { systemClock } from '../show/clock.js';
 import { EMPTY_KPI } from '../metrics/kpi-tracker.js';
 import { LiveKpis } from '../metrics/live-kpis.js';
 import { createPseudonymizer } from '../metrics/personal-data.js';
-import { noLiveSession } from '../metrics/ingest-service.js';
 import { DeckBinder } from '../devices/deck-binder.js';
 import { createSerialManager, type SerialManager } from '../devices/serial/serial-wiring.js';
 import { Controls, type ControlBackends } from '../devices/controls/controls.js';
 import { VirtualDeck } from '../../../native/sim/virtual-deck.js';
+import { ReviewService } from '../review/review-service.js';
 import { StateHub } from './state-hub.js';
 import { SessionLog } from './session-log.js';
 import { ActionBus } from './action-bus.js';
 import { Alerts } from './alerts.js';
 import { createHandlers } from './handlers.js';
-import { Rehearsal, type AudienceSettings } from './rehearsal.js';
-import { closeInterrupted, resumeInterrupted } from './session-recovery.js';
+import { readHealth } from './health.js';
+import { createIngestGate } from './ingest-gate.js';
+import { busDispatch } from './dispatch.js';
+import type { Dispatch, LogEvent } from './ports.js';
+import { Rehearsal } from './rehearsal.js';
+import { SessionLifecycle } from './session-lifecycle.js';
 import { StorageGuard } from './storage-guard.js';
-import { ReviewService } from '../review/review-service.js';
 
 export interface DeskOptions {
   dbFile: string;
@@ -59,19 +55,23 @@ export interface DeskOptions {
 }
 
 /**
- * The engine: one database, one OBS link, the action bus and the published state. The server, the
- * CLI and the tests all drive LiveDesk through this object.
+ * The wiring of the engine, and nothing else: it builds each part with the few collaborators that
+ * part declares, in dependency order, and keeps them for the server, the CLI and the tests. What an
+ * action does lives in the domains' handlers (joined in `handlers.ts`), a session's life in
+ * `session-lifecycle.ts`, the OBS link in `obs-connection.ts`.
  */
 export class Desk {
+  readonly now: () => number;
   readonly hub: StateHub;
   readonly log: SessionLog;
+  readonly alerts: Alerts;
+  readonly storage: StorageGuard;
   readonly catalog: Catalog;
   readonly explain: ExplainFlow;
   readonly plans: Plans;
   readonly images: ProductImages;
   readonly show: ShowDirector;
-  readonly alerts: Alerts;
-  readonly storage: StorageGuard;
+  readonly obs: ObsConnection;
   readonly obsSettings: ObsSettingsStore;
   readonly obsProfiles: ObsProfiles;
   readonly deck: VirtualDeck;
@@ -79,41 +79,49 @@ export class Desk {
   /** Ingest, the KPI set, per-source rates and KPI alerts (issue 7). */
   readonly liveKpis: LiveKpis;
   readonly controls: Controls;
-  readonly now: () => number;
-  readonly interrupted: SessionSummary[];
+  readonly sessions: SessionLifecycle;
+  readonly rehearsal: Rehearsal;
   readonly review: ReviewService;
+  /** Sessions a crash cut off, found at start (marked interrupted). */
+  readonly interrupted: SessionSummary[];
+  /** Read access for review queries (the server needs no database handle). */
+  readonly repos: { sessions: SessionsRepo; commerce: CommerceRepo; platform: PlatformRepo };
+  /** Every input's way in: the action bus, with storage failures translated for the sender. */
+  readonly dispatch: Dispatch;
+  /** Ingest batches' way in (HTTP, WebSocket, rehearsal audience). */
+  readonly ingest: (body: unknown) => IngestResult;
   private readonly db: Db;
-  private readonly sessions: SessionsRepo;
-  private readonly commerce: CommerceRepo;
-  private readonly platform: PlatformRepo;
-  private readonly bus: ActionBus;
   private readonly binder: DeckBinder;
-  private readonly rehearsal: Rehearsal;
-  private readonly pseudonymize: (value: string) => string;
-  private obs: ObsLink;
-  private obsOff: () => void = () => {};
-  private productNames: Map<string, string> | null = null;
-  readonly makeObsLink: (options: ObsLinkOptions) => ObsLink;
 
   constructor(private readonly options: DeskOptions) {
-    this.now = options.now ?? Date.now;
-    this.db = openDatabase(options.dbFile);
-    this.sessions = new SessionsRepo(this.db);
-    this.commerce = new CommerceRepo(this.db);
-    this.platform = new PlatformRepo(this.db);
-    this.review = new ReviewService(this.db, { sessions: this.sessions, commerce: this.commerce }, this.now, dirname(options.dbFile));
-    const settings = new SettingsRepo(this.db);
+    const now = (this.now = options.now ?? Date.now);
+    const db = (this.db = openDatabase(options.dbFile));
+    const sessions = new SessionsRepo(db);
+    const commerce = new CommerceRepo(db);
+    this.repos = { sessions, commerce, platform: new PlatformRepo(db) };
+    const settings = new SettingsRepo(db);
+    this.review = new ReviewService(db, { sessions, commerce }, now, dirname(options.dbFile));
     this.obsSettings = new ObsSettingsStore(settings);
     this.obsProfiles = createObsProfiles(settings, options.dbFile);
-    this.pseudonymize = createPseudonymizer(settings.getOrCreate('pseudonym-salt', () => randomBytes(16).toString('hex')));
-    this.interrupted = this.sessions.markInterrupted();
+    const pseudonymize = createPseudonymizer(settings.getOrCreate('pseudonym-salt', () => randomBytes(16).toString('hex')));
+    this.interrupted = sessions.markInterrupted();
 
-    this.makeObsLink = options.obsFactory ?? createObsLink;
-    this.obs = this.realObsLink();
-    this.hub = new StateHub({
+    // The link exists before the state that starts from it; it publishes, logs and alerts only once started.
+    const obs = (this.obs = new ObsConnection({
+      make: options.obsFactory ?? createObsLink,
+      // An OBS profile the operator activated wins over the start-up --obs-url / --obs-password.
+      startup: { url: options.obsUrl, password: options.obsPassword },
+      activeProfile: () => this.obsProfiles.activeConnection(),
+      publish: (state) => hub.patch({ obs: state }),
+      log: (kind, data) => logEvent(kind, data),
+      alerts: { raise: (...args) => alerts.raise(...args), resolve: (id) => alerts.resolve(id) },
+    }));
+
+    // State, log and alerts next: every other part publishes, logs or alerts through them.
+    const hub = (this.hub = new StateHub({
       demo: false,
       session: null,
-      obs: this.obs.state,
+      obs: obs.link.state,
       product: null,
       kpi: EMPTY_KPI,
       surfaces: [],
@@ -122,58 +130,114 @@ export class Desk {
       flashSale: null,
       lastFlashSale: null,
       plan: null,
-    });
-    this.log = new SessionLog(this.sessions, this.hub);
-    this.alerts = new Alerts(this.hub, this.now, (alert) => this.log.log({ ts: alert.ts, kind: 'alert', data: { id: alert.id, level: alert.level, text: alert.text } }));
-    this.storage = new StorageGuard(this.alerts, this.hub, (entries) =>
-      this.db.transaction(() => {
-        for (const e of entries) this.sessions.append(e.sessionId, e.event);
+    }));
+    const log = (this.log = new SessionLog(sessions, hub));
+    const logEvent: LogEvent = (kind, data) => void log.log({ ts: now(), kind, data });
+    const alerts = (this.alerts = new Alerts(hub, now, (alert) => log.log({ ts: alert.ts, kind: 'alert', data: { id: alert.id, level: alert.level, text: alert.text } })));
+    const storage = (this.storage = new StorageGuard(alerts, hub, (entries) =>
+      db.transaction(() => {
+        for (const e of entries) sessions.append(e.sessionId, e.event);
       })(),
-    );
-    this.log.keepUnwritten = (entry, error) => this.storage.keep(entry, error);
-    this.catalog = new Catalog(new ProductsRepo(this.db), this.now, () => this.onCatalogChange());
-    this.explain = new ExplainFlow(this.sessions, this.log, (product) => this.hub.patch({ product }));
-    this.plans = new Plans(new PlansRepo(this.db), this.now, (sku) => this.catalog.find(sku) !== null);
-    this.images = new ProductImages(join(dirname(options.dbFile), 'images'));
-    this.show = new ShowDirector(this, systemClock(this.now));
-    this.liveKpis = new LiveKpis({
-      db: this.db,
-      sessions: this.sessions,
-      commerce: this.commerce,
-      pseudonymize: this.pseudonymize,
-      hub: this.hub,
-      log: this.log,
-      explain: this.explain,
-      alerts: this.alerts,
-      settings,
-      now: this.now,
-      productNames: () => (this.productNames ??= new Map(this.catalog.list().map((p) => [p.sku, p.name]))),
-      onOrders: (orders) => this.show.recordOrders(orders),
-    });
-    this.bus = new ActionBus(createHandlers(this), this.log, this.now);
-    this.rehearsal = new Rehearsal(this);
+    ));
+    log.keepUnwritten = (entry, error) => storage.keep(entry, error);
 
-    this.deck = new VirtualDeck();
-    this.binder = new DeckBinder({
-      dispatch: (action, origin) => this.dispatch(action, origin),
-      products: () => this.catalog.list(),
-      onLooks: (surfaces) => this.hub.patch({ surfaces }),
-      onError: (message) => this.alerts.raise('surface', 'warn', message, 10_000),
-      bindings: () => this.controls?.bindings() ?? null,
-      layoutFor: (surface) => this.controls?.layoutFor(surface) ?? null,
-      onPress: (press) => void this.log.log({ ts: press.at, kind: 'press', data: { ...press } }),
-    });
-    this.binder.attach(this.deck, this.hub.state);
-    this.hub.subscribe((state) => this.binder.render(state));
+
+    // The bus is built last (its handlers need every domain); parts built before it reach it through
+    // `dispatch`, which reads it only on an input, never while wiring.
+    let bus: ActionBus | null = null;
+    const dispatch = (this.dispatch = busDispatch(() => bus as ActionBus, storage));
+
+    let productNames: Map<string, string> | null = null;
+    const catalog = (this.catalog = new Catalog(new ProductsRepo(db), now, () => {
+      productNames = null;
+      followCatalog();
+    }));
+    const explain = (this.explain = new ExplainFlow(sessions, log, (product) => hub.patch({ product })));
+    this.plans = new Plans(new PlansRepo(db), now, (sku) => catalog.find(sku) !== null);
+    this.images = new ProductImages(join(dirname(options.dbFile), 'images'));
+    const show = (this.show = new ShowDirector({ clock: systemClock(now), log: logEvent, hub, explain, catalog, obs, alerts, dispatch }));
+    const liveKpis = (this.liveKpis = new LiveKpis({
+      db,
+      sessions,
+      commerce,
+      pseudonymize,
+      hub,
+      log,
+      explain,
+      alerts,
+      settings,
+      now,
+      productNames: () => (productNames ??= new Map(catalog.list().map((p) => [p.sku, p.name]))),
+      onOrders: (orders) => show.recordOrders(orders),
+    }));
+    this.ingest = createIngestGate({ live: () => log.live, write: (id, batch) => liveKpis.ingest(id, batch), storage, now: this.now });
+
+    const deck = (this.deck = new VirtualDeck());
+    const binder: DeckBinder = (this.binder = new DeckBinder({
+      dispatch,
+      products: () => catalog.list(),
+      onLooks: (surfaces) => hub.patch({ surfaces }),
+      onError: (message) => alerts.raise('surface', 'warn', message, 10_000),
+      bindings: () => controls.bindings(),
+      layoutFor: (surface) => controls.layoutFor(surface),
+      onPress: (press) => void log.log({ ts: press.at, kind: 'press', data: { ...press } }),
+    }));
+    const serial = (this.serial = createSerialManager({ db, now, hub, log: logEvent, alerts, dispatch, binder }));
+    const controls: Controls = (this.controls = new Controls({ db, now, hub, log: logEvent, alerts, dispatch, binder, backends: options.controls ?? {} }));
+    binder.attach(deck, hub.state);
+    hub.subscribe((state) => binder.render(state));
     attachObsFeatures({
-      subscribe: (listener) => this.hub.subscribe(listener),
-      alerts: this.alerts,
+      subscribe: (listener) => hub.subscribe(listener),
+      alerts,
       settings: this.obsSettings,
-      link: () => this.obs,
+      link: () => obs.link,
       imageFile: (image) => this.images.fileFor(image),
     });
-    this.serial = createSerialManager({ desk: this, db: this.db, binder: this.binder });
-    this.controls = new Controls(this, this.db, this.binder, options.controls ?? {});
+
+    const lifecycle: SessionLifecycle = (this.sessions = new SessionLifecycle({
+      sessions,
+      commerce,
+      log,
+      kpis: liveKpis,
+      explain,
+      show,
+      review: this.review,
+      alerts,
+      obs: () => obs.link.state,
+      rehearsing: () => rehearsal.active,
+    }));
+    const rehearsal: Rehearsal = (this.rehearsal = new Rehearsal({
+      live: () => log.live,
+      endSession: (at) => lifecycle.end(at),
+      now,
+      obs,
+      serial,
+      hub,
+      explaining: () => explain.product,
+      products: () => catalog.list(),
+      ingest: this.ingest,
+      alerts,
+    }));
+
+    bus = new ActionBus(
+      createHandlers({
+        obs: { connection: obs, settings: this.obsSettings },
+        session: { lifecycle, plan: (id) => this.plans.get(id), beginPlan: (plan, at) => show.beginPlan(plan, at), log: (event) => log.log(event) },
+        show: { show, product: (sku) => catalog.get(sku), clear: (at) => explain.clear(at) },
+        rehearsal,
+        serial,
+        controls,
+      }),
+      log,
+      now,
+    );
+
+    /** A product edited on air: the card on the stream and the key looks follow. */
+    function followCatalog(): void {
+      const current = explain.product;
+      if (current) explain.refresh(catalog.list().find((p) => p.sku === current.sku) ?? null);
+      binder.render(hub.state);
+    }
   }
 
   /** Connects OBS (and rehearsal peers with --demo). Never fails on a dead OBS: it shows as such. */
@@ -182,146 +246,38 @@ export class Desk {
     if (cut) {
       this.alerts.raise('session-interrupted', 'warn', `直播被中断 Session "${cut.title}" was cut off (crash or power loss): resume it with session.resume, or close it with session.close`);
     }
-    this.useObs(this.obs);
+    this.obs.start();
     this.serial.start();
     // Hardware is found in the background: a slow USB bus never delays DESK_READY.
     void this.controls.start();
     if (this.options.demo) await this.rehearsal.start();
   }
 
+  /** The current OBS link (rehearsal and OBS profiles swap it). */
   get obsLink(): ObsLink {
-    return this.obs;
+    return this.obs.link;
   }
 
   get inRehearsal(): boolean {
     return this.rehearsal.active;
   }
 
-  dispatch(action: unknown, origin: Origin): Promise<unknown> {
-    return this.bus.dispatch(action, origin).catch((error: unknown) => {
-      throw this.storage.translate(error);
-    });
-  }
-
-  /** Writes a batch durably, then publishes its KPIs. */
-  ingest(body: unknown): IngestResult {
-    const batch = parseIngestBatch(body, this.now());
-    const session = this.log.live;
-    if (!session) throw noLiveSession();
-    let result: IngestResult;
-    try {
-      result = this.liveKpis.ingest(session.id, batch);
-    } catch (error) {
-      // The transaction rolled back: nothing of the batch is stored or counted, and the sender retries.
-      throw this.storage.translate(error);
-    }
-    this.storage.succeeded();
-    return result;
-  }
-
-  startSession(title: string, planId: string | undefined, at: number): SessionSummary {
-    const live = this.log.live;
-    if (live) throw new DeskError('conflict', `session "${live.title}" is already live; end it before starting another`);
-    const session = this.sessions.create({ title, planId, rehearsal: this.rehearsal.active, startedAt: at });
-    this.liveKpis.reset();
-    this.log.setLive(session);
-    const { status, programScene, streaming, recording } = this.obs.state;
-    this.log.log({ ts: at, kind: 'session.start', data: { title, planId: planId ?? null, rehearsal: session.rehearsal, obs: { status, programScene, streaming, recording } } });
-    this.explain.openSegment(at);
-    return session;
-  }
-
-  endSession(at: number): SessionSummary {
-    const live = this.log.live;
-    if (!live) throw new DeskError('conflict', 'no live session to end');
-    this.show.onSessionEnd();
-    this.explain.closeSegment(at);
-    const totals = this.commerce.totals(live.id);
-    this.log.log({ ts: at, kind: 'session.end', data: { ...totals } });
-    this.sessions.end(live.id, at);
-    this.review.buildInBackground(live.id);
-    this.log.setLive(null);
-    // The show is over: the card leaves the stream with it.
-    this.explain.clear(at);
-    this.liveKpis.reset();
-    return this.sessions.get(live.id) as SessionSummary;
-  }
-
-  /** Makes an interrupted session live again with its KPIs as the database has them (see session-recovery). */
-  resumeSession(id: string | undefined, at: number): SessionSummary {
-    const { session, kpi } = resumeInterrupted({ sessions: this.sessions, commerce: this.commerce, live: this.log.live }, id, at);
-    this.liveKpis.restore(kpi);
-    const live = this.sessions.get(session.id) as SessionSummary;
-    this.alerts.resolve('session-interrupted');
-    this.log.setLive(live);
-    this.log.log({ ts: at, kind: 'session.resume', data: { interruptedAt: session.endedAt } });
-    this.explain.openSegment(at);
-    return live;
-  }
-
-  /** Closes an interrupted session as ended, without resuming it. */
-  closeInterrupted(id: string | undefined): SessionSummary {
-    const closed = closeInterrupted(this.sessions, id);
-    if (!this.sessions.latestInterrupted()) this.alerts.resolve('session-interrupted');
-    return closed;
-  }
-
-  /** Replaces the OBS link (rehearsal swaps a real OBS for a simulated one and back). */
-  async replaceObs(link: ObsLink): Promise<void> {
-    const old = this.obs;
-    this.obsOff();
-    this.useObs(link);
-    await old.close();
-  }
-
-  startRehearsal() {
-    return this.rehearsal.start();
-  }
-
-  stopRehearsal() {
-    return this.rehearsal.stop();
-  }
-
-  configureAudience(options: AudienceSettings) {
-    return this.rehearsal.configure(options);
-  }
-
-  realObsLink(): ObsLink {
-    // An OBS profile the operator activated wins over the start-up --obs-url / --obs-password.
-    return this.makeObsLink(this.obsProfiles.activeConnection() ?? { url: this.options.obsUrl, password: this.options.obsPassword });
-  }
-
   health(): Health {
-    const obs = this.obs.state;
-    let dbOk = true;
-    try {
-      this.db.prepare('SELECT 1').get();
-    } catch {
-      dbOk = false;
-    }
-    return {
-      ok: dbOk && this.storage.failing === null,
+    return readHealth({
       version: this.options.version,
-      demo: this.rehearsal.active,
-      obs: { connected: obs.status === 'connected', status: obs.status, url: obs.url, reason: obs.reason },
-      db: { ok: dbOk && this.storage.failing === null, path: this.options.dbFile, reason: this.storage.failing },
-      devices: [
-        ...this.hub.state.surfaces.map((s) => ({ id: s.id, kind: s.kind, connected: s.connected })),
-        ...(this.hub.state.serial ?? []).map((d) => ({ id: d.id, kind: d.kind, connected: d.live.status === 'open' })),
-      ],
-    };
-  }
-
-  /** Read access for review queries (kept on the desk so the server needs no database handle). */
-  get repos() {
-    return { sessions: this.sessions, commerce: this.commerce, platform: this.platform };
+      dbFile: this.options.dbFile,
+      probeDb: () => this.db.prepare('SELECT 1').get(),
+      storageFailing: () => this.storage.failing,
+      rehearsing: () => this.rehearsal.active,
+      obs: () => this.obs.link.state,
+      state: () => this.hub.state,
+    });
   }
 
   async close(): Promise<void> {
     await this.rehearsal.stop();
     this.show.close();
     this.review.close();
-    this.obsOff();
     await this.obs.close();
     await this.serial.close();
     await this.controls.close();
@@ -331,41 +287,5 @@ export class Desk {
     this.storage.close();
     this.hub.close();
     this.db.close();
-  }
-
-  private useObs(link: ObsLink): void {
-    this.obs = link;
-    let previous: ObsState = link.state;
-    this.hub.patch({ obs: link.state });
-    this.obsOff = link.subscribe((state) => {
-      this.onObsChange(previous, state);
-      previous = state;
-    });
-    link.start();
-  }
-
-  private onObsChange(before: ObsState, after: ObsState): void {
-    this.hub.patch({ obs: after });
-    const at = this.now();
-    if (before.status !== after.status) {
-      this.log.log({ ts: at, kind: 'obs.status', data: { status: after.status, reason: after.reason, url: after.url } });
-      if (after.status === 'connected') this.alerts.resolve('obs-down');
-      else if (before.status === 'connected' || after.status === 'auth-failed' || after.status === 'unsupported') {
-        this.alerts.raise('obs-down', 'error', `OBS ${after.status}: ${after.reason ?? 'no reason given'}`);
-      }
-    }
-    if (after.programScene && before.programScene !== after.programScene && after.status === 'connected') {
-      this.log.log({ ts: at, kind: 'obs.scene', data: { scene: after.programScene, from: before.programScene } });
-    }
-  }
-
-  private onCatalogChange(): void {
-    this.productNames = null;
-    const current = this.explain.product;
-    if (current) {
-      const product = this.catalog.list().find((p) => p.sku === current.sku) ?? null;
-      this.explain.refresh(product);
-    }
-    this.binder.render(this.hub.state);
   }
 }

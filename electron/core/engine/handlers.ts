@@ -1,51 +1,33 @@
-import { DeskError } from '../contract/index.js';
-import { obsActionHandlers } from '../obs/obs-actions.js';
+import { obsActionHandlers, type ObsActionDeps } from '../obs/obs-actions.js';
+import { showActionHandlers, type ShowActionDeps } from '../show/show-actions.js';
+import { serialActionHandlers } from '../devices/serial/serial-actions.js';
+import { controlActionHandlers, type Controls } from '../devices/controls/controls.js';
+import type { SerialManager } from '../devices/serial/serial-manager.js';
 import type { ActionHandlers } from './action-bus.js';
-import type { Desk } from './desk.js';
+import { rehearsalActionHandlers, type Rehearsal } from './rehearsal.js';
+import { sessionActionHandlers, type SessionActionDeps } from './session-actions.js';
 
-/** What each action does. Kept apart from the desk's wiring so the whole table reads at once. */
-export function createHandlers(desk: Desk): ActionHandlers {
+/** Each domain's handler set, as its module declares it. */
+export interface HandlerParts {
+  obs: ObsActionDeps;
+  session: SessionActionDeps;
+  show: ShowActionDeps;
+  rehearsal: Pick<Rehearsal, 'start' | 'stop' | 'configure'>;
+  serial: Pick<SerialManager, 'tare' | 'zero' | 'cue'>;
+  controls: Pick<Controls, 'page' | 'brightness' | 'rescan'>;
+}
+
+/**
+ * What each action does: the one place the domains' handlers meet. `satisfies` makes the compiler
+ * refuse an action without a handler (or a handler for no action).
+ */
+export function createHandlers(parts: HandlerParts): ActionHandlers {
   return {
-    'obs.scene': async ({ scene }) => {
-      await desk.obsLink.setProgramScene(scene);
-      return { scene };
-    },
-    'obs.stream.start': () => desk.obsLink.startStream(),
-    'obs.stream.stop': () => desk.obsLink.stopStream(),
-    'obs.record.start': () => desk.obsLink.startRecord(),
-    'obs.record.stop': () => desk.obsLink.stopRecord(),
-    ...obsActionHandlers({ link: () => desk.obsLink, settings: desk.obsSettings }),
-    'session.start': async ({ title, planId }, at) => {
-      // An unknown plan refuses the start before a session exists.
-      const plan = planId ? desk.plans.get(planId) : null;
-      const session = desk.startSession(title, planId, at);
-      if (plan) await desk.show.beginPlan(plan, at);
-      return session;
-    },
-    'session.end': (_action, at) => desk.endSession(at),
-    'session.resume': ({ id }, at) => desk.resumeSession(id, at),
-    'session.close': ({ id }) => desk.closeInterrupted(id),
-    'session.mark': ({ label }, at) => {
-      const entry = desk.log.log({ ts: at, kind: 'mark', data: { label } });
-      if (!entry) throw new DeskError('conflict', 'no live session to mark: start one with session.start');
-      return { id: entry.id, ts: at };
-    },
-    'product.explain': ({ sku }, at) => desk.show.explain(desk.catalog.get(sku), at),
-    'product.next': (_a, at) => desk.show.step(1, at),
-    'product.prev': (_a, at) => desk.show.step(-1, at),
-    'product.clear': (_a, at) => ({ cleared: desk.explain.clear(at).changed }),
-    'rehearsal.start': () => desk.startRehearsal(),
-    'rehearsal.stop': () => desk.stopRehearsal(),
-    'rehearsal.audience': ({ baseOnline, eventsPerSecond }) => desk.configureAudience({ baseOnline, eventsPerSecond }),
-    'scale.tare': ({ device }) => desk.serial.tare(device),
-    'scale.zero': ({ device }) => desk.serial.zero(device),
-    'light.cue': ({ cue }) => desk.serial.cue(cue),
-    'flashsale.start': (action) => desk.show.startFlashSale(action),
-    'flashsale.stop': () => desk.show.flash.stop(),
-    'plan.goto': ({ index }, at) => desk.show.goto(index, at),
-    'plan.resume': (_a, at) => desk.show.resume(at),
-    'deck.page': ({ surface, to }) => desk.controls.page(surface, to),
-    'deck.brightness': ({ surface, percent }) => desk.controls.brightness(surface, percent),
-    'deck.rescan': () => desk.controls.rescan(),
-  };
+    ...obsActionHandlers(parts.obs),
+    ...sessionActionHandlers(parts.session),
+    ...showActionHandlers(parts.show),
+    ...rehearsalActionHandlers(parts.rehearsal),
+    ...serialActionHandlers(parts.serial),
+    ...controlActionHandlers(parts.controls),
+  } satisfies ActionHandlers;
 }

@@ -1,13 +1,31 @@
 import { randomBytes } from 'node:crypto';
-import { DeskError, type DeskState, type IngestEvent } from '../contract/index.js';
+import { DeskError, type CurrentProduct, type DeskState, type IngestEvent, type Product, type SessionSummary } from '../contract/index.js';
 import { startObsSim, type ObsSim } from '../../../native/sim/obs-sim.js';
 import { AudienceSim, runAudience, type AudienceContext } from '../../../native/sim/audience.js';
 import { DEMO_SCALE, demoScaleTransport } from '../devices/serial/demo-scale.js';
-import type { Desk } from './desk.js';
+import type { SerialManager } from '../devices/serial/serial-manager.js';
+import type { ObsConnection } from '../obs/obs-connection.js';
+import type { ActionHandlers } from './action-bus.js';
+import type { AlertSink, StatePublisher } from './ports.js';
 
 export interface AudienceSettings {
   baseOnline?: number | undefined;
   eventsPerSecond?: number | undefined;
+}
+
+export interface RehearsalDeps {
+  /** The live session; a real one refuses rehearsal, a rehearsal one ends with it. */
+  live: () => SessionSummary | null;
+  endSession: (at: number) => unknown;
+  now: () => number;
+  obs: Pick<ObsConnection, 'make' | 'real' | 'replace'>;
+  serial: Pick<SerialManager, 'attachSimulated' | 'detachSimulated'>;
+  /** `demo` is published; the flash sale is read for the simulated buyers. */
+  hub: StatePublisher;
+  explaining: () => CurrentProduct | null;
+  products: () => readonly Product[];
+  ingest: (body: unknown) => unknown;
+  alerts: Pick<AlertSink, 'raise'>;
 }
 
 /**
@@ -22,7 +40,7 @@ export class Rehearsal {
   private audienceSettings: { baseOnline: number; eventsPerSecond: number | null } = { baseOnline: 1200, eventsPerSecond: null };
   private transition: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly desk: Desk) {}
+  constructor(private readonly deps: RehearsalDeps) {}
 
   get active(): boolean {
     return this.sim !== null;
@@ -31,19 +49,19 @@ export class Rehearsal {
   start(): Promise<{ rehearsal: true; obsUrl: string }> {
     return this.serialize(async () => {
       if (this.sim) return { rehearsal: true as const, obsUrl: this.sim.url };
-      const live = this.desk.log.live;
+      const live = this.deps.live();
       if (live && !live.rehearsal) {
         throw new DeskError('conflict', `session "${live.title}" is live for real; end it before switching to rehearsal`);
       }
       const sim = await startObsSim({ password: randomBytes(12).toString('base64url') });
       this.sim = sim;
-      await this.desk.replaceObs(this.desk.makeObsLink({ url: sim.url, password: sim.password }));
+      await this.deps.obs.replace(this.deps.obs.make({ url: sim.url, password: sim.password }));
       const { baseOnline, eventsPerSecond } = this.audienceSettings;
       const audience = new AudienceSim({ baseOnline, ...(eventsPerSecond !== null && { eventsPerSecond }) });
       this.audience = audience;
       this.stopAudience = runAudience(audience, () => this.context(), (events) => this.feed(events));
-      await this.desk.serial.attachSimulated(DEMO_SCALE, demoScaleTransport);
-      this.desk.hub.patch({ demo: true });
+      await this.deps.serial.attachSimulated(DEMO_SCALE, demoScaleTransport);
+      this.deps.hub.patch({ demo: true });
       return { rehearsal: true as const, obsUrl: sim.url };
     });
   }
@@ -51,16 +69,15 @@ export class Rehearsal {
   stop(): Promise<{ rehearsal: false }> {
     return this.serialize(async () => {
       if (!this.sim) return { rehearsal: false as const };
-      const live = this.desk.log.live;
-      if (live?.rehearsal) this.desk.endSession(this.desk.now());
+      if (this.deps.live()?.rehearsal) this.deps.endSession(this.deps.now());
       this.stopAudience?.();
       this.stopAudience = null;
-      await this.desk.serial.detachSimulated(DEMO_SCALE.id);
+      await this.deps.serial.detachSimulated(DEMO_SCALE.id);
       this.audience = null;
-      await this.desk.replaceObs(this.desk.realObsLink());
+      await this.deps.obs.replace(this.deps.obs.real());
       await this.sim.close();
       this.sim = null;
-      this.desk.hub.patch({ demo: false });
+      this.deps.hub.patch({ demo: false });
       return { rehearsal: false as const };
     });
   }
@@ -74,20 +91,20 @@ export class Rehearsal {
   }
 
   private context(): AudienceContext {
-    const current = this.desk.explain.product;
+    const current = this.deps.explaining();
     return {
       explaining: current ? { sku: current.sku, priceFen: current.priceFen, since: current.since } : null,
-      flashSale: flashSaleOf(this.desk.hub.state),
-      products: this.desk.catalog.list().map((p) => ({ sku: p.sku, priceFen: p.priceFen })),
+      flashSale: flashSaleOf(this.deps.hub.state),
+      products: this.deps.products().map((p) => ({ sku: p.sku, priceFen: p.priceFen })),
     };
   }
 
   private feed(events: IngestEvent[]): void {
-    if (!this.desk.log.live?.rehearsal) return;
+    if (!this.deps.live()?.rehearsal) return;
     try {
-      this.desk.ingest({ source: 'rehearsal', events });
+      this.deps.ingest({ source: 'rehearsal', events });
     } catch (error) {
-      this.desk.alerts.raise('rehearsal-audience', 'warn', `simulated audience: ${(error as Error).message}`, 10_000);
+      this.deps.alerts.raise('rehearsal-audience', 'warn', `simulated audience: ${(error as Error).message}`, 10_000);
     }
   }
 
@@ -103,4 +120,13 @@ export class Rehearsal {
 function flashSaleOf(state: DeskState): AudienceContext['flashSale'] {
   const sale = state.flashSale;
   return sale ? { sku: sale.sku, priceFen: sale.priceFen, endsAt: sale.endsAt } : null;
+}
+
+/** The rehearsal's actions: switch to simulated peers and back, tune the simulated audience. */
+export function rehearsalActionHandlers(rehearsal: Pick<Rehearsal, 'start' | 'stop' | 'configure'>): Pick<ActionHandlers, 'rehearsal.start' | 'rehearsal.stop' | 'rehearsal.audience'> {
+  return {
+    'rehearsal.start': () => rehearsal.start(),
+    'rehearsal.stop': () => rehearsal.stop(),
+    'rehearsal.audience': ({ baseOnline, eventsPerSecond }) => rehearsal.configure({ baseOnline, eventsPerSecond }),
+  };
 }

@@ -1,4 +1,4 @@
-import { DeskError } from '../contract/index.js';
+import { DeskError, type ActionType } from '../contract/index.js';
 import type { ActionHandlers } from '../engine/action-bus.js';
 import type { ObsSettingsStore } from './obs-settings-store.js';
 import { setUpOverlay } from './overlay-setup.js';
@@ -18,29 +18,43 @@ function requireConnected(link: ObsLink): void {
   if (status !== 'connected') throw new DeskError('conflict', `OBS is not connected (${reason ? `${status}: ${reason}` : status})`);
 }
 
-type ObsActionTypes = 'obs.preview' | 'obs.studio' | 'obs.transition' | 'obs.source.toggle' | 'obs.safe' | 'obs.revert' | 'obs.overlay.setup';
+type ObsActionType = Extract<ActionType, `obs.${string}`>;
 
-/** The OBS actions beyond program scene and outputs (DESIGN §3.3); `link` is read per call (rehearsal swaps it). */
-export function obsActionHandlers(deps: { link: () => ObsLink; settings: ObsSettingsStore }): Pick<ActionHandlers, ObsActionTypes> {
+export interface ObsActionDeps {
+  /** `link` is read at each call: rehearsal and OBS profiles swap the link behind it. */
+  connection: { readonly link: ObsLink };
+  settings: Pick<ObsSettingsStore, 'get'>;
+}
+
+/** Every OBS action (DESIGN §3.3), straight from the bus to the link. */
+export function obsActionHandlers(deps: ObsActionDeps): Pick<ActionHandlers, ObsActionType> {
   const go = async (scene: string) => {
-    const link = deps.link();
+    const link = deps.connection.link;
     const from = link.state.programScene;
     await link.setProgramScene(scene);
     return { scene, from };
   };
   return {
+    'obs.scene': async ({ scene }) => {
+      await deps.connection.link.setProgramScene(scene);
+      return { scene };
+    },
+    'obs.stream.start': () => deps.connection.link.startStream(),
+    'obs.stream.stop': () => deps.connection.link.stopStream(),
+    'obs.record.start': () => deps.connection.link.startRecord(),
+    'obs.record.stop': () => deps.connection.link.stopRecord(),
     'obs.preview': async ({ scene }) => {
-      await deps.link().setPreviewScene(scene);
+      await deps.connection.link.setPreviewScene(scene);
       return { scene };
     },
     'obs.studio': async ({ enabled }) => {
-      await deps.link().setStudioMode(enabled);
+      await deps.connection.link.setStudioMode(enabled);
       return { enabled };
     },
-    'obs.transition': () => deps.link().transition(),
-    'obs.source.toggle': ({ scene, source }) => deps.link().toggleSource(scene, source),
+    'obs.transition': () => deps.connection.link.transition(),
+    'obs.source.toggle': ({ scene, source }) => deps.connection.link.toggleSource(scene, source),
     'obs.safe': () => {
-      const link = deps.link();
+      const link = deps.connection.link;
       requireConnected(link);
       const scene = findSafeScene(deps.settings.get().safeScene, link.state.scenes);
       if (!scene) {
@@ -48,9 +62,9 @@ export function obsActionHandlers(deps: { link: () => ObsLink; settings: ObsSett
       }
       return go(scene);
     },
-    'obs.overlay.setup': ({ scene, url, name, width, height }) => setUpOverlay(deps.link(), { scene, url, name, width, height }),
+    'obs.overlay.setup': ({ scene, url, name, width, height }) => setUpOverlay(deps.connection.link, { scene, url, name, width, height }),
     'obs.revert': () => {
-      const link = deps.link();
+      const link = deps.connection.link;
       requireConnected(link);
       const previous = link.state.previousProgramScene;
       if (!previous) throw new DeskError('conflict', 'nothing to revert: the program scene has not changed since the desk started');

@@ -1,10 +1,24 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { DeskError, parseOrThrow, sessionNotesSchema, sessionPatchSchema } from '../contract/index.js';
-import type { Desk } from '../engine/desk.js';
 import type { Reply, RequestContext, Router } from '../server/router.js';
+import type { CommerceRepo } from '../store/commerce-repo.js';
+import type { PlatformRepo } from '../store/platform-repo.js';
+import type { SessionsRepo } from '../store/sessions-repo.js';
 import { BUNDLE_EXTENSION, removeBundleFile } from './bundle.js';
 import { parseCsvTable } from './csv.js';
+import { addImportRoutes } from './platform-import/import-routes.js';
+import type { ReviewService } from './review-service.js';
+import { SessionQueries } from './session-queries.js';
+
+/** What the review routes use (named `desk` below: the part of the desk that review reads). */
+export interface ReviewRouteDeps {
+  review: ReviewService;
+  repos: { sessions: SessionsRepo; commerce: CommerceRepo; platform: PlatformRepo };
+  now: () => number;
+}
+
+type Desk = ReviewRouteDeps;
 
 /** Bundles are whole session logs: generous, but bounded so a runaway upload cannot fill the disk. */
 const BUNDLE_UPLOAD_LIMIT = 2 * 1024 * 1024 * 1024;
@@ -99,6 +113,17 @@ async function importUpload(desk: Desk, ctx: RequestContext) {
 /** Review routes (issue 8). Multi-session paths live under /review so they never meet `/sessions/:id`. */
 export function addReviewRoutes(router: Router, desk: Desk): Router {
   const q = desk.review.queries;
+  const sessions = new SessionQueries(desk.repos, desk.now);
+  router
+    .add('GET', '/sessions', () => ({ body: sessions.list() }))
+    .add('GET', '/sessions/:id', (ctx) => ({ body: sessions.detail(id(ctx)) }))
+    .add('GET', '/sessions/:id/timeline', (ctx) => {
+      const raw = ctx.url.searchParams.get('points');
+      const points = raw === null ? 600 : Number(raw);
+      if (!Number.isInteger(points) || points < 1) throw new DeskError('bad_request', 'points: must be a positive integer', { field: 'points' });
+      return { body: sessions.timeline(id(ctx), points) };
+    });
+  addImportRoutes(router, desk.repos, desk.now);
   return router
     .add('GET', '/review/sessions', (ctx) => ({
       body: q.list({

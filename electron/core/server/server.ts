@@ -3,18 +3,18 @@ import type { AddressInfo } from 'node:net';
 import { hostname } from 'node:os';
 import { Readable, type Duplex } from 'node:stream';
 import { API_PREFIX, DeskError } from '../contract/index.js';
-import type { Desk } from '../engine/desk.js';
-import { apiRoutes } from './api-routes.js';
+import { apiRoutes, type ApiPorts } from './api-routes.js';
 import { bearerToken, hostAllowed, originAllowed, readJson, sendError, sendJson, tokenMatches } from './http-utils.js';
 import type { Role } from './router.js';
 import { serveStatic } from './static-files.js';
-import { WsHub } from './ws-hub.js';
+import { WsHub, type WsHubDeps } from './ws-hub.js';
 import { overlayLinks, origin } from './overlay-links.js';
 import { guardConnections } from './connection-guard.js';
 import { guardRequest, guardUpgrade, refuseUpgrade, requestUrl } from './request-guard.js';
 
 export interface ServerOptions {
-  desk: Desk;
+  /** The desk's parts the API and the socket use (the wired desk provides them all). */
+  desk: ApiPorts & WsHubDeps;
   host: string;
   port: number;
   token: string;

@@ -7,14 +7,24 @@ import {
   toOverlayState,
   wsClientMessageSchema,
   type DeskState,
+  type IngestResult,
   type WsServerMessage,
 } from '../contract/index.js';
-import type { Desk } from '../engine/desk.js';
+import type { Dispatch, StateReader } from '../engine/ports.js';
 import type { Role } from './router.js';
 
 /** A client this far behind skips intermediate states; the next push carries everything. */
 const MAX_BUFFERED = 4 * 1024 * 1024;
 export const WS_MAX_PAYLOAD = 16 * 1024 * 1024;
+
+/** What the socket hub uses: the state it pushes, and where client messages go. */
+export interface WsHubDeps {
+  hub: StateReader;
+  dispatch: Dispatch;
+  ingest: (body: unknown) => IngestResult;
+  /** The console's on-screen deck, pressed from the browser. */
+  deck: { readonly info: { readonly id: string }; readonly keyCount: number; press(index: number, down: boolean): boolean };
+}
 
 /**
  * `/ws`: pushes the state (the overlay subset for read-only tokens) on connect and on every change,
@@ -27,7 +37,7 @@ export class WsHub {
   private overlayText = '';
   private readonly off: () => void;
 
-  constructor(private readonly desk: Desk) {
+  constructor(private readonly desk: WsHubDeps) {
     this.off = desk.hub.subscribe((state) => this.broadcast(state));
   }
 

@@ -1,6 +1,8 @@
 import { DeskError, type Action, type ActionOf, type CurrentProduct, type Plan, type PlanItem, type Product } from '../contract/index.js';
-import type { Desk } from '../engine/desk.js';
+import type { AlertSink, Dispatch, LogEvent, StatePublisher } from '../engine/ports.js';
+import type { ObsLink } from '../obs/types.js';
 import type { Clock } from './clock.js';
+import type { ExplainFlow } from './explain-flow.js';
 import { FlashSales, type SoldOrder } from './flash-sale.js';
 import { PlanRunner } from './plan-runner.js';
 
@@ -12,6 +14,20 @@ export interface ExplainResult {
   cueError: string | null;
 }
 
+export interface ShowDirectorDeps {
+  clock: Clock;
+  log: LogEvent;
+  /** Flash sale and plan slices are published; the serial slice tells whether lights exist. */
+  hub: StatePublisher;
+  explain: Pick<ExplainFlow, 'explain' | 'clear' | 'product'>;
+  catalog: { get(sku: string): Product; list(): Product[] };
+  /** `link` is read at each call: rehearsal and OBS profiles swap the link behind it. */
+  obs: { readonly link: Pick<ObsLink, 'state' | 'setProgramScene'> };
+  alerts: Pick<AlertSink, 'raise'>;
+  /** Light cues go through the bus, so they are logged like any other light action. */
+  dispatch: Dispatch;
+}
+
 /**
  * What the show's actions mean on the desk: a 讲解 is scene + card + light + log in one step, a plan
  * segment is entered the same way, a flash sale runs against the order stream. The desk owns the
@@ -21,25 +37,22 @@ export class ShowDirector {
   readonly flash: FlashSales;
   readonly runner: PlanRunner;
 
-  constructor(
-    private readonly desk: Desk,
-    clock: Clock,
-  ) {
-    const log = (kind: string, data: Record<string, unknown>) => void desk.log.log({ ts: clock.now(), kind, data });
-    this.flash = new FlashSales({ clock, log, publish: (change) => desk.hub.patch(change) });
-    this.runner = new PlanRunner({ clock, log, publish: (plan) => desk.hub.patch({ plan }) });
+  constructor(private readonly deps: ShowDirectorDeps) {
+    const { clock, log, hub } = deps;
+    this.flash = new FlashSales({ clock, log, publish: (change) => hub.patch(change) });
+    this.runner = new PlanRunner({ clock, log, publish: (plan) => hub.patch({ plan }) });
   }
 
   /** 讲解: the card goes on air first; a scene or light that fails is reported, never blocks the explain. */
   async explain(product: Product, at: number, overrides: { scene?: string | null | undefined; cue?: string | null | undefined } = {}): Promise<ExplainResult> {
-    const { desk } = this;
-    desk.explain.explain(product, at);
+    const { explain } = this.deps;
+    explain.explain(product, at);
     this.runner.noteExplain(product.sku);
     const scene = overrides.scene ?? product.scene;
     const cue = overrides.cue ?? product.cue;
     const sceneError = await this.switchScene(scene, `讲解 ${product.name}`);
     const cueError = await this.fireCue(cue, `讲解 ${product.name}`);
-    return { product: desk.explain.product as CurrentProduct, scene, sceneError, cue, cueError };
+    return { product: explain.product as CurrentProduct, scene, sceneError, cue, cueError };
   }
 
   /** product.next / product.prev: along the plan when one runs, else along the catalog. */
@@ -50,9 +63,9 @@ export class ShowDirector {
       this.check(this.runner.peek(index));
       return this.enter(this.runner.goto(index), at);
     }
-    const products = this.desk.catalog.list();
+    const products = this.deps.catalog.list();
     if (!products.length) throw new DeskError('conflict', 'the catalog is empty: add a product first');
-    const index = products.findIndex((p) => p.sku === this.desk.explain.product?.sku);
+    const index = products.findIndex((p) => p.sku === this.deps.explain.product?.sku);
     const next = index < 0 ? (direction === 1 ? 0 : products.length - 1) : index + direction;
     const product = products[next];
     if (!product) throw new DeskError('conflict', direction === 1 ? 'already at the last product' : 'already at the first product');
@@ -75,7 +88,11 @@ export class ShowDirector {
   }
 
   startFlashSale({ sku, price, seconds, stock }: ActionOf<'flashsale.start'>) {
-    return this.flash.start(this.desk.catalog.get(sku), { price, seconds, stock });
+    return this.flash.start(this.deps.catalog.get(sku), { price, seconds, stock });
+  }
+
+  stopFlashSale() {
+    return this.flash.stop();
   }
 
   recordOrders(orders: readonly SoldOrder[]): void {
@@ -88,7 +105,7 @@ export class ShowDirector {
   }
 
   private check(item: PlanItem | null): void {
-    if (item?.kind === 'product' && item.sku) this.desk.catalog.get(item.sku);
+    if (item?.kind === 'product' && item.sku) this.deps.catalog.get(item.sku);
   }
 
   /** The show stops with its session: the sale closes and the plan's last position is logged. */
@@ -100,10 +117,10 @@ export class ShowDirector {
   private async enter(item: PlanItem, at: number) {
     const index = this.runner.state?.index ?? 0;
     if (item.kind === 'product' && item.sku) {
-      const result = await this.explain(this.desk.catalog.get(item.sku), at, { scene: item.scene, cue: item.cue });
+      const result = await this.explain(this.deps.catalog.get(item.sku), at, { scene: item.scene, cue: item.cue });
       return { index, kind: item.kind, ...result };
     }
-    this.desk.explain.clear(at);
+    this.deps.explain.clear(at);
     const label = item.title ?? item.kind;
     const sceneError = await this.switchScene(item.scene ?? null, label);
     const cueError = await this.fireCue(item.cue ?? null, label);
@@ -111,32 +128,32 @@ export class ShowDirector {
   }
 
   private async switchScene(scene: string | null, what: string): Promise<string | null> {
-    const { desk } = this;
-    if (!scene || desk.obsLink.state.programScene === scene) return null;
+    const { obs, alerts } = this.deps;
+    if (!scene || obs.link.state.programScene === scene) return null;
     try {
-      await desk.obsLink.setProgramScene(scene);
+      await obs.link.setProgramScene(scene);
       return null;
     } catch (error) {
       // The card still goes on air: a studio would rather show the product than nothing.
       const message = (error as Error).message;
-      desk.alerts.raise('explain-scene', 'warn', `${what}: scene "${scene}" not switched — ${message}`, 15_000);
+      alerts.raise('explain-scene', 'warn', `${what}: scene "${scene}" not switched — ${message}`, 15_000);
       return message;
     }
   }
 
   private async fireCue(cue: string | null, what: string): Promise<string | null> {
     if (!cue) return null;
-    const { desk } = this;
+    const { hub, dispatch, alerts } = this.deps;
     // A studio without lights explains without them: no refusal in the log at every explain.
-    const hasLights = (desk.hub.state.serial ?? []).some((d) => d.kind.startsWith('dmx'));
+    const hasLights = (hub.state.serial ?? []).some((d) => d.kind.startsWith('dmx'));
     if (!hasLights) return 'no light is configured';
     try {
       // Through the bus, so the cue is logged (or its refusal) like any other light action.
-      await desk.dispatch({ type: 'light.cue', cue } satisfies Action, { surface: 'system' });
+      await dispatch({ type: 'light.cue', cue } satisfies Action, { surface: 'system' });
       return null;
     } catch (error) {
       const message = (error as Error).message;
-      desk.alerts.raise('explain-cue', 'warn', `${what}: light cue "${cue}" failed — ${message}`, 15_000);
+      alerts.raise('explain-cue', 'warn', `${what}: light cue "${cue}" failed — ${message}`, 15_000);
       return message;
     }
   }

@@ -12,7 +12,8 @@ import {
 import type { Db } from '../../store/database.js';
 import { BindingsRepo } from '../../store/bindings-repo.js';
 import { SettingsRepo } from '../../store/settings-repo.js';
-import type { Desk } from '../../engine/desk.js';
+import type { AlertSink, Dispatch, LogEvent, StatePublisher } from '../../engine/ports.js';
+import type { ActionHandlers } from '../../engine/action-bus.js';
 import type { DeckBinder } from '../deck-binder.js';
 import { DEFAULT_GUARDS, planPress } from '../press-guard.js';
 import type { DeckBackend } from '../../../../native/hid/stream-deck/deck-backend.js';
@@ -28,6 +29,20 @@ export interface ControlBackends {
   /** Hot-plug source: `usb` for the real one (falls back to polling), a function for fakes. */
   watch?: HotplugWatch | 'usb' | null;
   settleDelaysMs?: readonly number[];
+}
+
+/** What control hardware needs from the desk. */
+export interface ControlsDeps {
+  db: Db;
+  now: () => number;
+  /** Surfaces are attached with the current state; device views and HID learning are published. */
+  hub: StatePublisher;
+  log: LogEvent;
+  alerts: AlertSink;
+  /** Hotkeys fire their bound action through the bus. */
+  dispatch: Dispatch;
+  binder: Pick<DeckBinder, 'attach' | 'detach' | 'render' | 'get' | 'setPage'>;
+  backends: ControlBackends;
 }
 
 const BRIGHTNESS_KEY = 'deck-brightness';
@@ -51,17 +66,17 @@ export class Controls {
   private published = '';
   private closed = false;
 
-  constructor(
-    private readonly desk: Desk,
-    db: Db,
-    private readonly binder: DeckBinder,
-    private readonly backends: ControlBackends,
-  ) {
-    this.repo = new BindingsRepo(db);
-    this.settings = new SettingsRepo(db);
+  private readonly binder: ControlsDeps['binder'];
+  private readonly backends: ControlBackends;
+
+  constructor(private readonly deps: ControlsDeps) {
+    this.binder = deps.binder;
+    this.backends = deps.backends;
+    this.repo = new BindingsRepo(deps.db);
+    this.settings = new SettingsRepo(deps.db);
     const { bindings, unreadable } = this.repo.read();
     this.current = bindings;
-    if (unreadable.length) desk.alerts.raise('bindings-unreadable', 'warn', `bindings (${unreadable.join(', ')}) were unreadable and use defaults; save them again`);
+    if (unreadable.length) deps.alerts.raise('bindings-unreadable', 'warn', `bindings (${unreadable.join(', ')}) were unreadable and use defaults; save them again`);
   }
 
   /**
@@ -70,7 +85,7 @@ export class Controls {
    */
   start(): Promise<void> {
     this.starting ??= this.startHardware().catch((error: Error) => {
-      this.desk.alerts.raise('controls', 'warn', `control hardware could not start: ${error.message}`);
+      this.deps.alerts.raise('controls', 'warn', `control hardware could not start: ${error.message}`);
     });
     return this.starting;
   }
@@ -81,9 +96,9 @@ export class Controls {
     if (this.closed) return;
     const common = {
       watch,
-      attach: (surface: ControlSurface) => this.binder.attach(surface, this.desk.hub.state),
-      detach: (id: string) => this.binder.detach(id, this.desk.hub.state),
-      log: (kind: string, data: Record<string, unknown>) => void this.desk.log.log({ ts: this.desk.now(), kind, data }),
+      attach: (surface: ControlSurface) => this.binder.attach(surface, this.deps.hub.state),
+      detach: (id: string) => this.binder.detach(id, this.deps.hub.state),
+      log: this.deps.log,
       ...(this.backends.settleDelaysMs ? { settleDelaysMs: this.backends.settleDelaysMs } : {}),
     };
     if (this.backends.decks) {
@@ -100,7 +115,7 @@ export class Controls {
         backend: this.backends.hid,
         bindings: () => this.current.hid,
         publish: (views) => this.publish('hid', views),
-        onLearn: (learn) => this.desk.hub.patch({ learn }),
+        onLearn: (learn) => this.deps.hub.patch({ learn }),
       });
     }
     await Promise.all([this.decks?.start(), this.hid?.start()]);
@@ -118,9 +133,9 @@ export class Controls {
         throw new DeskError('bad_request', `hotkeys.${i}.action: ${h.action.type} stops what the audience sees and needs a long press; bind it to a deck key instead`, { field: `hotkeys.${i}.action` });
       }
     });
-    this.repo.write(next, this.desk.now());
+    this.repo.write(next, this.deps.now());
     this.current = next;
-    this.binder.render(this.desk.hub.state);
+    this.binder.render(this.deps.hub.state);
     await this.hid?.refresh();
     return next;
   }
@@ -160,7 +175,7 @@ export class Controls {
   async learn(device: string | null): Promise<void> {
     if (!this.hid) throw new DeskError('conflict', 'generic HID is not available in this desk');
     if (device && !this.hidViews.some((v) => v.id === device || v.id.startsWith(`${device}:`))) throw new DeskError('not_found', `no HID device "${device}" is plugged in`, { field: 'device' });
-    await this.hid.learn(device, this.desk.now());
+    await this.hid.learn(device, this.deps.now());
   }
 
   hotkeys(): HotkeyBinding[] {
@@ -171,11 +186,11 @@ export class Controls {
   async fireHotkey(accelerator: string, source: 'global' | 'console'): Promise<unknown> {
     const hotkey = this.current.hotkeys.find((h) => h.accelerator.toLowerCase() === accelerator.toLowerCase());
     if (!hotkey) throw new DeskError('not_found', `no hotkey "${accelerator}" is bound`, { field: 'accelerator' });
-    const at = this.desk.now();
+    const at = this.deps.now();
     const plan = planPress({ kind: 'action', action: hotkey.action }, this.current.guards ?? DEFAULT_GUARDS, this.hotkeyFired.get(hotkey.accelerator), at);
     if (plan.kind === 'ignore') return { ignored: plan.outcome };
     this.hotkeyFired.set(hotkey.accelerator, at);
-    return this.desk.dispatch(hotkey.action, { surface: 'hotkey', device: `${source}:${hotkey.accelerator}`.slice(0, 128) });
+    return this.deps.dispatch(hotkey.action, { surface: 'hotkey', device: `${source}:${hotkey.accelerator}`.slice(0, 128) });
   }
 
   async close(): Promise<void> {
@@ -192,7 +207,7 @@ export class Controls {
     const text = JSON.stringify(this.views());
     if (text === this.published) return;
     this.published = text;
-    this.desk.hub.patch({ controls: this.views() });
+    this.deps.hub.patch({ controls: this.views() });
     this.alertProblems();
   }
 
@@ -204,9 +219,9 @@ export class Controls {
       const id = `control:${v.path}`;
       const text = `${v.name}: ${v.reason ?? v.status}. ${v.fix ?? ''}`.trim();
       now.set(id, text);
-      if (this.raised.get(id) !== text) this.desk.alerts.raise(id, 'warn', text);
+      if (this.raised.get(id) !== text) this.deps.alerts.raise(id, 'warn', text);
     }
-    for (const id of this.raised.keys()) if (!now.has(id)) this.desk.alerts.resolve(id);
+    for (const id of this.raised.keys()) if (!now.has(id)) this.deps.alerts.resolve(id);
     this.raised.clear();
     for (const [id, text] of now) this.raised.set(id, text);
   }
@@ -218,4 +233,13 @@ export class Controls {
       return {};
     }
   }
+}
+
+/** The deck actions: pages, brightness, a rescan of the USB bus. */
+export function controlActionHandlers(controls: Pick<Controls, 'page' | 'brightness' | 'rescan'>): Pick<ActionHandlers, 'deck.page' | 'deck.brightness' | 'deck.rescan'> {
+  return {
+    'deck.page': ({ surface, to }) => controls.page(surface, to),
+    'deck.brightness': ({ surface, percent }) => controls.brightness(surface, percent),
+    'deck.rescan': () => controls.rescan(),
+  };
 }

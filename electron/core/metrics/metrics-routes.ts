@@ -1,0 +1,20 @@
+import type { IngestResult } from '../contract/index.js';
+import type { Router } from '../server/router.js';
+import type { LiveKpis } from './live-kpis.js';
+
+/** A connector's batch may be large: 16 MB of events in one durable write. */
+const INGEST_BODY_LIMIT = 16 * 1024 * 1024;
+
+/** What the metrics routes use. */
+export interface MetricsRouteDeps {
+  ingest: (body: unknown) => IngestResult;
+  liveKpis: Pick<LiveKpis, 'settings' | 'putSettings'>;
+}
+
+/** Ingest (DESIGN §3.4) and the KPI settings (thresholds, alert rules). */
+export function addMetricsRoutes(router: Router, deps: MetricsRouteDeps): Router {
+  return router
+    .add('POST', '/ingest', async (ctx) => ({ status: 202, body: deps.ingest(await ctx.body()) }), ['control'], { bodyLimit: INGEST_BODY_LIMIT })
+    .add('GET', '/kpi/settings', () => ({ body: deps.liveKpis.settings }))
+    .add('PUT', '/kpi/settings', async (ctx) => ({ body: deps.liveKpis.putSettings(await ctx.body()) }));
+}
