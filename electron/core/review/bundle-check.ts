@@ -77,42 +77,47 @@ const json = (inner: z.ZodType) =>
     }
   }).pipe(inner);
 
-/** Each copied table's rows, mapped onto the schema live data passes when it enters the desk. */
-function rowSchemas(now: number): Record<string, (r: Row) => { schema: z.ZodType; value: unknown }> {
+/**
+ * Each copied table's schema (built once: zod compiles a schema on first use) and how a row maps onto
+ * it — the shape live data has when it enters the desk.
+ */
+function rowSchemas(now: number): Record<string, { schema: z.ZodType; value: (r: Row) => unknown }> {
   const time = storedTime(now);
   const order = ingestEventSchema.options.find((o) => o.shape.type.value === 'order') as z.ZodType;
   const refund = ingestEventSchema.options.find((o) => o.shape.type.value === 'refund') as z.ZodType;
   const session = sessionSummarySchema
     .extend({ id: z.string().min(1).max(64), title: sessionPatchSchema.shape.title.unwrap(), startedAt: time, endedAt: time.nullable(), planId: z.string().max(64).nullable(), rehearsal: z.literal([0, 1]) })
     .refine((s) => s.endedAt === null || (s.endedAt >= s.startedAt && s.endedAt - s.startedAt <= MAX_REVIEW_SPAN_MS), { message: 'ends before it starts or spans more than 7 days', path: ['ended_at'] });
+  const logged = z.object({ ts: time, kind: z.string().min(1).max(64), data: json(jsonObject) });
+  const same = (r: Row) => r;
   return {
-    sessions: (r) => ({
+    sessions: {
       schema: session,
-      value: { id: r.id, title: r.title, currency: r.currency, startedAt: r.started_at, endedAt: r.ended_at, status: r.status, rehearsal: r.rehearsal, planId: r.plan_id },
-    }),
-    events: (r) => ({ schema: z.object({ ts: time, kind: z.string().min(1).max(64), data: json(jsonObject) }), value: r }),
-    products: (r) => ({
+      value: (r) => ({ id: r.id, title: r.title, currency: r.currency, startedAt: r.started_at, endedAt: r.ended_at, status: r.status, rehearsal: r.rehearsal, planId: r.plan_id }),
+    },
+    events: { schema: logged, value: same },
+    products: {
       schema: productInputSchema.extend({ tags: json(productInputSchema.shape.tags.unwrap()), sellingPoints: json(productInputSchema.shape.sellingPoints.unwrap()), createdAt: time, updatedAt: time }),
-      value: {
+      value: (r) => ({
         sku: r.sku, name: r.name, priceFen: r.price_fen, currency: r.currency, scene: r.scene, image: r.image, notes: r.notes, listPriceFen: r.list_price_fen,
         flashPriceFen: r.flash_price_fen, stock: r.stock, tags: r.tags, sellingPoints: r.selling_points, cue: r.cue, createdAt: r.created_at, updatedAt: r.updated_at,
-      },
-    }),
-    orders: (r) => ({
+      }),
+    },
+    orders: {
       schema: order.and(z.object({ ts: time, refunded: z.int().nonnegative() })),
-      value: { type: 'order', ts: r.ts, orderId: r.order_id, sku: r.sku, qty: r.qty, amount: r.amount_fen, ...(r.buyer === null ? {} : { buyer: r.buyer }), refunded: r.refunded_fen },
-    }),
-    refunds: (r) => ({ schema: refund.and(z.object({ ts: time })), value: { type: 'refund', ts: r.ts, orderId: r.order_id, amount: r.amount_fen } }),
-    explain_segments: (r) => ({
+      value: (r) => ({ type: 'order', ts: r.ts, orderId: r.order_id, sku: r.sku, qty: r.qty, amount: r.amount_fen, ...(r.buyer === null ? {} : { buyer: r.buyer }), refunded: r.refunded_fen }),
+    },
+    refunds: { schema: refund.and(z.object({ ts: time })), value: (r) => ({ type: 'refund', ts: r.ts, orderId: r.order_id, amount: r.amount_fen }) },
+    explain_segments: {
       schema: explainSegmentSchema.extend({ name: productInputSchema.shape.name, startedAt: time, endedAt: time.nullable() }),
-      value: { sku: r.sku, name: r.name, startedAt: r.started_at, endedAt: r.ended_at },
-    }),
-    session_tags: (r) => ({ schema: tagSchema, value: r.tag }),
-    session_notes: (r) => ({ schema: z.object({ body: json(sessionNotesSchema), updatedAt: time }), value: { body: r.body, updatedAt: r.updated_at } }),
-    review_marks: (r) => ({ schema: z.object({ ts: time, kind: z.string().min(1).max(64), data: json(jsonObject) }), value: r }),
-    platform_minutes: (r) => ({ schema: z.object({ platform: z.string().min(1).max(64), minute: z.int(), data: json(jsonObject) }), value: r }),
-    platform_products: (r) => ({ schema: z.object({ platform: z.string().min(1).max(64), product_id: z.string().min(1).max(256), name: z.string().max(400), data: json(jsonObject) }), value: r }),
-    kpi_seconds: (r) => ({ schema: z.object({ second: z.int(), online: intOrNull, gmv_fen: z.int(), orders: z.int() }), value: r }),
+      value: (r) => ({ sku: r.sku, name: r.name, startedAt: r.started_at, endedAt: r.ended_at }),
+    },
+    session_tags: { schema: tagSchema, value: (r) => r.tag },
+    session_notes: { schema: z.object({ body: json(sessionNotesSchema), updatedAt: time }), value: (r) => ({ body: r.body, updatedAt: r.updated_at }) },
+    review_marks: { schema: logged, value: same },
+    platform_minutes: { schema: z.object({ platform: z.string().min(1).max(64), minute: z.int(), data: json(jsonObject) }), value: same },
+    platform_products: { schema: z.object({ platform: z.string().min(1).max(64), product_id: z.string().min(1).max(256), name: z.string().max(400), data: json(jsonObject) }), value: same },
+    kpi_seconds: { schema: z.object({ second: z.int(), online: intOrNull, gmv_fen: z.int(), orders: z.int() }), value: same },
   };
 }
 
@@ -128,9 +133,10 @@ function checkCells(row: Row, integerColumns: Set<string>, where: () => string):
 
 /**
  * Checks every row import would copy: the sessions, their rows in `tables`, and the products. Reads
- * only; throws a 400 naming the table, the row and the field of the first bad value.
+ * only; throws a 400 naming the table, the row and the field of the first bad value. Yields after
+ * every `slice` rows, so a caller can let the event loop breathe between slices (uploads do).
  */
-export function checkBundleRows(probe: Db, tables: readonly string[], now: number): void {
+export function* checkBundleRowSteps(probe: Db, tables: readonly string[], now: number, slice = 5_000): Generator<void, void, void> {
   const schemas = rowSchemas(now);
   for (const table of ['sessions', ...tables, 'products']) {
     const quoted = `"${table.replaceAll('"', '""')}"`;
@@ -147,10 +153,16 @@ export function checkBundleRows(probe: Db, tables: readonly string[], now: numbe
       n++;
       const where = () => `${table} row ${n}`;
       checkCells(row, integerColumns, where);
-      if (!map) continue;
-      const { schema, value } = map(row);
-      const result = schema.safeParse(value);
-      if (!result.success) throw refuse(`${where()}: ${firstIssue(result.error).message}`);
+      if (map) {
+        const result = map.schema.safeParse(map.value(row));
+        if (!result.success) throw refuse(`${where()}: ${firstIssue(result.error).message}`);
+      }
+      if (n % slice === 0) yield;
     }
   }
+}
+
+/** The same checks in one go (start-up's folder import, where nothing else is running yet). */
+export function checkBundleRows(probe: Db, tables: readonly string[], now: number): void {
+  for (const step of checkBundleRowSteps(probe, tables, now, Number.MAX_SAFE_INTEGER)) void step;
 }

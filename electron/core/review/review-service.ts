@@ -6,7 +6,7 @@ import type { Db } from '../store/database.js';
 import type { CommerceRepo } from '../store/commerce-repo.js';
 import { ReviewRepo } from '../store/review-repo.js';
 import type { SessionsRepo } from '../store/sessions-repo.js';
-import { BUNDLE_EXTENSION, exportBundle, importBundle, removeBundleFile } from './bundle.js';
+import { BUNDLE_EXTENSION, exportBundle, importBundle, importBundleSliced, removeBundleFile } from './bundle.js';
 import { copyFolderBundle, openFolderBundle } from './bundle-folder.js';
 import { csvFor, type CsvTable } from './csv.js';
 import { htmlReport } from './html-report.js';
@@ -132,6 +132,11 @@ export class ReviewService {
   /** Imports a bundle file the caller owns (it may be migrated in place). */
   importFile(file: string): BundleImportReply {
     return importBundle(this.db, file, this.now());
+  }
+
+  /** The same, in slices that let the event loop run: for uploads while the desk may be on air. */
+  importFileSliced(file: string): Promise<BundleImportReply> {
+    return importBundleSliced(this.db, file, this.now(), () => new Promise((resolve) => setImmediate(resolve)));
   }
 
   /**
