@@ -127,3 +127,69 @@ export const STRAY_BUNDLE_ENTRIES: readonly { name: string; make: string }[] = [
   { name: 'empty.ldbundle', make: 'an empty file' },
   { name: 'garbage.ldbundle', make: 'a text file' },
 ];
+
+/** Platform export files (CSV/XLSX bodies): broken, huge, hostile, or merely odd. */
+export function platformImportFiles(): { name: string; body: Buffer }[] {
+  const csv = (s: string) => Buffer.from(s, 'utf8');
+  const zipHead = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+  return [
+    { name: 'empty', body: Buffer.alloc(0) },
+    { name: 'BOM only', body: Buffer.from([0xef, 0xbb, 0xbf]) },
+    { name: 'binary garbage', body: Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)) },
+    { name: 'zip header then garbage', body: Buffer.concat([zipHead, Buffer.alloc(2048, 0xff)]) },
+    { name: 'header only', body: csv('时间,在线人数,成交金额\n') },
+    { name: 'formulas', body: csv('时间,在线人数\n=cmd|calc!A1,@SUM(1)\n\t=1+1,\r-2\n') },
+    { name: 'markup', body: csv(`时间,商品名称\n2026-01-10 12:00,${'<meta http-equiv="refresh" content="0;url=https://evil.example">'}\n`) },
+    { name: 'times centuries ahead', body: csv('时间,在线人数\n9999-12-31 23:59,10\n0001-01-01 00:00,5\n') },
+    { name: 'numbers out of range', body: csv('时间,在线人数,成交金额\n2026-01-10 12:00,1e400,-99999999999999999999\n') },
+    { name: 'unterminated quote', body: csv('时间,在线人数\n"2026-01-10 12:00,10\n') },
+    { name: '5,000 columns', body: csv(Array.from({ length: 5000 }, (_, i) => `c${i}`).join(',') + '\n' + '1,'.repeat(4999) + '1\n') },
+    { name: '100,000 rows', body: csv('时间,在线人数\n' + Array.from({ length: 100_000 }, (_, i) => `2026-01-10 12:${String(i % 60).padStart(2, '0')},${i}`).join('\n')) },
+    { name: 'one 2 MB cell', body: csv(`时间,商品名称\n2026-01-10 12:00,${'x'.repeat(2_000_000)}\n`) },
+  ];
+}
+
+/** Ingest timestamps around `now`: each with whether the desk must accept it. */
+export function ingestTimestamps(now: number): { name: string; ts: unknown; ok: boolean }[] {
+  const DAY = 86_400_000;
+  return [
+    { name: 'now', ts: now, ok: true },
+    { name: 'an hour ago', ts: now - 3_600_000, ok: true },
+    { name: 'a minute ahead', ts: now + 60_000, ok: true },
+    { name: '300 days ago', ts: now - 300 * DAY, ok: true },
+    { name: 'seconds, not ms', ts: Math.floor(now / 1000), ok: false },
+    { name: 'microseconds', ts: now * 1000, ok: false },
+    { name: 'centuries ahead', ts: 99_999_999_999_999, ok: false },
+    { name: 'two days ahead', ts: now + 2 * DAY, ok: false },
+    { name: 'two years ago', ts: now - 730 * DAY, ok: false },
+    { name: 'zero', ts: 0, ok: false },
+    { name: 'negative', ts: -1, ok: false },
+    { name: 'max safe integer', ts: Number.MAX_SAFE_INTEGER, ok: false },
+    { name: 'beyond safe integers', ts: 2 ** 60, ok: false },
+    { name: 'fraction', ts: now + 0.5, ok: false },
+    { name: 'a string', ts: String(now), ok: false },
+    { name: 'an ISO date', ts: new Date(now).toISOString(), ok: false },
+    { name: 'null', ts: null, ok: false },
+  ];
+}
+
+/** Product picture sources that must never make a reader wait or read without end. */
+export function pictureSources(fifo: string, endlessUrl: string): string[] {
+  return [
+    '/dev/zero',
+    '/dev/urandom',
+    'file:///dev/zero',
+    '/proc/self/mem',
+    fifo,
+    `file://${fifo}`,
+    '/',
+    '/nonexistent/picture.png',
+    endlessUrl,
+    `${endlessUrl}?again`,
+    'http://127.0.0.1:9/refused.png',
+    'http://[::1',
+    'data:image/png;base64,' + 'A'.repeat(1_900),
+    'data:text/html,<script>alert(1)</script>',
+    '\u0000',
+  ];
+}
