@@ -11,6 +11,13 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
 }
 
 export function sendError(res: ServerResponse, error: unknown): void {
+  // An answer already under way (a streamed download) cannot become an error answer: cut it instead
+  // of throwing from the error path, which nothing would catch.
+  if (res.headersSent) {
+    if (!(error instanceof DeskError)) console.error(`internal error after the answer began: ${(error as Error)?.stack ?? String(error)}`);
+    res.destroy();
+    return;
+  }
   if (error instanceof DeskError) return sendJson(res, error.status, error.toJSON());
   console.error(`internal error: ${(error as Error)?.stack ?? String(error)}`);
   sendJson(res, 500, new DeskError('internal', 'internal error; the desk logged the details').toJSON());

@@ -47,8 +47,15 @@ export class WsHub {
       ws.on('close', () => this.roles.delete(ws));
       ws.on('error', () => this.roles.delete(ws));
       ws.on('message', (data, isBinary) => void this.onMessage(ws, role, isBinary ? null : data.toString()));
-      const state = this.desk.hub.state;
-      ws.send(role === 'control' ? stateText(state) : JSON.stringify({ type: 'overlay', state: toOverlayState(state) } satisfies WsServerMessage));
+      // This runs after the upgrade listener returned (its guard no longer covers it): a failure
+      // here ends this one socket, never the process.
+      try {
+        const state = this.desk.hub.state;
+        ws.send(role === 'control' ? stateText(state) : JSON.stringify({ type: 'overlay', state: toOverlayState(state) } satisfies WsServerMessage));
+      } catch (error) {
+        console.error(`ws connect failed: ${(error as Error)?.stack ?? String(error)}`);
+        ws.terminate();
+      }
     });
   }
 
