@@ -1,10 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCoreProcess, type CoreProcess } from '../testing/core-process.js';
 import { startDeskFixture, type DeskFixture } from '../testing/desk-fixture.js';
+import { fillDisk, tryMount, umount } from '../testing/tiny-disk.js';
 import { seedFixtureSessions, T0, type Clock } from './testing/seed-session.js';
 
 /**
@@ -12,16 +12,8 @@ import { seedFixtureSessions, T0, type Clock } from './testing/seed-session.js';
  * 503 storage_unavailable, change nothing, and work once there is space again. The data dir is a tiny
  * tmpfs (needs root, like the disk-trouble suite; skipped with a message elsewhere).
  */
-function tryMount(dir: string, size: string): boolean {
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 const dir = mkdtempSync(join(tmpdir(), 'livedesk-fullimport-'));
-const mounted = tryMount(dir, '16m');
+const mounted = tryMount(dir, 'size=16m');
 if (!mounted) console.warn('bundle-full-disk: skipped — mounting a small tmpfs needs root (CAP_SYS_ADMIN)');
 
 let studio: DeskFixture;
@@ -39,7 +31,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await core?.stop();
   await studio?.close();
-  if (mounted) execFileSync('umount', [dir], { stdio: 'ignore' });
+  if (mounted) umount(dir);
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -50,13 +42,8 @@ const upload = async () => {
 
 describe.skipIf(!mounted)('importing a bundle on a full disk', () => {
   it('answers 503 storage_unavailable, changes nothing, and imports once there is space', async () => {
-    const filler = join(dir, 'filler.bin');
-    const chunk = Buffer.alloc(64 * 1024, 1);
-    try {
-      for (;;) appendFileSync(filler, chunk);
-    } catch (error) {
-      expect((error as NodeJS.ErrnoException).code).toBe('ENOSPC');
-    }
+    const { filler, code } = fillDisk(dir);
+    expect(code).toBe('ENOSPC');
     const refused = await upload();
     expect(refused).toMatchObject({ status: 503, body: { error: { code: 'storage_unavailable' } } });
     expect((await core.api('GET', '/sessions')).body).toEqual([]);
