@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { ExplainSegment, SessionEvent, SessionSummary } from '../contract/index.js';
+import { sessionSummarySchema, type ExplainSegment, type SessionEvent, type SessionSummary } from '../contract/index.js';
 import type { Statement } from 'better-sqlite3';
 import { z } from 'zod';
 import type { Db } from './database.js';
-import { storedJson } from './stored-json.js';
+import { storedJson, storedValue } from './stored-json.js';
 
 const jsonObject = z.record(z.string(), z.unknown());
 
@@ -29,6 +29,9 @@ const toSummary = (r: SessionRow): SessionSummary => ({
   status: r.status,
   rehearsal: r.rehearsal === 1,
 });
+
+/** A stored session row that does not pass the live schema (a foreign currency, a blob title) is reported and skipped. */
+const checked = (r: SessionRow): SessionSummary | null => storedValue(toSummary(r), sessionSummarySchema, `sessions row ${String(r.id).slice(0, 64)}`) ?? null;
 
 export interface NewEvent {
   ts: number;
@@ -60,16 +63,19 @@ export class SessionsRepo {
 
   get(id: string): SessionSummary | null {
     const row = this.byIdStmt.get(id);
-    return row ? toSummary(row) : null;
+    return row ? checked(row) : null;
   }
 
   live(): SessionSummary | null {
     const row = this.db.prepare<[], SessionRow>(`SELECT * FROM sessions WHERE status = 'live' ORDER BY started_at DESC LIMIT 1`).get();
-    return row ? toSummary(row) : null;
+    return row ? checked(row) : null;
   }
 
   list(): SessionSummary[] {
-    return this.db.prepare<[], SessionRow>('SELECT * FROM sessions ORDER BY started_at DESC').all().map(toSummary);
+    return this.db
+      .prepare<[], SessionRow>('SELECT * FROM sessions ORDER BY started_at DESC')
+      .all()
+      .flatMap((r) => checked(r) ?? []);
   }
 
   end(id: string, endedAt: number, status: 'ended' | 'interrupted' = 'ended'): void {
@@ -89,13 +95,13 @@ export class SessionsRepo {
         .prepare('UPDATE explain_segments SET ended_at = ? WHERE session_id = ? AND ended_at IS NULL')
         .run(last?.ts ?? row.started_at, row.id);
     }
-    return stale.map((r) => this.get(r.id) as SessionSummary);
+    return stale.flatMap((r) => this.get(r.id) ?? []);
   }
 
   /** The newest session cut off by a crash, if any. */
   latestInterrupted(): SessionSummary | null {
     const row = this.db.prepare<[], SessionRow>(`SELECT * FROM sessions WHERE status = 'interrupted' ORDER BY started_at DESC LIMIT 1`).get();
-    return row ? toSummary(row) : null;
+    return row ? checked(row) : null;
   }
 
   /** An interrupted session goes live again: the show continued after a restart. */

@@ -15,11 +15,20 @@ export function storedJson<S extends z.ZodType>(text: unknown, schema: S, where:
   } catch {
     value = undefined;
   }
-  const parsed = value === undefined ? null : schema.safeParse(value);
-  if (parsed?.success) return parsed.data;
+  if (value === undefined) return report(where, 'not JSON');
+  return storedValue(value, schema, where);
+}
+
+/** The same for a row already read into its typed shape: checked with the schema live data passes. */
+export function storedValue<S extends z.ZodType>(value: unknown, schema: S, where: string): z.output<S> | undefined {
+  const parsed = schema.safeParse(value);
+  return parsed.success ? parsed.data : report(where, `${parsed.error.issues[0]?.path.join('.') ?? ''}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+}
+
+function report(where: string, why: string): undefined {
   if (!reported.has(where)) {
     reported.add(where);
-    process.stderr.write(`livedesk: skipped a damaged stored value (${where}): ${parsed ? parsed.error.issues[0]?.message ?? 'invalid' : 'not JSON'}\n`);
+    process.stderr.write(`livedesk: skipped a damaged stored value (${where}): ${why}\n`);
   }
   return undefined;
 }

@@ -15,6 +15,7 @@ const ARGS = ['--port', '0', '--obs-url', 'ws://127.0.0.1:9'];
 let dir: string;
 let core: CoreProcess | undefined;
 let sessionId: string;
+let badId: string;
 
 async function ok(res: Promise<{ status: number; body: unknown }>, what: string) {
   const r = await res;
@@ -28,6 +29,8 @@ beforeAll(async () => {
   try {
     for (const sku of ['GOOD-1', 'BAD-TAGS', 'BAD-POINTS']) await ok(first.api('POST', '/products', { sku, name: sku, priceFen: 990, tags: ['t'] }), sku);
     await ok(first.api('POST', '/plans', { name: 'plan', items: [{ kind: 'product', sku: 'GOOD-1', minutes: 5 }] }), 'plan');
+    badId = (await ok(first.api('POST', '/actions', { type: 'session.start', title: 'foreign currency' }), 'start bad')).result?.id as string;
+    await ok(first.api('POST', '/actions', { type: 'session.end', confirm: true }), 'end bad');
     sessionId = (await ok(first.api('POST', '/actions', { type: 'session.start', title: 'damaged show' }), 'start')).result?.id as string;
     await ok(first.api('POST', '/actions', { type: 'product.explain', sku: 'GOOD-1' }), 'explain');
     const t = Date.now();
@@ -57,7 +60,8 @@ beforeAll(async () => {
     UPDATE events SET data = '[1' WHERE kind = 'session.mark';
     UPDATE events SET ts = 99999999999999 WHERE id = (SELECT MAX(id) FROM events WHERE kind LIKE 'ingest.%');
     UPDATE session_notes SET body = 'not json';
-    UPDATE sessions SET currency = '${MARKUP.replaceAll("'", "''")}', ended_at = 95617584000000;
+    UPDATE sessions SET currency = '${MARKUP.replaceAll("'", "''")}' WHERE id = '${badId}';
+    UPDATE sessions SET ended_at = 95617584000000 WHERE id = '${sessionId}';
     INSERT INTO platform_minutes (session_id, platform, minute, data) VALUES ('${sessionId}', 'douyin', 0, 'nope');
     INSERT INTO platform_products (session_id, platform, product_id, name, data) VALUES ('${sessionId}', 'douyin', 'p', 'n', '{');
     DELETE FROM review_rollup; DELETE FROM review_cursor; DELETE FROM review_marks;
@@ -88,6 +92,10 @@ describe('a database with damaged rows', () => {
       if (format === 'html') expect(text).not.toMatch(/<meta[^>]*refresh/i);
     }
     expect(failed).toEqual([]);
+    // The session whose row fails the live schema is reported and skipped, not served half-broken.
+    for (const path of ['/sessions', '/review/sessions']) expect(((await core.api('GET', path)).body as { id: string }[]).map((s) => s.id)).toEqual([sessionId]);
+    expect((await core.api('GET', `/sessions/${badId}`)).status).toBe(404);
+    expect(core.stderr()).toMatch(/skipped a damaged stored value \(sessions row/);
     const products = (await core.api('GET', '/products')).body as { sku: string }[];
     expect(products.map((p) => p.sku)).toContain('GOOD-1');
     expect(core.child.exitCode).toBeNull();
