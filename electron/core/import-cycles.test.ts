@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -24,5 +25,15 @@ describe('the wiring', () => {
     const desk = join(core, 'engine', 'desk.ts');
     const importers = [...graph].filter(([, targets]) => targets.includes(desk)).map(([file]) => relative(core, file)).sort();
     expect(importers).toEqual(['main.ts', 'testing/desk-fixture.ts', 'testing/play-show.ts']);
+  });
+});
+
+describe('hardware behind native/', () => {
+  it('no core part imports a Stream Deck library type or the simulator deck class (DESIGN §5)', () => {
+    const offenders = [...importGraph(core).keys()]
+      .filter((file) => /from '(@elgato-stream-deck\/[\w-]+|[./]+native\/sim\/virtual-deck\.js)'/.test(readFileSync(file, 'utf8')))
+      .map((file) => relative(core, file));
+    // The wiring builds the on-screen deck; everyone else sees a ControlSurface.
+    expect(offenders).toEqual(['engine/desk.ts']);
   });
 });

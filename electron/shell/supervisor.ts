@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { createInterface } from 'node:readline';
-import { DESK_READY_PREFIX, deskReadySchema, type DeskReady } from '../core/contract/index.js';
+import { backoffDelay as sharedBackoff, DESK_READY_PREFIX, deskReadySchema, type DeskReady } from '../core/contract/index.js';
 import { redact, redactArgs, secretsInArgs } from './redact.js';
 
 /**
@@ -22,8 +22,7 @@ export const DEFAULT_BACKOFF: BackoffOptions = { initialMs: 500, factor: 2, maxM
 
 /** Delay before restart number `attempt` (1-based). */
 export function backoffDelay(attempt: number, options: BackoffOptions = DEFAULT_BACKOFF): number {
-  const delay = options.initialMs * options.factor ** Math.max(0, attempt - 1);
-  return Math.round(Math.min(options.maxMs, delay));
+  return sharedBackoff(attempt - 1, { minMs: options.initialMs, maxMs: options.maxMs, factor: options.factor });
 }
 
 export type SupervisorOptions = {

@@ -22,7 +22,7 @@ export class VirtualDeck implements ControlSurface {
   }
 
   /** Takes another deck's grid, so the on-screen deck mirrors the host's real one. */
-  resize(columns: number, rows: number): void {
+  mirrorGrid(columns: number, rows: number): void {
     if (columns === this.info.columns && rows === this.info.rows) return;
     this.info = { ...this.info, columns, rows };
     this.looks = new Array<KeyLook | null>(columns * rows).fill(null);

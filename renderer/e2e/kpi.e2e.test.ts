@@ -136,9 +136,9 @@ describe('live KPIs → overlays, console, desk KPI page', () => {
     const file = fileURLToPath(new URL('../../electron/core/review/platform-import/fixtures/douyin-buyin-products-gbk.csv', import.meta.url));
     await page.locator('[data-testid="import-file"]').setInputFiles(file);
     await page.locator('[data-testid="import-submit"]').click();
-    await page.locator('[data-testid="import-result"][data-ok="true"]', { hasText: '3 行（覆盖 0 行）' }).waitFor();
+    await page.locator('[data-testid="import-result"][data-ok="true"]', { hasText: '3 行（合并 0 行）' }).waitFor();
     await page.locator('[data-testid="import-submit"]').click();
-    await page.locator('[data-testid="import-result"][data-ok="true"]', { hasText: '覆盖 3 行' }).waitFor();
+    await page.locator('[data-testid="import-result"][data-ok="true"]', { hasText: '合并 3 行' }).waitFor();
     await shot(page.locator('[data-testid="import-dialog"]'), 'import-dialog.png');
     await page.close();
   });

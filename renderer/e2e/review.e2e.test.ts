@@ -122,6 +122,41 @@ describe('review: list → session → compare → HTML export', () => {
     await page.locator('.rv-notes-foot .ok-text').waitFor();
     expect((await core.api('GET', `/sessions/${springIds[1]}/notes`)).body.notes[0].text).toBe('龙井讲解节奏好，茶杯秒杀要提前');
     await shootWhole('review-session-zh.png');
+
+    // Zoom onto the crowded seconds around the stream drop: alerts, a marker, a weighing, a plan step.
+    const review = (await core.api('GET', `/sessions/${springIds[1]}/review`)).body as { session: { startedAt: number; durationMs: number }; lanes: { kind: string; ts: number; data: { id?: string } }[] };
+    const alertAt = (review.lanes.find((l) => l.data.id === 'obs-down')?.ts ?? 0) - review.session.startedAt;
+    await page.locator('[data-testid="zoom"]').scrollIntoViewIfNeeded();
+    const brush = (await page.locator('[data-testid="zoom"] .recharts-brush').boundingBox())!;
+    const travellers = page.locator('[data-testid="zoom"] .recharts-brush-traveller');
+    const drag = async (i: number, fraction: number) => {
+      const t = (await travellers.nth(i).boundingBox())!;
+      await page.mouse.move(t.x + t.width / 2, t.y + t.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(brush.x + brush.width * fraction, t.y + t.height / 2, { steps: 8 });
+      await page.mouse.up();
+    };
+    await drag(1, Math.min(1, (alertAt + 80_000) / review.session.durationMs));
+    await drag(0, Math.max(0, (alertAt - 30_000) / review.session.durationMs));
+    const lanes = page.locator('[data-testid="lanes"]');
+    await lanes.locator('[data-lane="alert"] .rv-span').first().waitFor();
+    const text = (await lanes.textContent()) ?? '';
+    for (const raw of ['scale.reading', 'plan.segment', 'good moment', 'reconnecting', 'alert.clear']) expect(text).not.toContain(raw);
+    expect(text).toContain('高光时刻');
+    // An alert and its clearing are one span; the axis under the lanes reads to the second, every tick distinct.
+    expect(await lanes.locator('[data-lane="alert"] .rv-tick').count()).toBe(0);
+    const ticks = await lanes.locator('.rv-axis-tick').allTextContents();
+    expect(ticks.length).toBeGreaterThan(2);
+    expect(new Set(ticks).size).toBe(ticks.length);
+    expect(ticks.some((tick) => !tick.endsWith(':00'))).toBe(true); // zoomed to under two minutes: ticks carry seconds
+    // No two labels in a lane cover each other.
+    for (const lane of ['alert', 'marker', 'other']) {
+      const boxes = (await lanes.locator(`[data-lane="${lane}"] .rv-tick em, [data-lane="${lane}"] .rv-span`).evaluateAll((els) =>
+        els.filter((e) => e.textContent).map((e) => { const r = e.getBoundingClientRect(); return [r.left, r.right, r.top, r.bottom]; }),
+      )) as [number, number, number, number][];
+      for (const [i, a] of boxes.entries()) for (const b of boxes.slice(i + 1)) expect(a[1] <= b[0] || b[1] <= a[0] || a[3] <= b[2] || b[3] <= a[2]).toBe(true);
+    }
+    await shot(page.locator('[data-testid="curves"]'), 'review-lanes-zoom-zh.png');
     await page.locator('.lang-toggle').click();
     await page.locator('[data-testid="curves"]', { hasText: 'Online' }).waitFor();
     await shootWhole('review-session-en.png');

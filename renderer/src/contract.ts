@@ -56,6 +56,8 @@ export type {
   LaneItem,
   ProductStats,
   ReviewKpis,
+  ReviewKpiKey,
+  PlatformCompare,
   ReviewListItem,
   SegmentStats,
   SessionNotes,
@@ -73,6 +75,7 @@ export type {
 } from '../../electron/core/contract/index.js';
 export {
   API_PREFIX,
+  backoffDelay,
   apiErrorSchema,
   productSchema,
   sessionDetailSchema,
@@ -86,6 +89,7 @@ export {
   overlayLinkSchema,
   bundleImportReplySchema,
   compareReplySchema,
+  platformCompareSchema,
   productStatsSchema,
   reviewListItemSchema,
   sessionNotesReplySchema,

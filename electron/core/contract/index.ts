@@ -13,3 +13,5 @@ export * from './kpi.js';
 export * from './kpi-settings.js';
 export * from './review.js';
 export * from './controls.js';
+export * from './change-actions.js';
+export * from './backoff.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { kpiDetailSchema } from './kpi.js';
 import { currencySchema, fenSchema, skuSchema, timestampSchema } from './primitives.js';
 import { sessionSummarySchema } from './state.js';
 
@@ -27,7 +28,11 @@ export type SessionNotes = z.infer<typeof sessionNotesSchema>;
 export const sessionNotesReplySchema = sessionNotesSchema.extend({ updatedAt: timestampSchema.nullable() });
 export type SessionNotesReply = z.infer<typeof sessionNotesReplySchema>;
 
-/** Whole-session KPIs, each with its basis kept apart (kpi.md: numerator and denominator separately). */
+/**
+ * Whole-session KPIs, each with its basis kept apart (kpi.md: numerator and denominator separately).
+ * `detail` is the very KPI set the live desk publishes (same function, same basis settings), so every
+ * ratio carries its numerator, denominator and basis (人数/次数); null for an average over sessions.
+ */
 export const reviewKpisSchema = z.object({
   durationMs: count,
   gmvFen: fenSchema,
@@ -35,7 +40,8 @@ export const reviewKpisSchema = z.object({
   orders: count,
   buyers: count,
   peakOnline: nullableCount,
-  avgOnline: nullableCount,
+  /** 平均在线, unrounded as the live desk shows it (e.g. 239.09). */
+  avgOnline: z.number().nonnegative().nullable(),
   viewersUv: nullableCount,
   viewsPv: nullableCount,
   likes: count,
@@ -48,10 +54,13 @@ export const reviewKpisSchema = z.object({
   perOrderFen: fenSchema.nullable(),
   /** GMV × 1000 ÷ views (PV), null without a PV count. */
   gpmFen: fenSchema.nullable(),
-  /** buyers ÷ viewers (UV), a fraction. */
+  /** 观看-成交转化率 on the desk's basis (buyers ÷ viewers by default), a fraction. */
   conversion: z.number().nullable(),
+  detail: kpiDetailSchema.nullable(),
 });
 export type ReviewKpis = z.infer<typeof reviewKpisSchema>;
+/** The KPI figures themselves (each a number or null), without the derived detail. */
+export type ReviewKpiKey = Exclude<keyof ReviewKpis, 'detail'>;
 
 export const reviewListItemSchema = sessionSummarySchema.extend({
   tags: z.array(z.string()),
@@ -90,6 +99,8 @@ export const laneItemSchema = z.object({
   endTs: timestampSchema.nullable(),
   label: z.string(),
   sku: z.string().nullable(),
+  /** The logged event's data, so the reader's language can describe it (never the raw kind name). */
+  data: z.record(z.string(), z.unknown()),
 });
 export type LaneItem = z.infer<typeof laneItemSchema>;
 
@@ -185,3 +196,31 @@ export const bundleImportReplySchema = z.object({
   skipped: z.array(z.object({ id: z.string(), title: z.string(), reason: z.string() })),
 });
 export type BundleImportReply = z.infer<typeof bundleImportReplySchema>;
+
+/**
+ * The desk's own figures beside what a platform export says, per minute (wall-clock minutes, as the
+ * platforms write them), per product and for the whole session. `desk − platform` is the difference.
+ */
+const side = z.number().nullable();
+export const platformCompareSchema = z.object({
+  minutes: z.array(
+    z.object({
+      platform: z.string(),
+      minute: timestampSchema,
+      desk: z.object({ gmvFen: fenSchema, orders: count, online: nullableCount }),
+      figures: z.object({ gmvFen: side, payFen: side, orders: side, online: side }),
+    }),
+  ),
+  products: z.array(
+    z.object({
+      platform: z.string(),
+      productId: z.string(),
+      name: z.string(),
+      sku: z.string().nullable(),
+      desk: z.object({ gmvFen: fenSchema, orders: count }).nullable(),
+      figures: z.object({ gmvFen: side, payFen: side, orders: side, explains: side }),
+    }),
+  ),
+  sessions: z.array(z.object({ platform: z.string(), rows: z.array(z.object({ key: z.string(), desk: side, platform: side })) })),
+});
+export type PlatformCompare = z.infer<typeof platformCompareSchema>;

@@ -42,4 +42,9 @@ export interface ControlSurface {
   setStatusLook?(look: KeyLook | null): void;
   /** Display brightness in per cent, for surfaces that have one. */
   setBrightness?(percent: number): Promise<void>;
+  /**
+   * Present on a surface that mirrors the host's first Stream Deck (the console's on-screen deck):
+   * it takes that deck's grid, layout and page. Others show their own.
+   */
+  mirrorGrid?(columns: number, rows: number): void;
 }

@@ -1,5 +1,4 @@
 import { DIAL_KEY_BASE, type Action, type Bindings, type ControlSurface, type DeskState, type KeyBinding, type KeyLook, type Layout, type Origin, type Product, type SurfaceState } from '../contract/index.js';
-import { VirtualDeck } from '../../../native/sim/virtual-deck.js';
 import { defaultLayout, flashSaleEnd, kpiLook, lookFor, statusLook } from './key-layout.js';
 import { DEFAULT_GUARDS, needsLongPress, planPress, type PressOutcome } from './press-guard.js';
 
@@ -35,6 +34,9 @@ interface Entry {
   holds: Map<number, NodeJS.Timeout>;
   off: () => void;
 }
+
+/** A surface that follows the host's deck rather than showing its own layout (a typed capability, not a class). */
+const mirrors = (surface: ControlSurface): boolean => surface.mirrorGrid !== undefined;
 
 const SURFACE_ORIGIN: Record<ControlSurface['info']['kind'], Origin['surface']> = { virtual: 'deck', streamdeck: 'deck', serial: 'serial', hid: 'hid' };
 
@@ -80,7 +82,7 @@ export class DeckBinder {
 
   /** Switches a surface's page: `next`/`prev` wrap around; a number is clamped to the layout. */
   setPage(id: string | undefined, to: 'next' | 'prev' | number): { surface: string; page: number } {
-    const fallback = this.firstHardware() ?? [...this.surfaces.values()].find((e) => e.surface instanceof VirtualDeck);
+    const fallback = this.firstHardware() ?? [...this.surfaces.values()].find((e) => mirrors(e.surface));
     const entry = this.pageOwner(id ? this.surfaces.get(id) : fallback);
     if (!entry) return { surface: id ?? '', page: 0 };
     const count = entry.layout.pages.length;
@@ -100,15 +102,11 @@ export class DeckBinder {
     const views: SurfaceState[] = [];
     for (const entry of this.surfaces.values()) {
       const { surface } = entry;
-      if (surface instanceof VirtualDeck) {
-        // The on-screen deck shows what the host's deck shows, grid included.
-        const cols = mirror?.surface.info.columns ?? 5;
-        const rows = mirror?.surface.info.rows ?? 3;
-        surface.resize(cols, rows);
-      }
+      // The on-screen deck shows what the host's deck shows, grid included.
+      surface.mirrorGrid?.(mirror?.surface.info.columns ?? 5, mirror?.surface.info.rows ?? 3);
       const { info } = surface;
       const keyCount = info.columns * info.rows;
-      const source = surface instanceof VirtualDeck && mirror ? mirror : entry;
+      const source = mirrors(surface) && mirror ? mirror : entry;
       const own = this.deps.layoutFor?.(surface) ?? null;
       entry.layoutId = own ? info.id : bindings?.layouts[source.surface.info.id] ? source.surface.info.id : bindings?.layouts.default ? 'default' : 'generated';
       entry.layout = own ?? (entry.layoutId === 'generated' ? defaultLayout(keyCount, info.columns, state.obs.scenes, products, { scale: (state.serial ?? []).some((d) => d.kind === 'scale') }) : (bindings?.layouts[entry.layoutId] as Layout));
@@ -175,7 +173,7 @@ export class DeckBinder {
 
   /** The virtual deck turns the mirrored deck's pages; everything else turns its own. */
   private pageOwner(entry: Entry | undefined): Entry | undefined {
-    if (entry && entry.surface instanceof VirtualDeck) return this.firstHardware() ?? entry;
+    if (entry && mirrors(entry.surface)) return this.firstHardware() ?? entry;
     return entry;
   }
 

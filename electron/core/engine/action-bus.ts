@@ -1,7 +1,8 @@
-import { actionSchema, DANGEROUS_ACTIONS, DeskError, parseOrThrow, type Action, type ActionOf, type ActionType, type Origin } from '../contract/index.js';
+import { busActionSchema, DANGEROUS_ACTIONS, DeskError, parseOrThrow, type BusAction, type BusActionOf, type BusActionType, type Origin } from '../contract/index.js';
 import type { SessionLog } from './session-log.js';
 
-export type ActionHandlers = { [T in ActionType]: (action: ActionOf<T>, at: number) => Promise<unknown> | unknown };
+/** One handler per action the bus accepts: key-bindable actions and set-up changes alike. */
+export type ActionHandlers = { [T in BusActionType]: (action: BusActionOf<T>, at: number) => Promise<unknown> | unknown };
 
 /**
  * The one path every input takes: validate, guard, execute, log. The UI, a deck key and an HTTP call
@@ -15,10 +16,10 @@ export class ActionBus {
   ) {}
 
   async dispatch(input: unknown, origin: Origin): Promise<unknown> {
-    const action = parseOrThrow(actionSchema, input);
+    const action = parseOrThrow(busActionSchema, input);
     const at = this.now();
     try {
-      if (DANGEROUS_ACTIONS.has(action.type) && action.confirm !== true) {
+      if ((DANGEROUS_ACTIONS as ReadonlySet<string>).has(action.type) && action.confirm !== true) {
         throw new DeskError(
           'conflict',
           `${action.type} needs confirmation: confirm it in the console dialog, hold the key, or send "confirm": true`,
@@ -26,7 +27,7 @@ export class ActionBus {
       }
       // session.end closes the log, so its action is written while the session is still live.
       if (action.type === 'session.end') this.record(action, origin, at, null);
-      const handler = this.handlers[action.type] as (a: Action, at: number) => Promise<unknown> | unknown;
+      const handler = this.handlers[action.type] as (a: BusAction, at: number) => Promise<unknown> | unknown;
       const result = await handler(action, at);
       if (action.type !== 'session.end') this.record(action, origin, at, null);
       return result ?? {};
@@ -36,7 +37,7 @@ export class ActionBus {
     }
   }
 
-  private record(action: Action, origin: Origin, at: number, refused: string | null): void {
+  private record(action: BusAction, origin: Origin, at: number, refused: string | null): void {
     const data: Record<string, unknown> = { action, origin };
     if (refused) data.refused = refused;
     this.log.log({ ts: at, kind: refused ? 'action.refused' : 'action', data });

@@ -39,6 +39,7 @@ import { busDispatch } from './dispatch.js';
 import type { Dispatch, LogEvent } from './ports.js';
 import { Rehearsal } from './rehearsal.js';
 import { SessionLifecycle } from './session-lifecycle.js';
+import { Staged } from './staged.js';
 import { StorageGuard } from './storage-guard.js';
 
 export interface DeskOptions {
@@ -88,6 +89,8 @@ export class Desk {
   readonly repos: { sessions: SessionsRepo; commerce: CommerceRepo; platform: PlatformRepo };
   /** Every input's way in: the action bus, with storage failures translated for the sender. */
   readonly dispatch: Dispatch;
+  /** Files routes received, held for the action that applies them (catalog sheets, platform exports, bundles). */
+  readonly staged = { catalog: new Staged<unknown>('catalog-file'), platform: new Staged<Buffer>('platform-export'), bundle: new Staged<string>('bundle') };
   /** Ingest batches' way in (HTTP, WebSocket, rehearsal audience). */
   readonly ingest: (body: unknown) => IngestResult;
   private readonly db: Db;
@@ -221,12 +224,14 @@ export class Desk {
 
     bus = new ActionBus(
       createHandlers({
-        obs: { connection: obs, settings: this.obsSettings },
+        obs: { connection: obs, settings: this.obsSettings, profiles: this.obsProfiles, rehearsing: () => rehearsal.active },
         session: { lifecycle, plan: (id) => this.plans.get(id), beginPlan: (plan, at) => show.beginPlan(plan, at), log: (event) => log.log(event) },
-        show: { show, product: (sku) => catalog.get(sku), clear: (at) => explain.clear(at) },
+        show: { show, catalog, plans: this.plans, clear: (at) => explain.clear(at), catalogFiles: this.staged.catalog },
         rehearsal,
         serial,
         controls,
+        metrics: liveKpis,
+        review: { review: this.review, repos: this.repos, now, platformFiles: this.staged.platform, bundleFiles: this.staged.bundle },
       }),
       log,
       now,

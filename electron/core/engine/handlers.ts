@@ -3,6 +3,9 @@ import { showActionHandlers, type ShowActionDeps } from '../show/show-actions.js
 import { serialActionHandlers } from '../devices/serial/serial-actions.js';
 import { controlActionHandlers, type Controls } from '../devices/controls/controls.js';
 import type { SerialManager } from '../devices/serial/serial-manager.js';
+import { metricsActionHandlers } from '../metrics/metrics-routes.js';
+import type { LiveKpis } from '../metrics/live-kpis.js';
+import { reviewActionHandlers, type ReviewActionDeps } from '../review/review-actions.js';
 import type { ActionHandlers } from './action-bus.js';
 import { rehearsalActionHandlers, type Rehearsal } from './rehearsal.js';
 import { sessionActionHandlers, type SessionActionDeps } from './session-actions.js';
@@ -13,8 +16,10 @@ export interface HandlerParts {
   session: SessionActionDeps;
   show: ShowActionDeps;
   rehearsal: Pick<Rehearsal, 'start' | 'stop' | 'configure'>;
-  serial: Pick<SerialManager, 'tare' | 'zero' | 'cue'>;
-  controls: Pick<Controls, 'page' | 'brightness' | 'rescan'>;
+  serial: Pick<SerialManager, 'tare' | 'zero' | 'cue' | 'replace' | 'setCues'>;
+  controls: Pick<Controls, 'page' | 'brightness' | 'rescan' | 'putBindings' | 'learn'>;
+  metrics: Pick<LiveKpis, 'putSettings'>;
+  review: ReviewActionDeps;
 }
 
 /**
@@ -29,5 +34,7 @@ export function createHandlers(parts: HandlerParts): ActionHandlers {
     ...rehearsalActionHandlers(parts.rehearsal),
     ...serialActionHandlers(parts.serial),
     ...controlActionHandlers(parts.controls),
+    ...metricsActionHandlers(parts.metrics),
+    ...reviewActionHandlers(parts.review),
   } satisfies ActionHandlers;
 }

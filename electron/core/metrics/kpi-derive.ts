@@ -36,7 +36,9 @@ export function ratio(num: number, den: number, basis: KpiBasis, options: { scal
  */
 export function deriveKpis(c: KpiCounters, basis: KpiBasisPrefs = DEFAULT_BASIS): KpiDetail {
   const byViewers = (b: KpiBasis) => (b === 'people' ? c.viewersUv : c.viewsPv);
-  const interactions = c.comments + c.likes + c.newFollowers;
+  // 罗盘 counts 互动 as likes + comments + shares (follows are 关注, a KPI of their own). The ingest API
+  // carries no share count, so the desk's 互动次数 is likes + comments.
+  const interactions = c.comments + c.likes;
   return {
     averageOnline: c.averageOnline,
     viewersUv: c.viewersUv,

@@ -1,5 +1,6 @@
 import { DEFAULT_BASIS, type IngestEvent, type Kpi, type KpiBasisPrefs, type ProductKpi } from '../contract/index.js';
 import { deriveKpis } from './kpi-derive.js';
+import { OnlineAverage } from './online-average.js';
 import { StagedSet } from './staged-set.js';
 
 type Snapshot = Extract<IngestEvent, { type: 'snapshot' }>;
@@ -39,11 +40,9 @@ export class KpiTracker {
   private followers = new StagedSet();
   private interactors = new StagedSet();
   private products = new Map<string, ProductKpi>();
-  // 平均在线 is the mean of per-minute values; a minute's value is its last reading, and a minute
-  // without a reading carries the previous one forward.
-  private minute: number | null = null;
-  private closedMinutesSum = 0;
-  private closedMinutes = 0;
+  /** The show's start: minutes of 平均在线 count from it (see OnlineAverage), as the review's do. */
+  origin: number | null = null;
+  private average: OnlineAverage | null = null;
   private watchSeconds = 0;
   private lastOnlineTs: number | null = null;
 
@@ -65,6 +64,7 @@ export class KpiTracker {
     t.followers = this.followers.fork();
     t.interactors = this.interactors.fork();
     t.products = new Map([...this.products].map(([sku, p]) => [sku, { ...p }]));
+    t.average = this.average?.clone() ?? null;
     return t;
   }
 
@@ -81,13 +81,7 @@ export class KpiTracker {
     if (this.online !== null && this.lastOnlineTs !== null && ts > this.lastOnlineTs) {
       this.watchSeconds += (this.online * (ts - this.lastOnlineTs)) / 1000;
     }
-    const minute = Math.floor(ts / 60_000);
-    if (this.minute === null) this.minute = minute;
-    else if (minute > this.minute && this.online !== null) {
-      this.closedMinutesSum += this.online * (minute - this.minute);
-      this.closedMinutes += minute - this.minute;
-      this.minute = minute;
-    }
+    (this.average ??= new OnlineAverage(this.origin ?? 0)).add(ts, online);
     // A late reading (an earlier minute) still moves the gauge but not the closed minutes.
     if (this.lastOnlineTs === null || ts >= this.lastOnlineTs) {
       this.online = online;
@@ -165,8 +159,7 @@ export class KpiTracker {
   }
 
   get averageOnline(): number | null {
-    if (this.online === null) return null;
-    return (this.closedMinutesSum + this.online) / (this.closedMinutes + 1);
+    return this.average?.value ?? null;
   }
 
   view(basis: KpiBasisPrefs = DEFAULT_BASIS): Kpi {

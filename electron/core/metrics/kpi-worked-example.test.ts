@@ -89,7 +89,8 @@ describe('KPIs of a worked example (kpi.md)', () => {
       followerConversion: 'people',
     }).detail!;
     expect(other.avgWatchSeconds.value).toBe(22.5); // 36,000 ÷ 1,600
-    expect(other.interactionRate).toEqual({ value: 2.015, num: 3_224, den: 1_600, basis: 'times' }); // (200 + 3,000 + 24) ÷ 1,600
+    // 罗盘 互动 = likes + comments (+ shares, which ingest does not carry); follows are not 互动.
+    expect(other.interactionRate).toEqual({ value: 2, num: 3_200, den: 1_600, basis: 'times' }); // (200 + 3,000) ÷ 1,600
     expect(other.conversion.value).toBe(0.0025); // 4 ÷ 1,600
     expect(other.gpmFen.value).toBe(55_500); // 55,500,000 ÷ 1,000
     expect(other.clickToOrder.value).toBe(0.05); // 4 ÷ 80

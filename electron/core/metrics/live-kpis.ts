@@ -1,5 +1,4 @@
 import {
-  DEFAULT_KPI_SETTINGS,
   kpiSettingsSchema,
   parseOrThrow,
   type AlertKpi,
@@ -17,8 +16,7 @@ import { IngestRates } from './ingest-rates.js';
 import { writeIngestBatch, type IngestDeps } from './ingest-service.js';
 import { KpiAlertEngine, type AlertTransition, type KpiValues } from './kpi-alerts.js';
 import { KpiTracker } from './kpi-tracker.js';
-
-const SETTINGS_KEY = 'kpi-settings';
+import { KPI_SETTINGS_KEY, loadKpiSettings } from './kpi-settings-store.js';
 
 export interface LiveKpiDeps extends IngestDeps {
   hub: StateHub;
@@ -125,19 +123,7 @@ export class LiveKpis {
   private readonly timer: NodeJS.Timeout;
 
   constructor(private readonly deps: LiveKpiDeps) {
-    const stored = deps.settings.get(SETTINGS_KEY);
-    let settings = DEFAULT_KPI_SETTINGS;
-    if (stored) {
-      // Settings from an older or damaged database fall back to the defaults instead of stopping the desk.
-      let raw: unknown = null;
-      try {
-        raw = JSON.parse(stored);
-      } catch {
-        console.error('livedesk: stored KPI settings are not JSON; using the defaults');
-      }
-      const parsed = kpiSettingsSchema.safeParse(raw);
-      if (parsed.success) settings = parsed.data;
-    }
+    const settings = loadKpiSettings(deps.settings);
     this.current = settings;
     this.engine.setRules(settings.alerts);
     deps.hub.patch({ kpiSettings: settings });
@@ -162,7 +148,7 @@ export class LiveKpis {
 
   putSettings(body: unknown): KpiSettings {
     const settings = parseOrThrow(kpiSettingsSchema, body);
-    this.deps.settings.set(SETTINGS_KEY, JSON.stringify(settings));
+    this.deps.settings.set(KPI_SETTINGS_KEY, JSON.stringify(settings));
     this.current = settings;
     this.deps.hub.patch({ kpiSettings: settings });
     this.apply(this.engine.setRules(settings.alerts));
@@ -174,6 +160,8 @@ export class LiveKpis {
   ingest(sessionId: string, batch: IngestBatch): IngestResult {
     const product = this.deps.explain.product;
     const explaining = product ? { sku: product.sku, since: product.since } : null;
+    // Per-minute figures count from the show's start, the same minutes the review draws.
+    this.tracker.origin ??= this.deps.log.live?.startedAt ?? null;
     const outcome = writeIngestBatch(this.deps, sessionId, this.tracker, batch, explaining);
     this.tracker = outcome.tracker.commit();
     this.rates.record(batch.source, batch.events.length, this.deps.now());

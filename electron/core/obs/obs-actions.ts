@@ -1,5 +1,7 @@
-import { DeskError, type ActionType } from '../contract/index.js';
+import { DeskError, type BusActionType, type ObsProfiles as ObsProfilesView } from '../contract/index.js';
 import type { ActionHandlers } from '../engine/action-bus.js';
+import type { ObsConnection } from './obs-connection.js';
+import type { ObsProfiles } from './obs-profiles.js';
 import type { ObsSettingsStore } from './obs-settings-store.js';
 import { setUpOverlay } from './overlay-setup.js';
 import type { ObsLink } from './types.js';
@@ -18,12 +20,32 @@ function requireConnected(link: ObsLink): void {
   if (status !== 'connected') throw new DeskError('conflict', `OBS is not connected (${reason ? `${status}: ${reason}` : status})`);
 }
 
-type ObsActionType = Extract<ActionType, `obs.${string}`>;
+type ObsActionType = Extract<BusActionType, `obs.${string}`>;
 
 export interface ObsActionDeps {
   /** `link` is read at each call: rehearsal and OBS profiles swap the link behind it. */
-  connection: { readonly link: ObsLink };
-  settings: Pick<ObsSettingsStore, 'get'>;
+  connection: Pick<ObsConnection, 'link' | 'replace' | 'real'>;
+  settings: Pick<ObsSettingsStore, 'get' | 'put'>;
+  profiles: Pick<ObsProfiles, 'list' | 'put' | 'remove' | 'activate'>;
+  rehearsing: () => boolean;
+}
+
+/**
+ * Connects the desk to profile `id`, or with null back to the start-up --obs-url (a new link: the
+ * old one closes, nothing is replayed).
+ */
+async function activateProfile(deps: ObsActionDeps, id: string | null): Promise<ObsProfilesView> {
+  if (deps.rehearsing()) throw new DeskError('conflict', 'rehearsal runs on a simulated OBS: stop it before switching OBS profiles');
+  deps.profiles.activate(id);
+  await deps.connection.replace(deps.connection.real());
+  return deps.profiles.list();
+}
+
+/** Saves profile `id`; when it is the active one, reconnects so a corrected password takes effect. */
+async function putProfile(deps: ObsActionDeps, id: string, input: unknown): Promise<ObsProfilesView> {
+  const profiles = deps.profiles.put(id, input);
+  if (profiles.active === id && !deps.rehearsing()) await deps.connection.replace(deps.connection.real());
+  return deps.profiles.list();
 }
 
 /** Every OBS action (DESIGN §3.3), straight from the bus to the link. */
@@ -63,6 +85,10 @@ export function obsActionHandlers(deps: ObsActionDeps): Pick<ActionHandlers, Obs
       return go(scene);
     },
     'obs.overlay.setup': ({ scene, url, name, width, height }) => setUpOverlay(deps.connection.link, { scene, url, name, width, height }),
+    'obs.settings': ({ settings }) => deps.settings.put(settings),
+    'obs.profile.put': ({ id, profile }) => putProfile(deps, id, profile),
+    'obs.profile.remove': ({ id }) => deps.profiles.remove(id),
+    'obs.profile.activate': ({ id }) => activateProfile(deps, id),
     'obs.revert': () => {
       const link = deps.connection.link;
       requireConnected(link);

@@ -1,4 +1,4 @@
-import type { ObsState } from '../contract/index.js';
+import { backoffDelay as sharedBackoff, type ObsState } from '../contract/index.js';
 
 /**
  * obs-websocket lists scenes bottom-up (GetSceneList and SceneListChanged give index 0 to the bottom
@@ -36,8 +36,7 @@ export function sameObsState(a: ObsState, b: ObsState): boolean {
  * jitter" (half fixed, half random) so that several desks do not hammer a restarting OBS in step.
  */
 export function backoffDelay(failures: number, minMs: number, maxMs: number, random: () => number = Math.random): number {
-  const ceiling = Math.min(maxMs, minMs * 2 ** Math.min(failures, 30));
-  return Math.max(minMs, Math.round(ceiling / 2 + (random() * ceiling) / 2));
+  return Math.max(minMs, sharedBackoff(failures, { minMs, maxMs, jitter: [0.5, 1] }, random));
 }
 
 /** What is unknown while not connected: shown as such rather than as stale facts. */

@@ -1,35 +1,18 @@
-import { DeskError } from '../contract/index.js';
-import type { ObsProfiles as ObsProfilesView, OverlayLink } from '../contract/index.js';
+import { DeskError, obsProfileIdSchema, obsProfileInputSchema, obsSettingsSchema, parseOrThrow } from '../contract/index.js';
+import type { OverlayLink } from '../contract/index.js';
+import type { Dispatch } from '../engine/ports.js';
 import type { Router } from '../server/router.js';
-import type { ObsConnection } from './obs-connection.js';
 import type { ObsProfiles } from './obs-profiles.js';
 import type { ObsSettingsStore } from './obs-settings-store.js';
 
-/** What the OBS routes use. */
+/** What the OBS routes use: reads directly, every change through the bus. */
 export interface ObsRouteDeps {
-  obsSettings: Pick<ObsSettingsStore, 'get' | 'put'>;
-  obsProfiles: Pick<ObsProfiles, 'list' | 'put' | 'remove' | 'activate'>;
-  obs: Pick<ObsConnection, 'replace' | 'real'>;
-  readonly inRehearsal: boolean;
+  dispatch: Dispatch;
+  obsSettings: Pick<ObsSettingsStore, 'get'>;
+  obsProfiles: Pick<ObsProfiles, 'list'>;
 }
 
-/**
- * Connects the desk to profile `id`, or with null back to the start-up --obs-url (a new link: the
- * old one closes, nothing is replayed).
- */
-export async function activateObsProfile(deps: ObsRouteDeps, id: string | null): Promise<ObsProfilesView> {
-  if (deps.inRehearsal) throw new DeskError('conflict', 'rehearsal runs on a simulated OBS: stop it before switching OBS profiles');
-  deps.obsProfiles.activate(id);
-  await deps.obs.replace(deps.obs.real());
-  return deps.obsProfiles.list();
-}
-
-/** Saves profile `id`; when it is the active one, reconnects so a corrected password takes effect. */
-export async function putObsProfile(deps: ObsRouteDeps, id: string, body: unknown): Promise<ObsProfilesView> {
-  const profiles = deps.obsProfiles.put(id, body);
-  if (profiles.active === id && !deps.inRehearsal) await deps.obs.replace(deps.obs.real());
-  return deps.obsProfiles.list();
-}
+const api = { surface: 'api' } as const;
 
 /** The product-card overlay's path with the read-only overlay token, for OBS Browser Source. */
 export function overlayLink(overlayToken: string | undefined): OverlayLink {
@@ -37,14 +20,19 @@ export function overlayLink(overlayToken: string | undefined): OverlayLink {
   return { path: `/overlay/card?token=${encodeURIComponent(overlayToken)}` };
 }
 
-/** OBS settings (safe scene, …) and OBS connection profiles. */
+/** OBS settings (safe scene, …) and OBS connection profiles; their changes are actions (obs-actions.ts). */
 export function addObsRoutes(router: Router, deps: ObsRouteDeps): Router {
+  const { dispatch } = deps;
   return router
     .add('GET', '/obs/settings', () => ({ body: deps.obsSettings.get() }))
-    .add('PUT', '/obs/settings', async (ctx) => ({ body: deps.obsSettings.put(await ctx.body()) }))
+    .add('PUT', '/obs/settings', async (ctx) => ({ body: await dispatch({ type: 'obs.settings', settings: parseOrThrow(obsSettingsSchema, await ctx.body()) }, api) }))
     .add('GET', '/obs/profiles', () => ({ body: deps.obsProfiles.list() }))
-    .add('PUT', '/obs/profiles/:id', async (ctx) => ({ body: await putObsProfile(deps, ctx.params.id as string, await ctx.body()) }))
-    .add('DELETE', '/obs/profiles/:id', (ctx) => ({ body: deps.obsProfiles.remove(ctx.params.id as string) }))
-    .add('POST', '/obs/profiles/:id/activate', async (ctx) => ({ body: await activateObsProfile(deps, ctx.params.id as string) }))
-    .add('POST', '/obs/profiles/deactivate', async () => ({ body: await activateObsProfile(deps, null) }));
+    .add('PUT', '/obs/profiles/:id', async (ctx) => {
+      const id = parseOrThrow(obsProfileIdSchema, ctx.params.id, ['id']);
+      const profile = parseOrThrow(obsProfileInputSchema, await ctx.body());
+      return { body: await dispatch({ type: 'obs.profile.put', id, profile }, api) };
+    })
+    .add('DELETE', '/obs/profiles/:id', async (ctx) => ({ body: await dispatch({ type: 'obs.profile.remove', id: ctx.params.id as string }, api) }))
+    .add('POST', '/obs/profiles/:id/activate', async (ctx) => ({ body: await dispatch({ type: 'obs.profile.activate', id: ctx.params.id as string }, api) }))
+    .add('POST', '/obs/profiles/deactivate', async () => ({ body: await dispatch({ type: 'obs.profile.activate', id: null }, api) }));
 }

@@ -116,6 +116,7 @@ function rowSchemas(now: number): Record<string, { schema: z.ZodType; value: (r:
     session_notes: { schema: z.object({ body: json(sessionNotesSchema), updatedAt: time }), value: (r) => ({ body: r.body, updatedAt: r.updated_at }) },
     review_marks: { schema: logged, value: same },
     platform_minutes: { schema: z.object({ platform: z.string().min(1).max(64), minute: z.int(), data: json(jsonObject) }), value: same },
+    platform_sessions: { schema: z.object({ platform: z.string().min(1).max(64), data: json(jsonObject) }), value: same },
     platform_products: { schema: z.object({ platform: z.string().min(1).max(64), product_id: z.string().min(1).max(256), name: z.string().max(400), data: json(jsonObject) }), value: same },
     kpi_seconds: { schema: z.object({ second: z.int(), online: intOrNull, gmv_fen: z.int(), orders: z.int() }), value: same },
   };

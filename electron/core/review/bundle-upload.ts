@@ -1,14 +1,14 @@
 import { open } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
-import { DeskError, type BundleImportReply } from '../contract/index.js';
+import { DeskError } from '../contract/index.js';
 import { isStorageError } from '../engine/storage-guard.js';
 import { BUNDLE_FILE_LIMIT } from './bundle-folder.js';
 import { removeBundleFile } from './bundle.js';
 
-/** What an upload needs from review: scratch space and the sliced import. */
+/** What an upload needs: scratch space, and the import (on the bus: a `review.import` action) of the received file. */
 export interface BundleUploadDeps {
   scratchFile(): string;
-  importFileSliced(file: string): Promise<BundleImportReply>;
+  importFile(file: string): Promise<unknown>;
 }
 
 /** File-system codes that mean the disk, not the bundle: answered like every other refused write. */
@@ -22,11 +22,11 @@ function asStorageFailure(error: unknown): unknown {
 }
 
 /**
- * Streams an uploaded bundle into scratch space, then checks and imports it in slices, so the desk
- * keeps answering during a large import; the scratch copy is always removed. A full or read-only disk
- * answers 503 storage_unavailable, like every other write.
+ * Streams an uploaded bundle into scratch space, then hands it to the import (which checks and
+ * imports it in slices, so the desk keeps answering); the scratch copy is always removed. A full or
+ * read-only disk answers 503 storage_unavailable, like every other write.
  */
-export async function importUploadedBundle(deps: BundleUploadDeps, req: IncomingMessage): Promise<BundleImportReply> {
+export async function importUploadedBundle(deps: BundleUploadDeps, req: IncomingMessage): Promise<unknown> {
   const type = req.headers['content-type'] ?? '';
   if (/^application\/json\b/i.test(type)) throw new DeskError('bad_request', 'send the bundle file itself as the body (application/octet-stream), not JSON');
   const declared = Number(req.headers['content-length'] ?? NaN);
@@ -50,7 +50,7 @@ export async function importUploadedBundle(deps: BundleUploadDeps, req: Incoming
     }
     if (writeFailure !== null) throw writeFailure;
     if (size === 0) throw new DeskError('bad_request', 'body is empty; send a session bundle file');
-    return await deps.importFileSliced(file);
+    return await deps.importFile(file);
   } catch (error) {
     throw asStorageFailure(error);
   } finally {

@@ -1,4 +1,4 @@
-import { DeskError, type ProductStats, type ReviewListItem, type SessionNotesReply, type SessionReview } from '../contract/index.js';
+import { DeskError, type KpiDetail, type KpiRatio, type ProductStats, type ReviewKpis, type ReviewListItem, type SessionNotesReply, type SessionReview } from '../contract/index.js';
 
 export const CSV_TABLES = ['sessions', 'kpis', 'curve', 'segments', 'products', 'lanes', 'notes'] as const;
 export type CsvTable = (typeof CSV_TABLES)[number];
@@ -21,7 +21,50 @@ const cell = (v: unknown): string => {
 };
 
 const yuan = (fen: number | null | undefined) => (fen === null || fen === undefined ? null : (fen / 100).toFixed(2));
-const iso = (ts: number | null) => (ts === null ? null : new Date(ts).toISOString());
+
+/**
+ * Wall-clock time where the reader is, as the HTML report shows it: `tzOffset` is the browser's
+ * getTimezoneOffset() (minutes, UTC − local); the offset is written out so the cell is unambiguous.
+ */
+export function localTime(ts: number | null, tzOffset: number): string | null {
+  if (ts === null) return null;
+  const local = new Date(ts - tzOffset * 60_000).toISOString().replace('T', ' ').slice(0, 19);
+  const east = -tzOffset;
+  const hh = String(Math.floor(Math.abs(east) / 60)).padStart(2, '0');
+  const mm = String(Math.abs(east) % 60).padStart(2, '0');
+  return `${local} ${east >= 0 ? '+' : '-'}${hh}:${mm}`;
+}
+
+const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+const isRatio = (v: unknown): v is KpiRatio => typeof v === 'object' && v !== null && 'basis' in v;
+
+/** A KPI's CSV name and value in the unit people read: money in yuan, durations in seconds. */
+function kpiCell(key: string, value: number | null | undefined): [string, unknown] {
+  if (key.endsWith('Fen')) return [`${snake(key.slice(0, -3))}_yuan`, yuan(value)];
+  if (key.endsWith('Ms')) return [`${snake(key.slice(0, -2))}_s`, value === null || value === undefined ? null : value / 1000];
+  return [snake(key), value ?? null];
+}
+
+/**
+ * The KPI table: the whole-session figures, then every ratio of the desk's KPI set with its basis
+ * (people = 人数, times = 次数). Keys come from the data, so a KPI added to the contract shows up here.
+ */
+function kpiRows(r: SessionReview): unknown[][] {
+  const detail = r.kpis.detail;
+  const ratioKeys = detail ? (Object.keys(detail) as (keyof KpiDetail)[]).filter((k) => isRatio(detail[k])) : [];
+  const flat = (Object.keys(r.kpis) as (keyof ReviewKpis)[]).filter((k) => k !== 'detail' && !(ratioKeys as string[]).includes(k));
+  const rows: unknown[][] = flat.map((k) => {
+    const [name, value] = kpiCell(k, r.kpis[k] as number | null);
+    return [name, value, null, kpiCell(k, r.previous?.kpis[k] as number | null)[1], kpiCell(k, r.average?.kpis[k] as number | null)[1]];
+  });
+  for (const k of ratioKeys) {
+    const ratio = detail?.[k] as KpiRatio;
+    const prev = r.previous?.kpis.detail?.[k] as KpiRatio | undefined;
+    const [name, value] = kpiCell(k, ratio.value);
+    rows.push([name, value, ratio.basis, kpiCell(k, prev?.value ?? null)[1], null]);
+  }
+  return rows;
+}
 
 /** Rows → CSV with a BOM, so spreadsheet programs read the Chinese text as UTF-8. */
 export function toCsv(header: string[], rows: unknown[][]): string {
@@ -35,18 +78,17 @@ export interface CsvSources {
   notes: () => SessionNotesReply;
 }
 
-export function csvFor(table: CsvTable, src: CsvSources): string {
+/** One CSV table; times in the reader's zone (`tzOffset` as the browser's getTimezoneOffset()). */
+export function csvFor(table: CsvTable, src: CsvSources, tzOffset = 0): string {
+  const iso = (ts: number | null) => localTime(ts, tzOffset);
   switch (table) {
     case 'sessions':
       return toCsv(
         ['id', 'title', 'started_at', 'ended_at', 'status', 'duration_s', 'gmv_yuan', 'orders', 'peak_online', 'tags'],
         src.list().map((s) => [s.id, s.title, iso(s.startedAt), iso(s.endedAt), s.status, Math.round(s.durationMs / 1000), yuan(s.gmvFen), s.orders, s.peakOnline, s.tags.join(' ')]),
       );
-    case 'kpis': {
-      const r = src.review();
-      const keys = Object.keys(r.kpis) as (keyof typeof r.kpis)[];
-      return toCsv(['kpi', 'this_session', 'previous', 'average'], keys.map((k) => [k, r.kpis[k], r.previous?.kpis[k] ?? null, r.average?.kpis[k] ?? null]));
-    }
+    case 'kpis':
+      return toCsv(['kpi', 'this_session', 'basis', 'previous', 'average'], kpiRows(src.review()));
     case 'curve': {
       const r = src.review();
       return toCsv(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { averageOnline, biggestDrop, buildCurve, pickBucketMs } from './curves.js';
+import { biggestDrop, buildCurve, pickBucketMs } from './curves.js';
 import type { CurveGroup } from '../store/review-repo.js';
 
 const g = (k: number, patch: Partial<CurveGroup>): CurveGroup => ({
@@ -33,8 +33,6 @@ describe('review curves', () => {
       [120_000, 12, 15, 500, 40, 2, 0],
       [180_000, null, 15, 500, 0, 0, 5],
     ]);
-    expect(averageOnline([g(0, { online: 10 }), g(1, {}), g(2, { online: 13 })])).toBe(12);
-    expect(averageOnline([])).toBeNull();
   });
 
   it('finds the steepest fall within the window, carrying readings over silent minutes', () => {

@@ -72,12 +72,6 @@ export function buildCurve(groups: readonly CurveGroup[], origin: number, end: n
   return { bucketMs, points };
 }
 
-/** 平均在线 (kpi.md): the mean of per-minute online values, each minute's last reading. */
-export function averageOnline(perMinute: readonly CurveGroup[]): number | null {
-  const values = perMinute.map((g) => g.online).filter((v): v is number => v !== null);
-  return values.length ? Math.round(values.reduce((a, b) => a + b, 0) / values.length) : null;
-}
-
 /**
  * The largest fall of the per-minute online count over at most `windowMinutes` (each minute's last
  * reading, carried across minutes without one). Null when the audience never fell.

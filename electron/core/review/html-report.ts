@@ -1,4 +1,4 @@
-import type { ProductStats, ReviewKpis, SessionNotesReply, SessionReview } from '../contract/index.js';
+import type { KpiDetail, KpiRatio, Lane, LaneItem, ProductStats, ReviewKpiKey, SessionNotesReply, SessionReview } from '../contract/index.js';
 import { escapeXml as esc, showClock, svgChart, type SvgBand } from './svg-chart.js';
 
 export interface ReportSession {
@@ -9,7 +9,7 @@ export interface ReportSession {
 
 const money = (fen: number | null, currency: string) =>
   fen === null ? '—' : `${currency === 'CNY' ? '¥' : `${esc(currency)} `}${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-const n = (v: number | null) => (v === null ? '—' : v.toLocaleString('en-US'));
+const n = (v: number | null) => (v === null ? '—' : v.toLocaleString('en-US', { maximumFractionDigits: 2 }));
 const dur = (ms: number) => {
   const s = Math.round(ms / 1000);
   const h = Math.floor(s / 3600);
@@ -23,6 +23,18 @@ const when = (ts: number, tzOffset: number) => {
   return `${local} ${tzOffset === 0 ? 'UTC' : `UTC${h >= 0 ? '+' : '−'}${Math.abs(h)}`}`;
 };
 const BANDS = ['rgba(229,72,77,0.14)', 'rgba(168,85,247,0.14)'];
+const LANE_NAMES: Record<Lane, string> = { flashsale: '秒杀 Flash sale', alert: '告警 Alert', marker: '标记 Marker', problem: '故障 Problem', other: '其他 Other' };
+/** Kinds of the "other" lane people meet often, named in both languages instead of by their log name. */
+const KIND_NAMES: Record<string, string> = {
+  'scale.reading': '称重 Weighed',
+  'scale.placed': '上秤 On scale',
+  'scale.removed': '下秤 Off scale',
+  'plan.segment': '环节 Segment',
+  'plan.start': '流程开始 Plan start',
+  'obs.scene': '切换场景 Scene',
+  'session.resume': '恢复直播 Resumed',
+};
+const laneName = (l: LaneItem) => (l.lane === 'other' ? (KIND_NAMES[l.kind] ?? LANE_NAMES.other) : LANE_NAMES[l.lane]);
 const LANE_COLORS: Record<string, string> = { flashsale: '#d97706', alert: '#dc2626', marker: '#2563eb', problem: '#7f1d1d', other: '#6b7280' };
 
 function delta(now: number | null, base: number | null | undefined): string {
@@ -32,7 +44,7 @@ function delta(now: number | null, base: number | null | undefined): string {
 }
 
 function kpiCards(r: SessionReview, currency: string): string {
-  const cards: [string, keyof ReviewKpis, (v: number | null) => string][] = [
+  const cards: [string, ReviewKpiKey, (v: number | null) => string][] = [
     ['成交额 GMV', 'gmvFen', (v) => money(v, currency)],
     ['订单 Orders', 'orders', n],
     ['成交人数 Buyers', 'buyers', n],
@@ -51,12 +63,46 @@ function kpiCards(r: SessionReview, currency: string): string {
     .join('')}</div>`;
 }
 
+type RatioKey = { [K in keyof KpiDetail]: KpiDetail[K] extends KpiRatio ? K : never }[keyof KpiDetail];
+const RATIO_LABELS: Record<RatioKey, string> = {
+  avgWatchSeconds: '人均观看时长 Avg watch (s)',
+  interactionRate: '互动率 Interaction rate',
+  conversion: '观看-成交转化率 Conversion',
+  perBuyerFen: '客单价 Per buyer',
+  aovFen: '笔单价 Per order (AOV)',
+  uvValueFen: 'UV价值 UV value',
+  gpmFen: 'GPM 千次观看成交',
+  productClickRate: '商品点击率 Click rate',
+  clickToOrder: '点击-成交转化率 Click to order',
+  followerConversion: '转粉率 Follower conversion',
+  roi: 'ROI',
+};
+const BASIS_LABEL = { people: '人数 people', times: '次数 times' } as const;
+
+/** Every ratio of the desk's KPI set with its basis, numerator and denominator, as the live desk states them. */
+function ratioTable(detail: KpiDetail | null, currency: string): string {
+  if (!detail) return '';
+  const keys = Object.keys(RATIO_LABELS) as RatioKey[];
+  const value = (k: RatioKey, r: KpiRatio) =>
+    r.value === null ? '—' : k.endsWith('Fen') ? money(r.value, currency) : k === 'avgWatchSeconds' || k === 'roi' ? n(r.value) : `${(r.value * 100).toFixed(2)}%`;
+  return table(
+    ['指标 KPI', '值 Value', '口径 Basis', '分子 Numerator', '分母 Denominator'],
+    keys.map((k) => {
+      const r = detail[k];
+      // Money ratios divide GMV (fen), ROI divides it by ad spend (fen): show those in yuan.
+      const inFen = (side: 'num' | 'den') => k === 'roi' || (side === 'num' && k.endsWith('Fen'));
+      return [esc(RATIO_LABELS[k]), esc(value(k, r)), esc(BASIS_LABEL[r.basis]), esc(inFen('num') ? money(r.num, currency) : n(r.num)), esc(inFen('den') ? money(r.den, currency) : n(r.den))];
+    }),
+    'ratios',
+  );
+}
+
 function charts(r: SessionReview, currency: string): string {
   const start = r.session.startedAt;
   const times = r.curve.points.map((p) => p.t);
   const spanMs = Math.max(r.curve.bucketMs, r.session.durationMs);
   const bands: SvgBand[] = r.segments.map((s, i) => ({ from: s.startedAt - start, to: s.endedAt - start, label: s.name, color: BANDS[i % 2] as string }));
-  const marks = r.lanes.map((l) => ({ at: l.ts - start, label: `${l.lane}: ${l.label}`, color: LANE_COLORS[l.lane] ?? '#6b7280' }));
+  const marks = r.lanes.map((l) => ({ at: l.ts - start, label: `${laneName(l)}: ${l.label}`, color: LANE_COLORS[l.lane] ?? '#6b7280' }));
   const per = `/ ${r.curve.bucketMs >= 60_000 ? `${r.curve.bucketMs / 60_000} min` : `${r.curve.bucketMs / 1000} s`}`;
   const series = [
     { title: '在线人数 Online', color: '#0284c7', values: r.curve.points.map((p) => p.online), style: 'line' as const, bands, marks },
@@ -89,27 +135,28 @@ function sessionSection(s: ReportSession, tzOffset: number): string {
       esc(p.name), esc(p.sku), n(p.explains), dur(p.explainMs), money(p.gmvDuringFen, cur), n(p.ordersDuring), money(p.gmvOutsideFen, cur), n(p.ordersOutside),
       `<strong>${money(p.gmvPerExplainMinuteFen, cur)}</strong>`,
       esc(p.onlineChanges.map((c) => (c === null ? '?' : c > 0 ? `+${c}` : String(c))).join(' ')),
-      esc(p.flashSales.map((f) => `${showClock(f.startedAt - start)} ${f.orders}单 ${money(f.gmvFen, cur)}${f.stock !== null ? ` / ${f.stock}` : ''}`).join('; ')),
+      esc(p.flashSales.map((f) => `${showClock(f.startedAt - start, true)} ${f.orders}单 ${money(f.gmvFen, cur)}${f.stock !== null ? ` / ${f.stock}` : ''}`).join('; ')),
     ]),
     'products',
   );
   const segments = table(
     ['#', '商品 Product', '开始 Start', '时长 Duration', '成交 GMV', '订单 Orders', '在线 Online start→end'],
-    r.segments.map((g, i) => [String(i + 1), esc(g.name), showClock(g.startedAt - start), dur(g.endedAt - g.startedAt), money(g.gmvFen, cur), n(g.orders), `${n(g.onlineStart)} → ${n(g.onlineEnd)}`]),
+    r.segments.map((g, i) => [String(i + 1), esc(g.name), showClock(g.startedAt - start, true), dur(g.endedAt - g.startedAt), money(g.gmvFen, cur), n(g.orders), `${n(g.onlineStart)} → ${n(g.onlineEnd)}`]),
   );
-  const lanes = table(['类型 Lane', '时间 At', '至 Until', '内容 What'], r.lanes.map((l) => [esc(l.lane), showClock(l.ts - start), l.endTs ? showClock(l.endTs - start) : '', esc(l.label)]));
+  const lanes = table(['类型 Lane', '时间 At', '至 Until', '内容 What'], r.lanes.map((l) => [esc(laneName(l)), showClock(l.ts - start, true), l.endTs ? showClock(l.endTs - start, true) : '', esc(l.label)]));
   const notes = s.notes.notes.map((x) => `<h4>${esc(x.role)}</h4><p class="note">${esc(x.text)}</p>`).join('');
   const actions = s.notes.actions.map((a) => `<li>${a.done ? '☑' : '☐'} ${esc(a.text)}${a.owner ? ` — ${esc(a.owner)}` : ''}</li>`).join('');
   const f = r.funnel;
   const best = s.products.find((p) => p.gmvPerExplainMinuteFen !== null);
   const drop = r.audienceDrop;
   const insights = `<p class="insights"><strong>每讲解分钟成交最高 Best per explain-minute:</strong> ${best ? `${esc(best.name)} ${money(best.gmvPerExplainMinuteFen, cur)}/min` : '—'}
-    · <strong>观众流失最多 Biggest audience drop:</strong> ${drop ? `${showClock(drop.from - start)} → ${showClock(drop.to - start)}, ${n(drop.onlineFrom)} → ${n(drop.onlineTo)}${drop.name ? ` (${esc(drop.name)})` : ''}` : '—'}</p>`;
+    · <strong>观众流失最多 Biggest audience drop:</strong> ${drop ? `${showClock(drop.from - start, true)} → ${showClock(drop.to - start, true)}, ${n(drop.onlineFrom)} → ${n(drop.onlineTo)}${drop.name ? ` (${esc(drop.name)})` : ''}` : '—'}</p>`;
   return `<section class="session" data-session="${esc(r.session.id)}">
   <h2>${esc(r.session.title)}</h2>
   <p class="meta">${esc(when(r.session.startedAt, tzOffset))} · ${esc(dur(r.session.durationMs))} · ${esc(r.session.id)}${r.session.tags.length ? ` · ${r.session.tags.map(esc).join(', ')}` : ''}</p>
   ${insights}
   ${kpiCards(r, cur)}
+  ${ratioTable(r.kpis.detail, cur)}
   <h3>曲线 Curves</h3>${charts(r, cur)}
   <h3>商品 Per product</h3>${products}
   <h3>讲解片段 Explain segments</h3>${segments}

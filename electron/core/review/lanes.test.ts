@@ -47,9 +47,26 @@ describe('review lanes', () => {
       100,
     );
     expect(lanes).toEqual([
-      { lane: 'problem', kind: 'obs.status', ts: 10, endTs: 50, label: 'OBS reconnecting', sku: null },
-      { lane: 'marker', kind: 'mark', ts: 60, endTs: null, label: '抽奖', sku: null },
-      { lane: 'problem', kind: 'obs.status', ts: 70, endTs: 100, label: 'OBS disconnected', sku: null },
+      { lane: 'problem', kind: 'obs.status', ts: 10, endTs: 50, label: 'OBS reconnecting', sku: null, data: { status: 'reconnecting', reason: 'dropped' } },
+      { lane: 'marker', kind: 'mark', ts: 60, endTs: null, label: '抽奖', sku: null, data: { label: '抽奖' } },
+      { lane: 'problem', kind: 'obs.status', ts: 70, endTs: 100, label: 'OBS disconnected', sku: null, data: { status: 'disconnected' } },
+    ]);
+  });
+
+  it('draws an alert and its clearing as one span, a repeated raise included', () => {
+    const lanes = buildLanes(
+      [
+        m(10, 'alert', { id: 'kpi:drop', level: 'warn', text: '在线人数 ↓20%' }),
+        m(15, 'alert', { id: 'kpi:drop', level: 'error', text: '在线人数 ↓30%' }),
+        m(20, 'alert', { id: 'obs', level: 'error', text: 'OBS' }),
+        m(40, 'alert.clear', { id: 'kpi:drop', text: '在线人数 ✓' }),
+        m(41, 'alert.clear', { id: 'kpi:drop', text: '在线人数 ✓' }),
+      ],
+      100,
+    );
+    expect(lanes.map((l) => [l.kind, l.ts, l.endTs, l.label])).toEqual([
+      ['alert', 10, 40, '在线人数 ↓20%'],
+      ['alert', 20, 100, 'OBS'], // never cleared: on until the show ended
     ]);
   });
 });

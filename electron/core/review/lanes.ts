@@ -22,25 +22,44 @@ export function laneOf(kind: string, data: Record<string, unknown>): Lane {
 const isEnd = (kind: string) => /\.(stop|end|ended|done|expire|expired|sold-?out|cancel(led)?)$/.test(kind);
 
 function labelOf(kind: string, data: Record<string, unknown>): string {
-  return str(data.label) ?? str(data.text) ?? str(data.message) ?? str(data.name) ?? str(data.scene) ?? str(data.status) ?? str(data.reason) ?? kind;
+  const grams = typeof data.grams === 'number' ? `${data.grams} g` : null;
+  return str(data.label) ?? str(data.text) ?? str(data.message) ?? str(data.name) ?? str(data.title) ?? str(data.scene) ?? str(data.status) ?? str(data.reason) ?? grams ?? str(data.sku) ?? kind;
 }
 
 /**
  * Lane items with durations where the log has them: a flash sale runs to its stop event (or for its
- * planned seconds), a stream problem until OBS reports connected again.
+ * planned seconds), a stream problem until OBS reports connected again, an alert until it clears —
+ * one span each, never a start and an end drawn as two marks; one still on at the end lasts until it.
  */
 export function buildLanes(marks: readonly MarkRow[], sessionEnd: number): LaneItem[] {
   const items: LaneItem[] = [];
   let openSale: LaneItem | null = null;
   let openProblem: LaneItem | null = null;
+  const openAlerts = new Map<string, LaneItem>();
   for (const m of marks) {
     const lane = laneOf(m.kind, m.data);
+    const alertId = str(m.data.id);
+    if (m.kind === 'alert.clear') {
+      // The end of its alert's span; a clearing of nothing open (cleared twice) draws nothing.
+      const open = alertId === null ? undefined : openAlerts.get(alertId);
+      if (open) open.endTs = m.ts;
+      if (alertId !== null) openAlerts.delete(alertId);
+      if (open || alertId !== null) continue;
+    }
+    if (m.kind === 'alert' && alertId !== null) {
+      // A repeated raise of an alert already open (it went from warn to error) stays one span.
+      if (openAlerts.has(alertId)) continue;
+      const item: LaneItem = { lane, kind: m.kind, ts: m.ts, endTs: null, label: labelOf(m.kind, m.data), sku: null, data: m.data };
+      openAlerts.set(alertId, item);
+      items.push(item);
+      continue;
+    }
     if (m.kind === 'obs.status') {
       if (m.data.status === 'connected') {
         if (openProblem) openProblem.endTs = m.ts;
         openProblem = null;
       } else if (!openProblem) {
-        openProblem = { lane: 'problem', kind: m.kind, ts: m.ts, endTs: null, label: `OBS ${labelOf(m.kind, m.data)}`, sku: null };
+        openProblem = { lane: 'problem', kind: m.kind, ts: m.ts, endTs: null, label: `OBS ${labelOf(m.kind, m.data)}`, sku: null, data: m.data };
         items.push(openProblem);
       }
       continue;
@@ -62,16 +81,18 @@ export function buildLanes(marks: readonly MarkRow[], sessionEnd: number): LaneI
         endTs: null,
         label: [sku, price !== null ? `¥${(price / 100).toFixed(2)}` : null].filter(Boolean).join(' ') || m.kind,
         sku,
+        data: m.data,
       };
       // A sale with a planned length ends then unless a stop event comes first.
       if (seconds !== null) openSale.endTs = m.ts + seconds * 1000;
       items.push(openSale);
       continue;
     }
-    items.push({ lane, kind: m.kind, ts: m.ts, endTs: null, label: labelOf(m.kind, m.data), sku: str(m.data.sku) });
+    items.push({ lane, kind: m.kind, ts: m.ts, endTs: null, label: labelOf(m.kind, m.data), sku: str(m.data.sku), data: m.data });
   }
   for (const item of items) {
-    if (item.endTs === null && (item.lane === 'flashsale' || item.lane === 'problem')) item.endTs = Math.max(item.ts, sessionEnd);
+    // A sale, a problem or an alert still on when the show ended lasted until then.
+    if (item.endTs === null && (item.lane === 'flashsale' || item.lane === 'problem' || item.kind === 'alert')) item.endTs = Math.max(item.ts, sessionEnd);
     // A stop that came before the planned end wins; a planned end past the session is cut at its end.
     if (item.endTs !== null) item.endTs = Math.min(item.endTs, Math.max(item.ts, sessionEnd));
   }

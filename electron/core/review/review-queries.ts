@@ -1,5 +1,7 @@
 import {
+  DEFAULT_BASIS,
   DeskError,
+  type KpiBasisPrefs,
   type CompareReply,
   type ProductStats,
   type ReviewKpis,
@@ -10,7 +12,9 @@ import {
 import type { CommerceRepo } from '../store/commerce-repo.js';
 import type { CurveGroup, ReviewRepo } from '../store/review-repo.js';
 import type { SessionsRepo } from '../store/sessions-repo.js';
-import { averageOnline, biggestDrop, buildCurve, curveLength, MAX_REVIEW_SPAN_MS, pickBucketMs } from './curves.js';
+import { deriveKpis } from '../metrics/kpi-derive.js';
+import { OnlineAverage } from '../metrics/online-average.js';
+import { biggestDrop, buildCurve, curveLength, MAX_REVIEW_SPAN_MS, pickBucketMs } from './curves.js';
 import { buildLanes } from './lanes.js';
 import { productStats, segmentStats } from './product-stats.js';
 
@@ -40,6 +44,8 @@ export class ReviewQueries {
   constructor(
     private readonly repos: ReviewQueryRepos,
     private readonly now: () => number,
+    /** The basis each ratio uses: the live desk's setting, so both give the same value. */
+    private readonly basis: () => KpiBasisPrefs = () => DEFAULT_BASIS,
   ) {}
 
   list(filter: ListFilter = {}): ReviewListItem[] {
@@ -67,7 +73,7 @@ export class ReviewQueries {
     const prev = peers[0];
     const averageOver = peers.slice(0, AVERAGE_OVER).map((s) => this.kpis(s));
     // One pass over the rollups serves both the per-minute curve (the usual resolution) and the drop.
-    const perMinute = this.repos.review.curveGroups(id, session.startedAt, 60_000, curveLength(session.startedAt, end, 60_000));
+    const perMinute = this.repos.review.curveGroups(id, 60_000, curveLength(session.startedAt, end, 60_000));
     const bucketMs = pickBucketMs(end - session.startedAt, undefined, options.bucketMs);
     return {
       session: { ...session, tags: this.repos.review.tags(id), durationMs: kpis.durationMs, gmvFen: kpis.gmvFen, orders: kpis.orders, peakOnline: kpis.peakOnline },
@@ -118,17 +124,47 @@ export class ReviewQueries {
     };
   }
 
-  /** Whole-session KPIs; a finished session's are kept until its log or end changes. */
+  /**
+   * Whole-session KPIs; a finished session's are kept until its log, end or basis changes. The
+   * counters come from the rollups and every KPI from `deriveKpis`, the function the live desk uses.
+   */
   kpis(session: SessionSummary): ReviewKpis {
     const review = this.repos.review;
     review.catchUp(session.id);
-    const key = `${review.cursor(session.id)}:${session.endedAt ?? 'live'}`;
+    const basis = this.basis();
+    const key = `${review.cursor(session.id)}:${session.endedAt ?? 'live'}:${JSON.stringify(basis)}`;
     const cached = this.kpiCache.get(session.id);
     if (cached && cached.key === key && session.endedAt !== null) return cached.kpis;
     const end = this.endOf(session);
     const t = review.rollupTotals(session.id);
     const segments = this.repos.sessions.segments(session.id);
     const buyers = review.buyers(session.id);
+    const average = new OnlineAverage(session.startedAt);
+    for (const g of review.curveGroups(session.id, 60_000, curveLength(session.startedAt, end, 60_000))) {
+      if (g.online !== null) average.add(session.startedAt + g.k * 60_000, g.online);
+    }
+    // As KpiTracker.view: a platform's cumulative counter wins over the count of single events.
+    const d = deriveKpis(
+      {
+        gmvFen: t.gmvFen,
+        orders: t.orders,
+        buyers,
+        averageOnline: average.value,
+        watchSeconds: t.watchMs / 1000,
+        viewersUv: t.viewersUv ?? review.people(session.id, 'viewer'),
+        viewsPv: t.viewsPv ?? t.enters,
+        likes: t.likesCum ?? t.likes,
+        comments: t.commentsCum ?? t.comments,
+        newFollowers: t.followersCum ?? review.people(session.id, 'follower'),
+        interactors: review.people(session.id, 'interactor'),
+        productExposures: t.productExposures ?? 0,
+        productClicks: t.productClicks ?? 0,
+        adSpendFen: t.adSpendFen ?? 0,
+        refundFen: t.refundsFen,
+        products: [],
+      },
+      basis,
+    );
     const kpis: ReviewKpis = {
       durationMs: end - session.startedAt,
       gmvFen: t.gmvFen,
@@ -136,18 +172,19 @@ export class ReviewQueries {
       orders: t.orders,
       buyers,
       peakOnline: t.peakOnline,
-      avgOnline: averageOnline(review.curveGroups(session.id, session.startedAt, 60_000, curveLength(session.startedAt, end, 60_000))),
-      viewersUv: t.viewersUv,
-      viewsPv: t.viewsPv,
-      likes: Math.max(t.likes, t.likesCum ?? 0),
-      comments: Math.max(t.comments, t.commentsCum ?? 0),
-      newFollowers: Math.max(t.follows, t.followersCum ?? 0),
+      avgOnline: d.averageOnline,
+      viewersUv: d.viewersUv,
+      viewsPv: d.viewsPv,
+      likes: d.likes,
+      comments: d.comments,
+      newFollowers: d.newFollowers,
       explains: segments.length,
       explainMs: segments.reduce((sum, s) => sum + Math.max(0, (s.endedAt ?? end) - s.startedAt), 0),
-      perBuyerFen: buyers ? Math.round(t.gmvFen / buyers) : null,
-      perOrderFen: t.orders ? Math.round(t.gmvFen / t.orders) : null,
-      gpmFen: t.viewsPv ? Math.round((t.gmvFen * 1000) / t.viewsPv) : null,
-      conversion: t.viewersUv ? buyers / t.viewersUv : null,
+      perBuyerFen: d.perBuyerFen.value,
+      perOrderFen: d.aovFen.value,
+      gpmFen: d.gpmFen.value,
+      conversion: d.conversion.value,
+      detail: d,
     };
     this.kpiCache.set(session.id, { key, kpis });
     return kpis;
@@ -169,7 +206,7 @@ export class ReviewQueries {
   private curve(session: SessionSummary, bucketMs: number) {
     const end = this.endOf(session);
     this.repos.review.catchUp(session.id);
-    const groups = this.repos.review.curveGroups(session.id, session.startedAt, bucketMs, curveLength(session.startedAt, end, bucketMs));
+    const groups = this.repos.review.curveGroups(session.id, bucketMs, curveLength(session.startedAt, end, bucketMs));
     return buildCurve(groups, session.startedAt, end, bucketMs);
   }
 
@@ -186,12 +223,12 @@ export class ReviewQueries {
 
 /** The mean of each KPI over sessions that have it (a null is "not measured", not zero). */
 export function averageKpis(all: readonly ReviewKpis[]): ReviewKpis {
-  const keys = Object.keys(all[0] as ReviewKpis) as (keyof ReviewKpis)[];
+  const keys = (Object.keys(all[0] as ReviewKpis) as (keyof ReviewKpis)[]).filter((k) => k !== 'detail');
   const out = {} as Record<keyof ReviewKpis, number | null>;
   for (const key of keys) {
-    const values = all.map((k) => k[key]).filter((v): v is number => v !== null);
+    const values = all.map((k) => k[key]).filter((v): v is number => typeof v === 'number');
     const mean = values.length ? values.reduce((a, b) => a + b, 0) / values.length : null;
-    out[key] = mean === null || key === 'conversion' ? mean : Math.round(mean);
+    out[key] = mean === null || key === 'conversion' || key === 'avgOnline' ? mean : Math.round(mean);
   }
-  return out as ReviewKpis;
+  return { ...(out as Omit<ReviewKpis, 'detail'>), detail: null };
 }

@@ -1,5 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { DeskError, parseOrThrow, sessionNotesSchema, sessionPatchSchema } from '../contract/index.js';
+import type { Dispatch } from '../engine/ports.js';
+import { dispatchStaged, type Staged } from '../engine/staged.js';
 import type { Reply, RequestContext, Router } from '../server/router.js';
 import type { CommerceRepo } from '../store/commerce-repo.js';
 import type { PlatformRepo } from '../store/platform-repo.js';
@@ -7,16 +9,23 @@ import type { SessionsRepo } from '../store/sessions-repo.js';
 import { BUNDLE_EXTENSION, removeBundleFile } from './bundle.js';
 import { importUploadedBundle } from './bundle-upload.js';
 import { parseCsvTable } from './csv.js';
+import { platformCompare } from './platform-compare.js';
 import { addImportRoutes } from './platform-import/import-routes.js';
 import type { ReviewService } from './review-service.js';
 import { SessionQueries } from './session-queries.js';
 
-/** What the review routes use (named `desk` below: the part of the desk that review reads). */
+/** What the review routes use (named `desk` below: the part of the desk that review reads); changes go through the bus. */
 export interface ReviewRouteDeps {
   review: ReviewService;
   repos: { sessions: SessionsRepo; commerce: CommerceRepo; platform: PlatformRepo };
   now: () => number;
+  dispatch: Dispatch;
+  staged: { platform: Pick<Staged<Buffer>, 'stage' | 'discard'>; bundle: Pick<Staged<string>, 'stage' | 'discard'> };
 }
+
+const api = { surface: 'api' } as const;
+
+
 
 type Desk = ReviewRouteDeps;
 
@@ -56,19 +65,18 @@ function download(body: Buffer | string | NodeJS.ReadableStream, type: string, f
 
 function exportReply(desk: Desk, ids: string[], ctx: RequestContext): Reply {
   const format = ctx.url.searchParams.get('format') ?? 'html';
+  // The reader's clock for the export's times: the browser's getTimezoneOffset(), minutes.
+  const raw = ctx.url.searchParams.get('tz');
+  const tz = raw === null ? 0 : Number(raw);
+  if (!Number.isInteger(tz) || Math.abs(tz) > 14 * 60) throw new DeskError('bad_request', 'tz: minutes from getTimezoneOffset(), between -840 and 840', { field: 'tz' });
   const base = ids.length === 1 ? `livedesk-${ids[0] as string}` : `livedesk-${ids.length}-sessions-${stamp(desk.now())}`;
   switch (format) {
     case 'csv': {
       const table = parseCsvTable(ctx.url.searchParams.get('table'));
-      return download(desk.review.csv(ids, table), 'text/csv; charset=utf-8', `${base}-${table}.csv`);
+      return download(desk.review.csv(ids, table, tz), 'text/csv; charset=utf-8', `${base}-${table}.csv`);
     }
-    case 'html': {
-      // The reader's clock for the report's times: the browser's getTimezoneOffset(), minutes.
-      const raw = ctx.url.searchParams.get('tz');
-      const tz = raw === null ? 0 : Number(raw);
-      if (!Number.isInteger(tz) || Math.abs(tz) > 14 * 60) throw new DeskError('bad_request', 'tz: minutes from getTimezoneOffset(), between -840 and 840', { field: 'tz' });
+    case 'html':
       return download(desk.review.html(ids, tz), 'text/html; charset=utf-8', `${base}.html`);
-    }
     case 'bundle': {
       const { file, size } = desk.review.bundleFile(ids);
       const stream = createReadStream(file);
@@ -93,7 +101,7 @@ export function addReviewRoutes(router: Router, desk: Desk): Router {
       if (!Number.isInteger(points) || points < 1) throw new DeskError('bad_request', 'points: must be a positive integer', { field: 'points' });
       return { body: sessions.timeline(id(ctx), points) };
     });
-  addImportRoutes(router, desk.repos, desk.now);
+  addImportRoutes(router, desk);
   return router
     .add('GET', '/review/sessions', (ctx) => ({
       body: q.list({
@@ -105,7 +113,12 @@ export function addReviewRoutes(router: Router, desk: Desk): Router {
     }))
     .add('GET', '/review/compare', (ctx) => ({ body: q.compare(idsParam(ctx)) }))
     .add('GET', '/review/export', (ctx) => exportReply(desk, idsParam(ctx), ctx))
-    .add('POST', '/review/import', async (ctx) => ({ body: await importUploadedBundle(desk.review, ctx.req) }))
+    .add('POST', '/review/import', async (ctx) => ({
+      body: await importUploadedBundle(
+        { scratchFile: () => desk.review.scratchFile(), importFile: (file) => dispatchStaged(desk.staged.bundle, file, (upload) => desk.dispatch({ type: 'review.import', upload }, api)) },
+        ctx.req,
+      ),
+    }))
     .add('GET', '/sessions/:id/review', (ctx) => {
       const raw = ctx.url.searchParams.get('bucket');
       const bucket = raw === null ? undefined : Number(raw);
@@ -115,9 +128,16 @@ export function addReviewRoutes(router: Router, desk: Desk): Router {
       return { body: q.review(id(ctx), { bucketMs: bucket === undefined ? undefined : bucket * 1000 }) };
     })
     .add('GET', '/sessions/:id/products', (ctx) => ({ body: q.products(id(ctx)) }))
+    .add('GET', '/sessions/:id/platform/compare', (ctx) => {
+      const session = q.require(id(ctx));
+      return { body: platformCompare({ platform: desk.repos.platform, review: desk.review.repo }, session.id, q.kpis(session)) };
+    })
     .add('GET', '/sessions/:id/export', (ctx) => exportReply(desk, [id(ctx)], ctx))
-    .add('PATCH', '/sessions/:id', async (ctx) => ({ body: desk.review.patch(id(ctx), parseOrThrow(sessionPatchSchema, await ctx.body())) }))
-    .add('DELETE', '/sessions/:id', (ctx) => ({ body: desk.review.remove(id(ctx), ctx.url.searchParams.get('confirm') === 'true') }))
+    .add('PATCH', '/sessions/:id', async (ctx) => ({ body: await desk.dispatch({ type: 'session.patch', id: id(ctx), patch: parseOrThrow(sessionPatchSchema, await ctx.body()) }, api) }))
+    .add('DELETE', '/sessions/:id', async (ctx) => {
+      const confirmed = ctx.url.searchParams.get('confirm') === 'true';
+      return { body: await desk.dispatch({ type: 'session.remove', id: id(ctx), ...(confirmed && { confirm: true }) }, api) };
+    })
     .add('GET', '/sessions/:id/notes', (ctx) => ({ body: desk.review.notes(id(ctx)) }))
-    .add('PUT', '/sessions/:id/notes', async (ctx) => ({ body: desk.review.putNotes(id(ctx), parseOrThrow(sessionNotesSchema, await ctx.body())) }));
+    .add('PUT', '/sessions/:id/notes', async (ctx) => ({ body: await desk.dispatch({ type: 'session.notes', id: id(ctx), notes: parseOrThrow(sessionNotesSchema, await ctx.body()) }, api) }));
 }

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { DeskError, type BundleImportReply, type SessionNotes, type SessionPatch } from '../contract/index.js';
 import type { Db } from '../store/database.js';
 import type { CommerceRepo } from '../store/commerce-repo.js';
+import { loadKpiSettings } from '../metrics/kpi-settings-store.js';
 import { ReviewRepo } from '../store/review-repo.js';
+import { SettingsRepo } from '../store/settings-repo.js';
 import type { SessionsRepo } from '../store/sessions-repo.js';
 import { BUNDLE_EXTENSION, exportBundle, importBundle, importBundleSliced, removeBundleFile } from './bundle.js';
 import { copyFolderBundle, openFolderBundle } from './bundle-folder.js';
@@ -33,7 +35,8 @@ export class ReviewService {
     dataDir: string,
   ) {
     this.repo = new ReviewRepo(db);
-    this.queries = new ReviewQueries({ ...repos, review: this.repo }, now);
+    const settings = new SettingsRepo(db);
+    this.queries = new ReviewQueries({ ...repos, review: this.repo }, now, () => loadKpiSettings(settings).basis);
     this.scratch = join(dataDir, 'tmp');
   }
 
@@ -86,7 +89,7 @@ export class ReviewService {
     return this.repo.notes(id);
   }
 
-  csv(ids: readonly string[], table: CsvTable): string {
+  csv(ids: readonly string[], table: CsvTable, tzOffset = 0): string {
     const id = ids[0] as string;
     if (table !== 'sessions') this.queries.require(id);
     return csvFor(table, {
@@ -94,7 +97,7 @@ export class ReviewService {
       review: () => this.queries.review(id),
       products: () => this.queries.products(id),
       notes: () => this.repo.notes(id),
-    });
+    }, tzOffset);
   }
 
   html(ids: readonly string[], tzOffset = 0): string {

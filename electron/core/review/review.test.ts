@@ -29,7 +29,7 @@ describe('review of the fixture show, against hand-computed answers', () => {
       peakOnline: 150,
       avgOnline: 125, // per-minute last readings 100, 150, 120, 130
       viewersUv: 200,
-      viewsPv: null,
+      viewsPv: 0, // as the live desk counts it: no PV snapshot and no enter events
       likes: 5,
       comments: 2,
       newFollowers: 1,
@@ -39,6 +39,13 @@ describe('review of the fixture show, against hand-computed answers', () => {
       perOrderFen: 11_800,
       gpmFen: null,
       conversion: 3 / 200,
+      detail: expect.objectContaining({
+        averageOnline: 125,
+        // ∫online dt = 100×85 + 150×60 + 120×80 = 27,100 viewer-seconds over 200 viewers
+        avgWatchSeconds: { value: 135.5, num: 27_100, den: 200, basis: 'people' },
+        conversion: { value: 3 / 200, num: 3, den: 200, basis: 'people' },
+        interactionRate: { value: 2 / 200, num: 2, den: 200, basis: 'people' }, // v1 commented and followed, v2 commented
+      }),
     });
     expect(body.previous).toMatchObject({ id: ids.previous, kpis: { gmvFen: 10_000, orders: 1, peakOnline: 80, durationMs: 120_000 } });
     expect(body.average).toMatchObject({ sessions: 1, kpis: { gmvFen: 10_000 } });
@@ -71,12 +78,11 @@ describe('review of the fixture show, against hand-computed answers', () => {
       { sku: 'CUP-02', name: '青瓷茶杯', startedAt: s(120), endedAt: s(180), gmvFen: 3_900, orders: 1, onlineStart: 150, onlineEnd: 120 },
       { sku: 'TEA-01', name: '明前龙井 250g', startedAt: s(180), endedAt: s(240), gmvFen: 12_800, orders: 1, onlineStart: 120, onlineEnd: 130 },
     ]);
-    expect(body.lanes).toEqual([
+    expect(body.lanes.map(({ data: _data, ...item }: { data: unknown }) => item)).toEqual([
       { lane: 'marker', kind: 'mark', ts: s(95), endTs: null, label: '福利 giveaway', sku: null },
-      // The seed's one rule (online down 20% within 2 minutes) sees the drop from 150 to 120.
-      { lane: 'alert', kind: 'alert', ts: s(120), endTs: null, label: '在线人数 online ↓20% / 120s (≥ 20%) → 120', sku: null },
+      // The seed's one rule (online down 20% within 2 minutes) sees the drop from 150 to 120, and clears at 130: one span.
+      { lane: 'alert', kind: 'alert', ts: s(120), endTs: s(180), label: '在线人数 online ↓20% / 120s (≥ 20%) → 120', sku: null },
       { lane: 'flashsale', kind: 'flashsale.start', ts: s(160), endTs: s(190), label: 'CUP-02 ¥29.00', sku: 'CUP-02' },
-      { lane: 'alert', kind: 'alert.clear', ts: s(180), endTs: null, label: '在线人数 online ✓', sku: null },
     ]);
     expect(body.funnel).toEqual({ viewersUv: 200, productExposures: null, productClicks: null, buyers: 3 });
     // Per-minute online 100, 150, 120, 130: the audience fell most from minute 1 to 2, as 茶杯 began.
@@ -198,7 +204,7 @@ describe('exports', () => {
     expect(r.text).toContain('明前龙井 250g');
     expect(r.text).toContain('¥256.00'); // 龙井's GMV per explain-minute
     expect(r.text).toMatch(/Best per explain-minute:<\/strong> 明前龙井 250g ¥256.00\/min/);
-    expect(r.text).toMatch(/Biggest audience drop:<\/strong> 00:01 → 00:02, 150 → 120 \(青瓷茶杯\)/);
+    expect(r.text).toMatch(/Biggest audience drop:<\/strong> 00:01:00 → 00:02:00, 150 → 120 \(青瓷茶杯\)/);
     expect(r.text).toContain('龙井讲得好');
     expect(r.text).toContain('2026-01-10 12:00 UTC');
     expect((await raw(`/sessions/${ids.main}/export?format=html&tz=-480`)).text).toContain('2026-01-10 20:00 UTC+8');

@@ -1,7 +1,8 @@
 /**
  * Folds raw log events into 10-second rollup rows. Pure: the store feeds it events and merges the rows
  * it returns, so the same fold serves a one-off build of a 2M-event session and the few events a live
- * session gained since the last look.
+ * session gained since the last look. Bucket k covers [start + k·10 s, start + (k+1)·10 s) of the
+ * session: show time, not the wall clock, so a reading at show time 0:30 lands in 0:30's bucket.
  */
 export const ROLLUP_BUCKET_MS = 10_000;
 
@@ -19,6 +20,7 @@ export interface RollupRow {
   followers_cum: number | null;
   exposures_cum: number | null;
   clicks_cum: number | null;
+  adspend_cum: number | null;
   gmv_fen: number;
   orders: number;
   refunds_fen: number;
@@ -27,12 +29,14 @@ export interface RollupRow {
   follows: number;
   enters: number;
   events: number;
+  /** Viewer-milliseconds watched (∫ online dt), each step counted in the bucket of the reading that ends it. */
+  watch_ms: number;
 }
 
 export const ROLLUP_COLUMNS = [
   'bucket', 'online_last', 'online_last_ts', 'online_max', 'online_sum', 'online_n', 'viewers_cum', 'views_cum', 'likes_cum',
-  'comments_cum', 'followers_cum', 'exposures_cum', 'clicks_cum', 'gmv_fen', 'orders', 'refunds_fen', 'likes', 'comments',
-  'follows', 'enters', 'events',
+  'comments_cum', 'followers_cum', 'exposures_cum', 'clicks_cum', 'adspend_cum', 'gmv_fen', 'orders', 'refunds_fen', 'likes', 'comments',
+  'follows', 'enters', 'events', 'watch_ms',
 ] as const satisfies readonly (keyof RollupRow)[];
 
 /** The max-merged cumulative snapshot counters and which snapshot field feeds each. */
@@ -44,6 +48,7 @@ export const CUMULATIVE: readonly [keyof RollupRow, string][] = [
   ['followers_cum', 'newFollowers'],
   ['exposures_cum', 'productExposures'],
   ['clicks_cum', 'productClicks'],
+  ['adspend_cum', 'adSpend'],
 ];
 
 export const emptyRow = (bucket: number): RollupRow => ({
@@ -60,6 +65,7 @@ export const emptyRow = (bucket: number): RollupRow => ({
   followers_cum: null,
   exposures_cum: null,
   clicks_cum: null,
+  adspend_cum: null,
   gmv_fen: 0,
   orders: 0,
   refunds_fen: 0,
@@ -68,6 +74,7 @@ export const emptyRow = (bucket: number): RollupRow => ({
   follows: 0,
   enters: 0,
   events: 0,
+  watch_ms: 0,
 });
 
 const maxOf = (a: number | null, b: number): number => (a === null || b > a ? b : a);
@@ -78,11 +85,27 @@ export function isLaneKind(kind: string): boolean {
   return !kind.startsWith('ingest.') && !kind.startsWith('action') && !kind.startsWith('explain.') && kind !== 'session.start' && kind !== 'session.end';
 }
 
+/** The distinct people the live desk counts: who entered, who followed, who commented or followed. */
+export type PersonRole = 'viewer' | 'follower' | 'interactor';
+
+/** The last online reading before a chunk, so watch time runs on across chunk boundaries. */
+export interface OnlineCarry {
+  online: number;
+  ts: number;
+}
+
 export class RollupFold {
   readonly rows = new Map<number, RollupRow>();
+  readonly people: Record<PersonRole, Set<string>> = { viewer: new Set(), follower: new Set(), interactor: new Set() };
+
+  /** `origin` is the session's start; `carry` the last online reading already folded, if any. */
+  constructor(
+    private readonly origin: number,
+    private carry: OnlineCarry | null = null,
+  ) {}
 
   private row(ts: number): RollupRow {
-    const bucket = Math.floor(ts / ROLLUP_BUCKET_MS);
+    const bucket = Math.floor((ts - this.origin) / ROLLUP_BUCKET_MS);
     let row = this.rows.get(bucket);
     if (!row) {
       row = emptyRow(bucket);
@@ -100,6 +123,11 @@ export class RollupFold {
         const d = parseData(rawData);
         const online = num(d.online);
         if (online !== null) {
+          // Watch time as the live desk counts it (KpiTracker.applyOnline): the previous gauge × the time since.
+          if (this.carry === null || ts >= this.carry.ts) {
+            if (this.carry !== null) row.watch_ms += this.carry.online * (ts - this.carry.ts);
+            this.carry = { online, ts };
+          }
           if (row.online_last_ts === null || ts >= row.online_last_ts) {
             row.online_last = online;
             row.online_last_ts = ts;
@@ -128,14 +156,23 @@ export class RollupFold {
         break;
       case 'ingest.comment':
         row.comments += 1;
+        this.person(rawData, 'interactor');
         break;
       case 'ingest.follow':
         row.follows += 1;
+        this.person(rawData, 'follower', 'interactor');
         break;
       case 'ingest.enter':
         row.enters += 1;
+        this.person(rawData, 'viewer');
         break;
     }
+  }
+
+  private person(rawData: string, ...roles: PersonRole[]): void {
+    const user = parseData(rawData).user;
+    if (typeof user !== 'string') return;
+    for (const role of roles) this.people[role].add(user);
   }
 }
 

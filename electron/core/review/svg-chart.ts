@@ -24,9 +24,11 @@ const PAD_L = 56;
 const PAD_B = 22;
 const PAD_T = 18;
 
-export function showClock(ms: number): string {
-  const m = Math.floor(ms / 60_000);
-  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+/** Show time as "HH:MM", or "HH:MM:SS" with `seconds` (two explains 18 s apart must not both read "00:00"). */
+export function showClock(ms: number, seconds = false): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const hm = `${String(Math.floor(total / 3600)).padStart(2, '0')}:${String(Math.floor((total % 3600) / 60)).padStart(2, '0')}`;
+  return seconds ? `${hm}:${String(total % 60).padStart(2, '0')}` : hm;
 }
 
 /** One chart: time on x (show time), one series scaled to its own max, bands behind it. */
@@ -71,7 +73,8 @@ export function svgChart(options: {
     const t = (spanMs * i) / ticks;
     // The last tick ends at the right edge instead of spilling past it.
     const anchor = i === ticks ? 'end' : 'middle';
-    parts.push(`<text x="${x(t).toFixed(1)}" y="${H - 6}" font-size="10" fill="#666" text-anchor="${anchor}">${showClock(t)}</text>`);
+    // Ticks under a minute apart carry seconds, or a short show's axis reads 00:00, 00:00, 00:00.
+    parts.push(`<text x="${x(t).toFixed(1)}" y="${H - 6}" font-size="10" fill="#666" text-anchor="${anchor}">${showClock(t, spanMs / ticks < 60_000)}</text>`);
   }
   parts.push(`<text x="${PAD_L - 6}" y="${PAD_T + 4}" font-size="10" fill="#666" text-anchor="end">${escapeXml(format(max))}</text>`);
   parts.push(`<text x="${PAD_L - 6}" y="${PAD_T + innerH}" font-size="10" fill="#666" text-anchor="end">0</text>`);

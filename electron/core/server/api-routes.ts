@@ -7,7 +7,7 @@ import { addReviewRoutes, type ReviewRouteDeps } from '../review/review-routes.j
 import { addShowRoutes, type ShowRouteDeps } from '../show/show-routes.js';
 import { Router } from './router.js';
 
-/** What the core routes use: health, the published state, the action bus. */
+/** What the core routes use: health, the published state, the action bus (which every change goes through). */
 export interface CoreRouteDeps {
   health(): Health;
   hub: Pick<StateReader, 'state'>;

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import readSheet from 'read-excel-file/node';
 import { columnMappingSchema, DeskError, firstIssue, IMPORT_FIELDS, parseOrThrow, productInputSchema, type ColumnMapping, type ImportField } from '../contract/index.js';
-import { parseCsv, type CsvRecord } from './csv.js';
+import { isZip, readSpreadsheet, type CsvRecord } from './spreadsheet.js';
 
 type ParsedProduct = z.output<typeof productInputSchema>;
 
@@ -77,40 +76,14 @@ const cellText = (v: unknown): string => {
   return String(v).trim();
 };
 
-function decodeText(bytes: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    // Excel on Chinese Windows saves "CSV" in GB18030 (GBK).
-    return new TextDecoder('gb18030').decode(bytes);
-  }
-}
-
 /** Reads a CSV or XLSX file into a header row and data rows; refuses anything else with a clear 400. */
 export async function readSheetRows(name: string, bytes: Buffer): Promise<SheetRows> {
-  const isZip = bytes.length > 3 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-  let records: CsvRecord[];
-  let format: SheetRows['format'];
-  if (isZip || /\.xlsx$/i.test(name)) {
-    if (!isZip) throw new DeskError('bad_request', `data: ${name} is not an XLSX file (no zip signature)`, { field: 'data' });
-    format = 'xlsx';
-    try {
-      const sheets = await readSheet(bytes);
-      const data = sheets[0]?.data ?? [];
-      records = data.map((row, i) => ({ line: i + 1, cells: row.map(cellText) }));
-    } catch (error) {
-      throw new DeskError('bad_request', `data: cannot read ${name} as XLSX: ${(error as Error).message}`, { field: 'data' });
-    }
-  } else if (/\.xls$/i.test(name)) {
-    throw new DeskError('bad_request', `data: ${name} is an old .xls file; save it as .xlsx or .csv`, { field: 'data' });
-  } else {
-    format = 'csv';
-    records = parseCsv(decodeText(bytes));
-  }
-  const nonEmpty = records.filter((r) => r.cells.some((c) => c.trim() !== ''));
-  const [header, ...rows] = nonEmpty;
+  if (/\.xlsx$/i.test(name) && !isZip(bytes)) throw new DeskError('bad_request', `data: ${name} is not an XLSX file (no zip signature)`, { field: 'data' });
+  if (/\.xls$/i.test(name) && !isZip(bytes)) throw new DeskError('bad_request', `data: ${name} is an old .xls file; save it as .xlsx or .csv`, { field: 'data' });
+  const sheet = await readSpreadsheet(bytes, 'data');
+  const [header, ...rows] = sheet.rows.map((r) => ({ line: r.line, cells: r.cells.map(cellText) }));
   if (!header) throw new DeskError('bad_request', `data: ${name} has no rows`, { field: 'data' });
-  return { format, headers: header.cells.map((c) => c.trim()), rows };
+  return { format: sheet.format, headers: header.cells.map((c) => c.trim()), rows };
 }
 
 /** "128", "¥1,280.50", "128元" → fen; null for an empty cell; an Error for anything else. */

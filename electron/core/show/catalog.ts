@@ -2,7 +2,9 @@ import { DeskError, parseOrThrow, productInputSchema, type ImportResult, type Pr
 import type { ProductFields, ProductsRepo } from '../store/products-repo.js';
 import { decodeImportRequest, guessMapping, readSheetRows, rowsToProducts } from './catalog-import.js';
 
-const fieldsOf = (input: ReturnType<typeof productInputSchema.parse>): ProductFields => ({
+type ProductInput = ReturnType<typeof productInputSchema.parse>;
+
+const fieldsOf = (input: ProductInput): ProductFields => ({
   sku: input.sku,
   name: input.name,
   priceFen: input.priceFen,
@@ -18,8 +20,15 @@ const fieldsOf = (input: ReturnType<typeof productInputSchema.parse>): ProductFi
   cue: input.cue ?? null,
 });
 
-const toFields = (body: unknown, skuFromPath?: string): ProductFields =>
-  fieldsOf(parseOrThrow(productInputSchema, skuFromPath === undefined ? body : { ...(body as object), sku: skuFromPath }));
+const toFields = (body: unknown): ProductFields => fieldsOf(parseOrThrow(productInputSchema, body));
+
+/** `PUT /products/:sku`'s body as a product: the path names it, and a body naming another sku is refused. */
+export function productUpdateInput(sku: string, body: unknown): ProductInput {
+  if (body && typeof body === 'object' && 'sku' in body && (body as { sku: unknown }).sku !== sku) {
+    throw new DeskError('bad_request', 'sku: the body sku differs from the sku in the path; a sku cannot be renamed', { field: 'sku' });
+  }
+  return parseOrThrow(productInputSchema, { ...(body as object), sku });
+}
 
 
 /** The product catalog as the API and the console see it: validated, with specific errors. */
@@ -53,10 +62,7 @@ export class Catalog {
   }
 
   update(sku: string, body: unknown): Product {
-    if (body && typeof body === 'object' && 'sku' in body && (body as { sku: unknown }).sku !== sku) {
-      throw new DeskError('bad_request', 'sku: the body sku differs from the sku in the path; a sku cannot be renamed', { field: 'sku' });
-    }
-    const product = this.repo.update(toFields(body, sku), this.now());
+    const product = this.repo.update(fieldsOf(productUpdateInput(sku, body)), this.now());
     if (!product) throw new DeskError('not_found', `no product with sku "${sku}"`);
     this.onChange();
     return product;

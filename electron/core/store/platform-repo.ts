@@ -20,44 +20,68 @@ export interface PlatformProductRow {
   sku: string | null;
 }
 
+export interface PlatformSessionRow {
+  platform: string;
+  figures: PlatformFigures;
+}
+
 /**
- * Imported platform exports. Rows are keyed by platform and minute (or product), so importing the
- * same or an overlapping export again replaces rows instead of adding to them.
+ * Imported platform exports, kept by platform and minute, product or session. A file merges into what
+ * is there: it adds the columns it carries and replaces only those (SQLite's json_patch), so a second
+ * export of the same minutes with other columns keeps the first file's figures, and importing the same
+ * file again changes nothing.
  */
 export class PlatformRepo {
   constructor(private readonly db: Db) {}
 
-  /** Writes rows in one transaction; returns how many replaced a row imported before. */
-  putMinutes(sessionId: string, rows: readonly PlatformMinuteRow[]): { replaced: number } {
+  /** Writes rows in one transaction; returns how many merged into a row imported before. */
+  putMinutes(sessionId: string, rows: readonly PlatformMinuteRow[]): { merged: number } {
     const exists = this.db.prepare('SELECT 1 FROM platform_minutes WHERE session_id = ? AND platform = ? AND minute = ?');
     const upsert = this.db.prepare(
       `INSERT INTO platform_minutes (session_id, platform, minute, data) VALUES (?, ?, ?, ?)
-       ON CONFLICT (session_id, platform, minute) DO UPDATE SET data = excluded.data`,
+       ON CONFLICT (session_id, platform, minute) DO UPDATE SET data = json_patch(data, excluded.data)`,
     );
-    let replaced = 0;
+    let merged = 0;
     this.db.transaction(() => {
       for (const r of rows) {
-        if (exists.get(sessionId, r.platform, r.minute)) replaced++;
+        if (exists.get(sessionId, r.platform, r.minute)) merged++;
         upsert.run(sessionId, r.platform, r.minute, JSON.stringify(r.figures));
       }
     })();
-    return { replaced };
+    return { merged };
   }
 
-  putProducts(sessionId: string, rows: readonly PlatformProductRow[]): { replaced: number } {
+  putProducts(sessionId: string, rows: readonly PlatformProductRow[]): { merged: number } {
     const exists = this.db.prepare('SELECT 1 FROM platform_products WHERE session_id = ? AND platform = ? AND product_id = ?');
     const upsert = this.db.prepare(
       `INSERT INTO platform_products (session_id, platform, product_id, name, data) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (session_id, platform, product_id) DO UPDATE SET name = excluded.name, data = excluded.data`,
+       ON CONFLICT (session_id, platform, product_id) DO UPDATE SET name = excluded.name, data = json_patch(data, excluded.data)`,
     );
-    let replaced = 0;
+    let merged = 0;
     this.db.transaction(() => {
       for (const r of rows) {
-        if (exists.get(sessionId, r.platform, r.productId)) replaced++;
-        upsert.run(sessionId, r.platform, r.productId, r.name, JSON.stringify({ ...r.figures, sku: r.sku }));
+        if (exists.get(sessionId, r.platform, r.productId)) merged++;
+        // A file without a SKU column keeps the match an earlier file made.
+        upsert.run(sessionId, r.platform, r.productId, r.name, JSON.stringify(r.sku === null ? r.figures : { ...r.figures, sku: r.sku }));
       }
     })();
-    return { replaced };
+    return { merged };
+  }
+
+  putSession(sessionId: string, row: PlatformSessionRow): { merged: number } {
+    const exists = this.db.prepare('SELECT 1 FROM platform_sessions WHERE session_id = ? AND platform = ?').get(sessionId, row.platform) !== undefined;
+    this.db
+      .prepare(
+        `INSERT INTO platform_sessions (session_id, platform, data) VALUES (?, ?, ?)
+         ON CONFLICT (session_id, platform) DO UPDATE SET data = json_patch(data, excluded.data)`,
+      )
+      .run(sessionId, row.platform, JSON.stringify(row.figures));
+    return { merged: exists ? 1 : 0 };
+  }
+
+  /** The catalog's SKUs and names, for matching export rows to products. */
+  catalog(): { sku: string; name: string }[] {
+    return this.db.prepare<[], { sku: string; name: string }>('SELECT sku, name FROM products').all();
   }
 
   minutes(sessionId: string): PlatformMinuteRow[] {
@@ -70,7 +94,7 @@ export class PlatformRepo {
       });
   }
 
-  products(sessionId: string): { platform: string; productId: string; name: string; sku: string | null; figures: PlatformFigures }[] {
+  products(sessionId: string): PlatformProductRow[] {
     return this.db
       .prepare<[string], { platform: string; product_id: string; name: string; data: string }>(
         'SELECT platform, product_id, name, data FROM platform_products WHERE session_id = ? ORDER BY platform, product_id',
@@ -81,6 +105,16 @@ export class PlatformRepo {
         if (!data) return [];
         const { sku, ...figures } = data;
         return [{ platform: r.platform, productId: r.product_id, name: r.name, sku: typeof sku === 'string' ? sku : null, figures }];
+      });
+  }
+
+  sessions(sessionId: string): PlatformSessionRow[] {
+    return this.db
+      .prepare<[string], { platform: string; data: string }>('SELECT platform, data FROM platform_sessions WHERE session_id = ? ORDER BY platform')
+      .all(sessionId)
+      .flatMap((r) => {
+        const figures = storedJson(r.data, z.record(z.string(), z.number()), `platform_sessions.data of session ${sessionId}`) as PlatformFigures | undefined;
+        return figures ? [{ platform: r.platform, figures }] : [];
       });
   }
 }

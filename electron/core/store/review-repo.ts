@@ -1,4 +1,4 @@
-import { CUMULATIVE, isLaneKind, RollupFold, ROLLUP_BUCKET_MS, ROLLUP_COLUMNS } from '../review/rollup-fold.js';
+import { CUMULATIVE, isLaneKind, RollupFold, ROLLUP_BUCKET_MS, ROLLUP_COLUMNS, type OnlineCarry, type PersonRole } from '../review/rollup-fold.js';
 import { z } from 'zod';
 import { sessionNotesSchema, type SessionNotesReply } from '../contract/index.js';
 import { storedJson } from './stored-json.js';
@@ -47,9 +47,12 @@ export interface RollupTotals {
   followersCum: number | null;
   productExposures: number | null;
   productClicks: number | null;
+  adSpendFen: number | null;
+  enters: number;
+  watchMs: number;
 }
 
-const SUMMED = new Set(['online_sum', 'online_n', 'gmv_fen', 'orders', 'refunds_fen', 'likes', 'comments', 'follows', 'enters', 'events']);
+const SUMMED = new Set(['online_sum', 'online_n', 'gmv_fen', 'orders', 'refunds_fen', 'likes', 'comments', 'follows', 'enters', 'events', 'watch_ms']);
 const MAXED = new Set(['online_max', ...CUMULATIVE.map(([c]) => c as string)]);
 
 /** How an existing rollup row absorbs a delta row for the same bucket. */
@@ -77,6 +80,9 @@ export class ReviewRepo {
   private readonly cursorSet;
   private readonly curveRowsStmt;
   private readonly skuWithinStmt;
+  private readonly originStmt;
+  private readonly carryStmt;
+  private readonly insertPerson;
 
   constructor(private readonly db: Db) {
     const cols = ROLLUP_COLUMNS.join(', ');
@@ -98,6 +104,11 @@ export class ReviewRepo {
     this.skuWithinStmt = db.prepare<[string, string, number, number], { orders: number; gmv: number | null }>(
       'SELECT COUNT(*) AS orders, SUM(amount_fen) AS gmv FROM orders WHERE session_id = ? AND sku = ? AND ts >= ? AND ts < ?',
     );
+    this.originStmt = db.prepare<[string], { started_at: number }>('SELECT started_at FROM sessions WHERE id = ?');
+    this.carryStmt = db.prepare<[string], { online: number; ts: number }>(
+      'SELECT online_last AS online, online_last_ts AS ts FROM review_rollup WHERE session_id = ? AND online_last_ts IS NOT NULL ORDER BY online_last_ts DESC LIMIT 1',
+    );
+    this.insertPerson = db.prepare('INSERT OR IGNORE INTO review_people (session_id, role, user) VALUES (?, ?, ?)');
     this.cursorGet = db.prepare<[string], { last_event_id: number }>('SELECT last_event_id FROM review_cursor WHERE session_id = ?');
     this.cursorSet = db.prepare(
       `INSERT INTO review_cursor (session_id, last_event_id) VALUES (?, ?)
@@ -111,11 +122,12 @@ export class ReviewRepo {
    */
   catchUp(sessionId: string, maxEvents = Number.MAX_SAFE_INTEGER, chunk = 100_000): boolean {
     let left = maxEvents;
+    const origin = this.originStmt.get(sessionId)?.started_at ?? 0;
     while (left > 0) {
       const cursor = this.cursorGet.get(sessionId)?.last_event_id ?? 0;
       const events = this.readChunk.all(sessionId, cursor, Math.min(chunk, left));
       if (!events.length) return true;
-      const fold = new RollupFold();
+      const fold = new RollupFold(origin, (this.carryStmt.get(sessionId) as OnlineCarry | undefined) ?? null);
       const marks: [number, string, string][] = [];
       for (const e of events) {
         fold.add(e.ts, e.kind, e.data);
@@ -125,6 +137,7 @@ export class ReviewRepo {
       this.db.transaction(() => {
         for (const row of fold.rows.values()) this.upsertRow.run(sessionId, ...ROLLUP_COLUMNS.map((c) => row[c]));
         for (const [ts, kind, data] of marks) this.insertMark.run(sessionId, ts, kind, data);
+        for (const [role, users] of Object.entries(fold.people)) for (const user of users) this.insertPerson.run(sessionId, role, user);
         this.cursorSet.run(sessionId, last);
       })();
       left -= events.length;
@@ -133,12 +146,18 @@ export class ReviewRepo {
     return false;
   }
 
+  /** How many distinct people of a role the rollups have seen (viewers who entered, followers, interactors). */
+  people(sessionId: string, role: PersonRole): number {
+    return (this.db.prepare<[string, string], { n: number }>('SELECT COUNT(*) AS n FROM review_people WHERE session_id = ? AND role = ?').get(sessionId, role) as { n: number }).n;
+  }
+
   /**
-   * The rollups grouped into `n` buckets of `bucketMs` from `origin` (show time). Rows arrive in bucket
-   * order as bare arrays and are grouped in one pass: cheaper here than SQLite's GROUP BY, which
-   * sorts through a temporary B-tree. Each group's online value is its last reading.
+   * The rollups grouped into `n` buckets of `bucketMs` of show time (rollup buckets already count from
+   * the session's start). Rows arrive in bucket order as bare arrays and are grouped in one pass:
+   * cheaper here than SQLite's GROUP BY, which sorts through a temporary B-tree. Each group's online
+   * value is its last reading.
    */
-  curveGroups(sessionId: string, origin: number, bucketMs: number, n: number): CurveGroup[] {
+  curveGroups(sessionId: string, bucketMs: number, n: number): CurveGroup[] {
     const rows = this.curveRowsStmt.all(sessionId) as number[][];
     const groups: CurveGroup[] = [];
     let g: CurveGroup | null = null;
@@ -148,7 +167,7 @@ export class ReviewRepo {
       const [bucket, onlineLast, onlineLastTs, onlineMax, viewers, likesCum, commentsCum, followersCum, gmv, orders, likes, comments, follows] = r as [
         number, number | null, number | null, number | null, number | null, number | null, number | null, number | null, number, number, number, number, number,
       ];
-      const k = Math.min(n - 1, Math.max(0, Math.floor((bucket * ROLLUP_BUCKET_MS - origin) / bucketMs)));
+      const k = Math.min(n - 1, Math.max(0, Math.floor((bucket * ROLLUP_BUCKET_MS) / bucketMs)));
       if (!g || g.k !== k) {
         g = { k, online: null, onlineMax: null, viewers: null, likesCum: null, commentsCum: null, followersCum: null, gmv: 0, orders: 0, likes: 0, comments: 0, follows: 0 };
         groups.push(g);
@@ -180,7 +199,7 @@ export class ReviewRepo {
                 COALESCE(SUM(likes), 0) AS likes, COALESCE(SUM(comments), 0) AS comments, COALESCE(SUM(follows), 0) AS follows,
                 MAX(online_max) AS peakOnline, MAX(viewers_cum) AS viewersUv, MAX(views_cum) AS viewsPv, MAX(likes_cum) AS likesCum,
                 MAX(comments_cum) AS commentsCum, MAX(followers_cum) AS followersCum, MAX(exposures_cum) AS productExposures,
-                MAX(clicks_cum) AS productClicks
+                MAX(clicks_cum) AS productClicks, MAX(adspend_cum) AS adSpendFen, COALESCE(SUM(enters), 0) AS enters, COALESCE(SUM(watch_ms), 0) AS watchMs
          FROM review_rollup WHERE session_id = ?`,
       )
       .get(sessionId) as RollupTotals;
@@ -232,6 +251,23 @@ export class ReviewRepo {
       )
       .get(sessionId, Math.floor(ts / 1000));
     return row?.online ?? null;
+  }
+
+  /** Orders and GMV per wall-clock minute, and the last online reading of each (the platforms' minutes). */
+  wallMinutes(sessionId: string): Map<number, { gmvFen: number; orders: number; online: number | null }> {
+    const out = new Map<number, { gmvFen: number; orders: number; online: number | null }>();
+    const at = (minute: number) => out.get(minute) ?? (out.set(minute, { gmvFen: 0, orders: 0, online: null }).get(minute) as { gmvFen: number; orders: number; online: number | null });
+    for (const r of this.db
+      .prepare<[string], { minute: number; gmv: number; orders: number }>('SELECT (ts / 60000) * 60000 AS minute, SUM(amount_fen) AS gmv, COUNT(*) AS orders FROM orders WHERE session_id = ? GROUP BY ts / 60000')
+      .all(sessionId)) {
+      Object.assign(at(r.minute), { gmvFen: r.gmv, orders: r.orders });
+    }
+    for (const r of this.db
+      .prepare<[string], { minute: number; online: number }>('SELECT (second / 60) * 60000 AS minute, online FROM kpi_seconds WHERE session_id = ? AND online IS NOT NULL ORDER BY second')
+      .all(sessionId)) {
+      at(r.minute).online = r.online;
+    }
+    return out;
   }
 
   buyers(sessionId: string): number {

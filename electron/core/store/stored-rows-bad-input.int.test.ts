@@ -64,6 +64,7 @@ beforeAll(async () => {
     UPDATE sessions SET ended_at = 95617584000000 WHERE id = '${sessionId}';
     INSERT INTO platform_minutes (session_id, platform, minute, data) VALUES ('${sessionId}', 'douyin', 0, 'nope');
     INSERT INTO platform_products (session_id, platform, product_id, name, data) VALUES ('${sessionId}', 'douyin', 'p', 'n', '{');
+    INSERT INTO platform_sessions (session_id, platform, data) VALUES ('${sessionId}', 'douyin', '[');
     DELETE FROM review_rollup; DELETE FROM review_cursor; DELETE FROM review_marks;
   `);
   db.close();
@@ -78,7 +79,7 @@ describe('a database with damaged rows', () => {
     core = await startCoreProcess(['--data-dir', dir, ...ARGS]);
     const paths = [
       '/health', '/state', '/products', '/plans', '/sessions', '/review/sessions', `/sessions/${sessionId}`, `/sessions/${sessionId}/timeline`,
-      `/sessions/${sessionId}/review`, `/sessions/${sessionId}/products`, `/sessions/${sessionId}/notes`,
+      `/sessions/${sessionId}/review`, `/sessions/${sessionId}/products`, `/sessions/${sessionId}/notes`, `/sessions/${sessionId}/platform`,
     ];
     const failed: string[] = [];
     for (const path of paths) {

@@ -107,6 +107,7 @@ export const BUNDLE_MUTATIONS: readonly { name: string; sql: string }[] = [
   { name: 'segment ends before 1970', sql: `UPDATE explain_segments SET ended_at = -100` },
   { name: 'review mark data not JSON', sql: `INSERT INTO review_marks (session_id, ts, kind, data) SELECT id, started_at, 'marker', '{' FROM sessions LIMIT 1` },
   { name: 'platform minute data not JSON', sql: `INSERT INTO platform_minutes (session_id, platform, minute, data) SELECT id, 'douyin', 0, 'nope' FROM sessions LIMIT 1` },
+  { name: 'platform session data not JSON', sql: `INSERT INTO platform_sessions (session_id, platform, data) SELECT id, 'douyin', '{' FROM sessions LIMIT 1` },
   { name: 'extra table', sql: `CREATE TABLE evil (session_id TEXT, payload TEXT); INSERT INTO evil SELECT id, 'x' FROM sessions` },
   { name: 'trigger', sql: `CREATE TRIGGER evil AFTER INSERT ON events BEGIN DELETE FROM sessions; END` },
   { name: 'view', sql: `CREATE VIEW evil AS SELECT * FROM sessions` },

@@ -1,4 +1,6 @@
 import type { StreamDeck } from '@elgato-stream-deck/core';
+import type { ControlSurface } from '../../../electron/core/contract/index.js';
+import { StreamDeckSurface } from './stream-deck-surface.js';
 
 /** A deck the OS lists: copied into a plain object (no library types leave native/). */
 export interface DeckDescriptor {
@@ -8,16 +10,47 @@ export interface DeckDescriptor {
 }
 
 /**
- * Where decks come from: the real USB bus through node-hid, or a fake bus in tests and rehearsal.
- * `open` fails with the OS error (EACCES, busy) so the desk can say why and how to fix it.
+ * A bus of decks at the library's level: node-hid, or the fake HID seam of tests and rehearsal. It
+ * stays inside native/; the core gets a `DeckBackend` made from it.
  */
-export interface DeckBackend {
+export interface DeckBus {
   list(): Promise<DeckDescriptor[]>;
   open(path: string): Promise<StreamDeck>;
 }
 
+/** An opened Stream Deck as the core sees it: LiveDesk's own surface, with a display brightness. */
+export interface DeckSurface extends ControlSurface {
+  setBrightness(percent: number): Promise<void>;
+}
+
+/**
+ * Where decks come from, as the core sees it. `open` fails with the OS error (EACCES, busy) so the
+ * desk can say why and how to fix it.
+ */
+export interface DeckBackend {
+  list(): Promise<DeckDescriptor[]>;
+  open(descriptor: DeckDescriptor): Promise<DeckSurface>;
+}
+
+/** Opens decks of `bus` as surfaces; a deck that opens but cannot be read is closed again. */
+export function deckBackend(bus: DeckBus): DeckBackend {
+  return {
+    list: () => bus.list(),
+    async open(descriptor) {
+      const deck = await bus.open(descriptor.path);
+      try {
+        const serial = descriptor.serial || (await deck.getSerialNumber().catch(() => null));
+        return new StreamDeckSurface(deck, { path: descriptor.path, serial });
+      } catch (error) {
+        await deck.close().catch(() => undefined);
+        throw error;
+      }
+    },
+  };
+}
+
 /** The real bus. node-hid is loaded on first use, so tests and rehearsal never touch it. */
-export function nodeDeckBackend(): DeckBackend {
+export function nodeDeckBus(): DeckBus {
   const lib = () => import('@elgato-stream-deck/node');
   return {
     async list() {
@@ -30,3 +63,5 @@ export function nodeDeckBackend(): DeckBackend {
     },
   };
 }
+
+export const nodeDeckBackend = (): DeckBackend => deckBackend(nodeDeckBus());

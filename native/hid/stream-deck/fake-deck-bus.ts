@@ -1,6 +1,6 @@
 import { DEVICE_MODELS2, type DeviceModelId, type StreamDeck } from '@elgato-stream-deck/core';
 import { encodeJPEG } from '@elgato-stream-deck/node-lib';
-import type { DeckBackend, DeckDescriptor } from './deck-backend.js';
+import type { DeckBus, DeckDescriptor } from './deck-backend.js';
 import { FakeDeckHid } from './fake-deck-hid.js';
 
 /**
@@ -8,7 +8,7 @@ import { FakeDeckHid } from './fake-deck-hid.js';
  * (no permission, held by another app). Opening goes through the library's own model factories, so
  * everything above the HID seam is the real code path.
  */
-export class FakeDeckBus implements DeckBackend {
+export class FakeDeckBus implements DeckBus {
   private readonly plugged = new Map<string, FakeDeckHid>();
   private readonly openErrors = new Map<string, Error>();
   private readonly listeners = new Set<(change: { kind: 'attach' | 'detach'; path: string }) => void>();

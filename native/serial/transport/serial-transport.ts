@@ -1,4 +1,5 @@
 import { SerialPort } from 'serialport';
+import { backoffDelay } from '../../../electron/core/contract/backoff.js';
 import { Listeners, type ByteTransport, type LineSettings, type TransportState } from './byte-transport.js';
 
 /** The part of a serialport 13 stream this transport uses (SerialPort and SerialPortMock both fit). */
@@ -147,7 +148,7 @@ export class SerialTransport implements ByteTransport {
   private fail(reason: string, retry: boolean): void {
     this.clearTimers();
     const status = !retry || userFixable(reason) ? 'error' : 'reconnecting';
-    const delay = Math.min(this.backoff.maxMs, this.backoff.initialMs * 2 ** this.attempt);
+    const delay = backoffDelay(this.attempt, { minMs: this.backoff.initialMs, maxMs: this.backoff.maxMs });
     this.attempt++;
     const retryAt = this.now() + delay;
     this.setState(status, reason, retry ? retryAt : null);

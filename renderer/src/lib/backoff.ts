@@ -1,3 +1,5 @@
+import { backoffDelay as sharedBackoff } from '../contract.js';
+
 export type BackoffOptions = { minMs: number; maxMs: number };
 
 export const SOCKET_BACKOFF: BackoffOptions = { minMs: 500, maxMs: 10_000 };
@@ -7,6 +9,5 @@ export const SOCKET_BACKOFF: BackoffOptions = { minMs: 500, maxMs: 10_000 };
  * jitter so several consoles do not hammer a restarting core in lockstep.
  */
 export function backoffDelay(attempt: number, opts: BackoffOptions = SOCKET_BACKOFF, random: () => number = Math.random): number {
-  const base = Math.min(opts.maxMs, opts.minMs * 2 ** Math.min(attempt, 30));
-  return Math.round(base * (0.8 + 0.4 * random()));
+  return sharedBackoff(attempt, { ...opts, jitter: [0.8, 1.2] }, random);
 }

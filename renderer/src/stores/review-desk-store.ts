@@ -3,12 +3,14 @@ import { create } from 'zustand';
 import {
   bundleImportReplySchema,
   compareReplySchema,
+  platformCompareSchema,
   productStatsSchema,
   reviewListItemSchema,
   sessionNotesReplySchema,
   sessionReviewSchema,
   type BundleImportReply,
   type CompareReply,
+  type PlatformCompare,
   type ProductStats,
   type ReviewListItem,
   type SessionNotes,
@@ -34,6 +36,8 @@ type ReviewDeskStore = {
   review: SessionReview | null;
   products: ProductStats[] | null;
   notes: SessionNotesReply | null;
+  /** Imported platform figures beside the desk's (empty lists when nothing was imported). */
+  platform: PlatformCompare | null;
   reviewError: string | null;
   compareIds: string;
   compare: CompareReply | null;
@@ -82,6 +86,7 @@ export const useReviewDeskStore = create<ReviewDeskStore>()((set, get) => ({
   reviewId: null,
   review: null,
   products: null,
+  platform: null,
   notes: null,
   reviewError: null,
   compareIds: '',
@@ -120,15 +125,16 @@ export const useReviewDeskStore = create<ReviewDeskStore>()((set, get) => ({
   },
   async loadReview(id) {
     const { api } = await whenLinked();
-    if (get().reviewId !== id) set({ reviewId: id, review: null, products: null, notes: null, reviewError: null });
+    if (get().reviewId !== id) set({ reviewId: id, review: null, products: null, notes: null, platform: null, reviewError: null });
     const path = `/sessions/${encodeURIComponent(id)}`;
     try {
-      const [review, products, notes] = await Promise.all([
+      const [review, products, notes, platform] = await Promise.all([
         api.get(`${path}/review`, sessionReviewSchema),
         api.get(`${path}/products`, productsSchema),
         api.get(`${path}/notes`, sessionNotesReplySchema),
+        api.get(`${path}/platform/compare`, platformCompareSchema),
       ]);
-      if (get().reviewId === id) set({ review, products, notes, reviewError: null });
+      if (get().reviewId === id) set({ review, products, notes, platform, reviewError: null });
     } catch (err) {
       if (get().reviewId === id) set({ reviewError: message(err) });
     }

@@ -1,4 +1,4 @@
-import { nodeDeckBackend } from '../../../../native/hid/stream-deck/deck-backend.js';
+import { deckBackend, nodeDeckBackend } from '../../../../native/hid/stream-deck/deck-backend.js';
 import { FakeDeckBus } from '../../../../native/hid/stream-deck/fake-deck-bus.js';
 import { nodeHidBackend } from '../../../../native/hid/generic/hid-backend.js';
 import type { ControlBackends } from './controls.js';
@@ -15,5 +15,5 @@ export function realControlBackends(): ControlBackends {
 export function demoControlBackends(): ControlBackends & { bus: FakeDeckBus } {
   const bus = new FakeDeckBus();
   bus.plug('original-mk2', 'DEMO-MK2', 'demo:stream-deck');
-  return { bus, decks: bus, hid: null, watch: (onChange) => bus.onChange(() => onChange()), settleDelaysMs: [0] };
+  return { bus, decks: deckBackend(bus), hid: null, watch: (onChange) => bus.onChange(() => onChange()), settleDelaysMs: [0] };
 }

@@ -235,9 +235,16 @@ export class Controls {
   }
 }
 
-/** The deck actions: pages, brightness, a rescan of the USB bus. */
-export function controlActionHandlers(controls: Pick<Controls, 'page' | 'brightness' | 'rescan'>): Pick<ActionHandlers, 'deck.page' | 'deck.brightness' | 'deck.rescan'> {
+/** The deck actions (pages, brightness, a rescan of the USB bus), the bindings document, HID learning. */
+export function controlActionHandlers(
+  controls: Pick<Controls, 'page' | 'brightness' | 'rescan' | 'putBindings' | 'learn'>,
+): Pick<ActionHandlers, 'deck.page' | 'deck.brightness' | 'deck.rescan' | 'bindings.replace' | 'controls.learn'> {
   return {
+    'bindings.replace': ({ bindings }) => controls.putBindings(bindings),
+    'controls.learn': async ({ device }) => {
+      await controls.learn(device);
+      return { ok: true };
+    },
     'deck.page': ({ surface, to }) => controls.page(surface, to),
     'deck.brightness': ({ surface, percent }) => controls.brightness(surface, percent),
     'deck.rescan': () => controls.rescan(),

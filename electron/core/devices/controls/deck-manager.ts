@@ -1,7 +1,6 @@
-import type { ControlDeviceView, ControlSurface } from '../../contract/index.js';
-import type { DeckBackend, DeckDescriptor } from '../../../../native/hid/stream-deck/deck-backend.js';
+import { backoffDelay, type ControlDeviceView, type ControlSurface } from '../../contract/index.js';
+import type { DeckBackend, DeckDescriptor, DeckSurface } from '../../../../native/hid/stream-deck/deck-backend.js';
 import { deckModelName } from '../../../../native/hid/stream-deck/deck-models.js';
-import { StreamDeckSurface } from '../../../../native/hid/stream-deck/stream-deck-surface.js';
 import { diagnoseOpenError, type AccessProblem } from './access-advice.js';
 import type { HotplugWatch } from './hotplug.js';
 import { ScanLoop } from './scan-loop.js';
@@ -21,13 +20,13 @@ export interface DeckManagerDeps {
 
 interface OpenDeck {
   descriptor: DeckDescriptor;
-  surface: StreamDeckSurface;
+  surface: DeckSurface;
   brightness: number;
   openedAt: number;
 }
 
 /** A deck that keeps failing is retried ever more slowly (up to 30 s), so it cannot spin the core. */
-const retryDelay = (failures: number) => Math.min(30_000, 250 * 2 ** failures);
+const retryDelay = (failures: number) => backoffDelay(failures, { minMs: 250, maxMs: 30_000 });
 
 /**
  * Finds, opens and watches Stream Decks: several at once, any model the library supports. A deck that
@@ -61,7 +60,7 @@ export class DeckManager {
     return [...open, ...this.problems.values()];
   }
 
-  surface(id: string): StreamDeckSurface | undefined {
+  surface(id: string): DeckSurface | undefined {
     return [...this.open.values()].find((d) => d.surface.info.id === id)?.surface;
   }
 
@@ -97,9 +96,9 @@ export class DeckManager {
   }
 
   private async tryOpen(descriptor: DeckDescriptor): Promise<void> {
-    let deck;
+    let surface: DeckSurface;
     try {
-      deck = await this.deps.backend.open(descriptor.path);
+      surface = await this.deps.backend.open(descriptor);
     } catch (error) {
       const problem = (this.deps.diagnose ?? diagnoseOpenError)(error, descriptor.path);
       const before = this.problems.get(descriptor.path);
@@ -108,9 +107,8 @@ export class DeckManager {
       return;
     }
     try {
-      const serial = descriptor.serial || (await deck.getSerialNumber().catch(() => null));
+      const serial = surface.info.serial ?? null;
       const identified = { ...descriptor, serial };
-      const surface = new StreamDeckSurface(deck, { path: descriptor.path, serial });
       const brightness = this.deps.brightnessFor(surface.info.id);
       this.problems.delete(descriptor.path);
       this.open.set(descriptor.path, { descriptor: identified, surface, brightness, openedAt: Date.now() });
@@ -119,9 +117,9 @@ export class DeckManager {
       });
       await surface.setBrightness(brightness).catch(() => undefined);
       this.deps.attach(surface);
-      this.deps.log('device.connect', { kind: 'streamdeck', id: surface.info.id, model: deck.MODEL, serial, path: descriptor.path });
+      this.deps.log('device.connect', { kind: 'streamdeck', id: surface.info.id, model: surface.info.model, serial, path: descriptor.path });
     } catch (error) {
-      await deck.close().catch(() => undefined);
+      await surface.close().catch(() => undefined);
       this.open.delete(descriptor.path);
       this.problems.set(descriptor.path, view(descriptor, { status: 'error', reason: (error as Error).message, fix: 'Unplug and replug the device, then press Rescan.' }, `streamdeck:${descriptor.path}`, null));
     }

@@ -1,12 +1,13 @@
 import type { FakeDeckHid } from '../../../../native/hid/stream-deck/fake-deck-hid.js';
 import type { FakeDeckBus } from '../../../../native/hid/stream-deck/fake-deck-bus.js';
 import type { FakeHidBus } from '../../../../native/hid/generic/fake-hid-bus.js';
+import { deckBackend } from '../../../../native/hid/stream-deck/deck-backend.js';
 import type { ControlBackends } from './controls.js';
 
 /** Control backends on fake buses: hot-plug events come from the buses, rescans settle at once. */
 export function fakeControls(decks: FakeDeckBus, hid?: FakeHidBus): ControlBackends {
   return {
-    decks,
+    decks: deckBackend(decks),
     hid: hid ?? null,
     watch: (onChange) => {
       const offs = [decks.onChange(() => onChange()), ...(hid ? [hid.onChange(() => onChange())] : [])];

@@ -1,8 +1,9 @@
 import { DeskError, type SessionSummary } from '../../contract/index.js';
+import { readSpreadsheet } from '../../show/spreadsheet.js';
 import type { PlatformRepo } from '../../store/platform-repo.js';
 import type { SessionsRepo } from '../../store/sessions-repo.js';
+import { matchCatalog, type CatalogMatch } from './match-catalog.js';
 import { parseExport, type ExportKind, type Platform } from './parse-export.js';
-import { readTable } from './read-table.js';
 import { parseTz } from './values.js';
 
 export interface ImportSummary {
@@ -10,14 +11,25 @@ export interface ImportSummary {
   platform: Platform;
   kind: ExportKind;
   rows: number;
-  /** Rows that replaced ones imported before (a re-import counts nothing twice). */
+  /** Rows that merged into ones imported before: their columns replaced, the others kept. */
+  merged: number;
+  /** The same count under its old name, for clients written before merging. */
   replaced: number;
   skipped: number;
+  /** Headers read, and headers no known field reads (listed, never dropped unseen). */
   columns: string[];
+  unknownColumns: string[];
   from: number | null;
   to: number | null;
+  /** 成交金额 and 用户支付金额 as the file states them: two figures, not aliases. */
   gmvFen: number;
+  payFen: number;
   orders: number;
+  /** Products: which catalog SKU each matched (by code or name), and those that matched none. */
+  matched: CatalogMatch[];
+  unmatched: { productId: string; name: string }[];
+  /** A per-session list: how many rows were other sessions. */
+  otherSessions: number;
 }
 
 export interface ImportRequest {
@@ -28,8 +40,8 @@ export interface ImportRequest {
 
 /**
  * Merges a platform export into a session. Platform figures are kept beside the desk's own (they
- * never add to the live GMV or orders, which came from ingest), keyed by minute or product so a
- * repeated import replaces instead of doubling.
+ * never add to the live GMV or orders, which came from ingest), keyed by minute, product or session
+ * so a repeated import replaces its own columns instead of doubling them.
  */
 export async function importExport(repos: { sessions: SessionsRepo; platform: PlatformRepo }, sessionId: string, request: ImportRequest, now: number): Promise<ImportSummary> {
   const session: SessionSummary | null = repos.sessions.get(sessionId);
@@ -40,27 +52,43 @@ export async function importExport(repos: { sessions: SessionsRepo; platform: Pl
   const tzOffsetMin = parseTz(request.tz);
   if (tzOffsetMin === null) throw new DeskError('bad_request', 'tz: an offset such as +08:00', { field: 'tz' });
 
-  const table = await readTable(request.bytes);
-  const parsed = parseExport(table, { platform: request.platform ?? undefined, tzOffsetMin, sessionStart: session.startedAt });
-  if (!parsed.rows.length) throw new DeskError('bad_request', 'file: the export has a header but no data rows', { field: 'file' });
+  const sheet = await readSpreadsheet(request.bytes);
+  const parsed = parseExport(sheet.rows, { platform: request.platform ?? undefined, tzOffsetMin, sessionStart: session.startedAt });
+  const figures = parsed.kind === 'minutes' ? parsed.minutes.map((r) => r.figures) : parsed.kind === 'products' ? parsed.products.map((r) => r.figures) : parsed.session ? [parsed.session] : [];
+  if (!figures.length) throw new DeskError('bad_request', 'file: the export has a header but no data rows', { field: 'file' });
 
-  const { replaced } = parsed.kind === 'minutes' ? repos.platform.putMinutes(sessionId, parsed.rows) : repos.platform.putProducts(sessionId, parsed.rows);
-  const sum = (key: string) => parsed.rows.reduce((total, r) => total + (r.figures[key] ?? 0), 0);
-  const minutes = parsed.kind === 'minutes' ? parsed.rows.map((r) => r.minute) : [];
+  let matched: CatalogMatch[] = [];
+  let merged = 0;
+  if (parsed.kind === 'minutes') merged = repos.platform.putMinutes(sessionId, parsed.minutes).merged;
+  else if (parsed.kind === 'products') {
+    matched = matchCatalog(parsed.products, repos.platform.catalog());
+    const skuOf = new Map(matched.map((m) => [m.productId, m.sku]));
+    merged = repos.platform.putProducts(sessionId, parsed.products.map((p) => ({ ...p, sku: skuOf.get(p.productId) ?? null }))).merged;
+  } else merged = repos.platform.putSession(sessionId, { platform: parsed.platform, figures: parsed.session ?? {} }).merged;
+
+  const sum = (key: string) => figures.reduce((total, f) => total + (f[key] ?? 0), 0);
+  const minutes = parsed.minutes.map((r) => r.minute);
+  const matchedIds = new Set(matched.map((m) => m.productId));
   const summary: ImportSummary = {
     sessionId,
     platform: parsed.platform,
     kind: parsed.kind,
-    rows: parsed.rows.length,
-    replaced,
+    rows: figures.length,
+    merged,
+    replaced: merged,
     skipped: parsed.skipped,
-    columns: parsed.header.filter(Boolean),
+    columns: parsed.read,
+    unknownColumns: parsed.unknownColumns,
     from: minutes.length ? (minutes[0] as number) : null,
     to: minutes.length ? (minutes[minutes.length - 1] as number) : null,
     gmvFen: sum('gmvFen'),
+    payFen: sum('payFen'),
     orders: sum('orders'),
+    matched,
+    unmatched: parsed.products.filter((p) => !matchedIds.has(p.productId)).map((p) => ({ productId: p.productId, name: p.name })),
+    otherSessions: parsed.otherSessions,
   };
-  const { columns: _columns, ...logged } = summary;
-  repos.sessions.append(sessionId, { ts: now, kind: 'import', data: { ...logged } });
+  const { columns: _columns, matched: _matched, ...logged } = summary;
+  repos.sessions.append(sessionId, { ts: now, kind: 'import', data: { ...logged, unmatched: logged.unmatched.length } });
   return summary;
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { matchColumns, MINUTE_COLUMNS } from './columns.js';
-import { decodeText, parseDelimited } from './read-table.js';
-import { parseMinute, parseNumber, parseTz, yuanToFen } from './values.js';
+import { matchColumns } from './columns.js';
+import { parseMinute, parseNumber, parseRate, parseSeconds, parseTz, yuanToFen } from './values.js';
 
 const START = Date.UTC(2026, 10, 11, 11, 55); // 19:55 Beijing
 
@@ -15,6 +14,14 @@ describe('export values', () => {
     expect(parseNumber('')).toBeNull();
     expect(parseNumber(42)).toBe(42);
     expect(parseNumber('abc')).toBeNaN();
+    expect(parseRate('12.5%')).toBe(0.125);
+    expect(parseRate('1,234.5%')).toBeCloseTo(12.345, 10);
+    expect(parseRate(0.031)).toBe(0.031);
+    expect(parseRate('-')).toBeNull();
+    expect(parseSeconds('00:01:23')).toBe(83);
+    expect(parseSeconds('1:23')).toBe(83);
+    expect(parseSeconds('1分23秒')).toBe(83);
+    expect(parseSeconds('45.5')).toBe(45.5);
     expect(yuanToFen(2_560.5)).toBe(256_050);
     expect(yuanToFen(0.29)).toBe(29);
     expect(yuanToFen(1_179.9)).toBe(117_990);
@@ -33,16 +40,13 @@ describe('export values', () => {
     expect(parseTz('Asia/Shanghai')).toBeNull();
   });
 
-  it('decodes UTF-8 with BOM, GBK and UTF-16, and parses quoted CSV and TSV', () => {
-    expect(decodeText(Buffer.from('\ufeff时间', 'utf8'))).toBe('时间');
-    expect(decodeText(Buffer.from([0xca, 0xb1, 0xbc, 0xe4]))).toBe('时间');
-    expect(decodeText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('时间', 'utf16le')]))).toBe('时间');
-    expect(parseDelimited('a,"b,1","say ""hi"""\r\n1,2,3\n\n')).toEqual([['a', 'b,1', 'say "hi"'], ['1', '2', '3']]);
-    expect(parseDelimited('时间\t在线人数\n20:00\t1,200\n')).toEqual([['时间', '在线人数'], ['20:00', '1,200']]);
-  });
-
   it('matches old and new column names, full-width brackets and units', () => {
-    expect(matchColumns(['时间', '用户支付金额（元）', '实时在线人数'], MINUTE_COLUMNS)).toMatchObject({ minute: 0, gmvFen: 1, online: 2 });
-    expect(matchColumns(['统计时间', '成交金额(元)'], MINUTE_COLUMNS)).toMatchObject({ minute: 0, gmvFen: 1 });
+    expect(matchColumns(['时间', '用户支付金额（元）', '实时在线人数']).fields).toEqual({ minute: 0, payFen: 1, online: 2 });
+    expect(matchColumns(['统计时间', '成交金额(元)']).fields).toEqual({ minute: 0, gmvFen: 1 });
+    // 成交金额 and 用户支付金额 are two figures; 人数 and 次数 are two figures; an unknown column is listed.
+    expect(matchColumns(['直播间成交金额', '直播间用户支付金额', '商品曝光-点击率(次数)', '商品曝光-点击率(人数)', '神秘指标'])).toEqual({
+      fields: { gmvFen: 0, payFen: 1, clickRatePv: 2, clickRate: 3 },
+      unknown: ['神秘指标'],
+    });
   });
 });

@@ -58,6 +58,14 @@ export async function writeDemoBundle(file: string, shows: DemoShow[], startAt =
           f.desk.log.log({ ts: segStart + 90_000, kind: 'obs.status', data: { status: 'reconnecting', reason: 'stream dropped' } });
           f.desk.log.log({ ts: segStart + 150_000, kind: 'obs.status', data: { status: 'connected', reason: null } });
           f.desk.log.log({ ts: segStart + 95_000, kind: 'alert', data: { id: 'obs-down', level: 'error', text: '推流中断 stream down' } });
+          // Crowded seconds, as a real show has them: a second alert, a marker and a weighing right beside the
+          // first alert, each alert clearing later — the lanes must stay readable, in the reader's language.
+          f.desk.log.log({ ts: segStart + 97_000, kind: 'mark', data: { label: 'good moment' } });
+          f.desk.log.log({ ts: segStart + 99_000, kind: 'alert', data: { id: 'kpi:online-drop', level: 'warn', text: '在线人数 ↓25% / 60s' } });
+          f.desk.log.log({ ts: segStart + 100_000, kind: 'scale.reading', data: { device: 'scale-1', grams: 252, value: 252, unit: 'g', net: true } });
+          f.desk.log.log({ ts: segStart + 102_000, kind: 'plan.segment', data: { index: 3, kind: 'interaction', sku: null, title: null, plannedMinutes: 2, highConversion: false } });
+          f.desk.log.log({ ts: segStart + 140_000, kind: 'alert.clear', data: { id: 'kpi:online-drop', text: '在线人数 ✓' } });
+          f.desk.log.log({ ts: segStart + 150_000, kind: 'alert.clear', data: { id: 'obs-down', text: '推流恢复 ✓' } });
         }
         for (let s = 0; s < minutes * 60; s += 10) {
           const ts = segStart + s * 1000;

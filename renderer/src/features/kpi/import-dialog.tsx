@@ -9,11 +9,14 @@ import { usePrefsStore } from '../../stores/prefs-store.js';
 
 const summarySchema = z.looseObject({
   platform: z.enum(['douyin', 'taobao']),
-  kind: z.enum(['minutes', 'products']),
+  kind: z.enum(['minutes', 'products', 'sessions']),
   rows: z.int(),
-  replaced: z.int(),
+  merged: z.int(),
   gmvFen: z.int(),
+  payFen: z.int(),
   orders: z.int(),
+  unknownColumns: z.array(z.string()),
+  unmatched: z.array(z.object({ productId: z.string(), name: z.string() })),
 });
 
 /** Post-show: merge a platform's minute or product export into a session (POST /sessions/:id/import). */
@@ -50,10 +53,13 @@ export function ImportPanel() {
       const { api } = await whenLinked();
       const query = platform ? `?platform=${platform}` : '';
       const s = await api.upload(`/sessions/${encodeURIComponent(sessionId)}/import${query}`, file, summarySchema);
-      setResult({
-        ok: true,
-        text: kt(lang, 'import.done', { platform: kt(lang, `import.${s.platform}`), kind: kt(lang, `import.kind.${s.kind}`), rows: s.rows, replaced: s.replaced, gmv: formatMoney(s.gmvFen), orders: s.orders }),
-      });
+      // Nothing read is hidden: columns the importer does not know and products the catalog lacks are named.
+      const lines = [
+        kt(lang, 'import.done', { platform: kt(lang, `import.${s.platform}`), kind: kt(lang, `import.kind.${s.kind}`), rows: s.rows, replaced: s.merged, gmv: formatMoney(s.gmvFen), pay: formatMoney(s.payFen), orders: s.orders }),
+        s.unknownColumns.length ? kt(lang, 'import.unknown', { columns: s.unknownColumns.join('、') }) : '',
+        s.unmatched.length ? kt(lang, 'import.unmatched', { products: s.unmatched.map((p) => p.name).join('、') }) : '',
+      ];
+      setResult({ ok: true, text: lines.filter(Boolean).join('\n') });
     } catch (err) {
       setResult({ ok: false, text: err instanceof Error ? err.message : String(err) });
     } finally {
@@ -93,7 +99,7 @@ export function ImportPanel() {
           <input type="file" accept=".csv,.tsv,.txt,.xlsx" data-testid="import-file" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
         </label>
         {result ? (
-          <p className={result.ok ? 'import-ok' : 'import-error'} data-testid="import-result" data-ok={result.ok}>
+          <p className={result.ok ? 'import-ok' : 'import-error'} style={{ whiteSpace: 'pre-line' }} data-testid="import-result" data-ok={result.ok}>
             {result.text}
           </p>
         ) : null}

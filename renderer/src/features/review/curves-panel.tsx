@@ -5,7 +5,7 @@ import { formatCount, formatMoney, formatMoneyCompact } from '../../lib/format.j
 import type { StringKey } from '../../lib/i18n.js';
 import { usePrefsStore, useT } from '../../stores/prefs-store.js';
 import { LanesStrip } from './lanes-strip.js';
-import { bucketUnit, formatSigned, showClock } from './review-format.js';
+import { axisClock, bucketUnit, formatSigned, showClock } from './review-format.js';
 
 type MetricKey = 'online' | 'viewersUv' | 'gmvFen' | 'orders' | 'comments' | 'likes' | 'newFollowers';
 type Metric = { key: MetricKey; label: StringKey; color: string; style: 'line' | 'bar'; perBucket: boolean };
@@ -41,6 +41,7 @@ export function CurvesPanel({ review, selected, onSelect }: { review: SessionRev
   const from = points[i0]?.t ?? 0;
   const to = (points[i1]?.t ?? 0) + review.curve.bucketMs;
   const start = review.session.startedAt;
+  const fullSpan = (points.at(-1)?.t ?? 0) + review.curve.bucketMs;
   const shown = METRICS.filter((m) => points.some((p) => (p[m.key] ?? 0) !== 0));
   const empty = METRICS.filter((m) => !shown.includes(m));
   const unit = bucketUnit(review.curve.bucketMs, lang);
@@ -102,7 +103,7 @@ export function CurvesPanel({ review, selected, onSelect }: { review: SessionRev
       <div className="rv-brush" data-testid="zoom">
         <ResponsiveContainer width="100%" height={64}>
           <AreaChart data={points} margin={MARGIN}>
-            <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={(v: number) => showClock(v)} tick={{ fill: '#8a93a3', fontSize: 11 }} minTickGap={40} />
+            <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={(v: number) => axisClock(v, fullSpan)} tick={{ fill: '#8a93a3', fontSize: 11 }} minTickGap={40} />
             <YAxis width={Y_WIDTH} tick={false} axisLine={false} />
             <Area dataKey="cumGmvFen" stroke="#f5b942" fill="rgba(245,185,66,0.15)" isAnimationActive={false} />
             <Brush
@@ -113,7 +114,7 @@ export function CurvesPanel({ review, selected, onSelect }: { review: SessionRev
               travellerWidth={8}
               startIndex={i0}
               endIndex={i1}
-              tickFormatter={(v: number) => showClock(v)}
+              tickFormatter={(v: number) => axisClock(v, to - from)}
               onChange={(r: { startIndex?: number; endIndex?: number }) => setRange([r.startIndex ?? 0, r.endIndex ?? points.length - 1])}
             />
           </AreaChart>

@@ -30,7 +30,7 @@ export function ExportMenu({ ids }: { ids: string[] }) {
           className="input input-small"
           aria-label="CSV"
           value=""
-          onChange={(e) => e.target.value && get(`format=csv&table=${e.target.value}`, `livedesk-${e.target.value}.csv`)}
+          onChange={(e) => e.target.value && get(`format=csv&table=${e.target.value}&tz=${new Date().getTimezoneOffset()}`, `livedesk-${e.target.value}.csv`)}
         >
           <option value="">CSV…</option>
           {TABLES.map((table) => (

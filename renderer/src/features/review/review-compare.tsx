@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { ReviewKpis } from '../../contract.js';
+import type { ReviewKpiKey } from '../../contract.js';
 import { formatCount, formatDateTime, formatDuration, formatMoney, formatMoneyCompact } from '../../lib/format.js';
 import type { StringKey } from '../../lib/i18n.js';
 import { hrefFor, navigate } from '../../lib/router.js';
@@ -22,7 +22,7 @@ const CURVES: { key: CurveKey; label: StringKey }[] = [
   { key: 'likes', label: 'rv.likes' },
   { key: 'newFollowers', label: 'rv.followers' },
 ];
-const ROWS: { key: keyof ReviewKpis; label: StringKey; money?: boolean; duration?: boolean }[] = [
+const ROWS: { key: ReviewKpiKey; label: StringKey; money?: boolean; duration?: boolean }[] = [
   { key: 'durationMs', label: 'review.duration', duration: true },
   { key: 'gmvFen', label: 'review.gmv', money: true },
   { key: 'orders', label: 'review.orders' },

@@ -7,6 +7,28 @@ export function showClock(ms: number, seconds = false): string {
   return seconds ? `${h}:${m}:${s}` : `${h}:${m}`;
 }
 
+/**
+ * An axis label for show time `ms` on an axis spanning `spanMs`: to the minute ("1:05") when the span
+ * is long enough that ticks fall minutes apart, else to the second ("1:05:30" past an hour, "5:30"
+ * below), so a zoomed axis never reads "0:00, 0:00, 0:00".
+ */
+export function axisClock(ms: number, spanMs: number): string {
+  if (spanMs >= 60 * 60_000) return showClock(ms);
+  const total = Math.max(0, Math.round(ms / 1000));
+  if (total >= 3600) return showClock(total * 1000, true);
+  return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
+}
+
+/** Where the evenly spaced ticks of an axis from `from` to `to` fall: on whole seconds or minutes. */
+export function axisTicks(from: number, to: number, count = 6): number[] {
+  const span = Math.max(1, to - from);
+  const steps = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200].map((s) => s * 1000);
+  const step = steps.find((s) => span / s <= count) ?? Math.ceil(span / count / 3_600_000) * 3_600_000;
+  const ticks: number[] = [];
+  for (let t = Math.ceil(from / step) * step; t <= to; t += step) ticks.push(t);
+  return ticks;
+}
+
 /** Percent change from `base` to `now`; null when there is nothing to compare against. */
 export function change(now: number | null, base: number | null | undefined): number | null {
   if (now === null || base === null || base === undefined || base === 0) return null;

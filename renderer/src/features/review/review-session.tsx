@@ -9,8 +9,9 @@ import { CurvesPanel } from './curves-panel.js';
 import { EventList } from './event-list.js';
 import { ExportMenu } from './export-menu.js';
 import { Insights } from './insights.js';
-import { KpiCards } from './kpi-cards.js';
+import { KpiCards, ReviewRatios } from './kpi-cards.js';
 import { NotesEditor } from './notes-editor.js';
+import { PlatformPanel } from './platform-panel.js';
 import { ProductTable } from './product-table.js';
 import { formatSigned, showClock } from './review-format.js';
 import { StatusBadge } from './status-badge.js';
@@ -63,6 +64,7 @@ function SessionView({ review }: { review: SessionReview }) {
   const t = useT();
   const products = useReviewDeskStore((s) => s.products);
   const notes = useReviewDeskStore((s) => s.notes);
+  const platform = useReviewDeskStore((s) => s.platform);
   const [selected, setSelected] = useState<number | null>(null);
   const s = review.session;
   const cur = s.currency;
@@ -90,6 +92,7 @@ function SessionView({ review }: { review: SessionReview }) {
 
       <Insights review={review} products={products} />
       <KpiCards review={review} />
+      <ReviewRatios review={review} />
 
       <section className="panel">
         <header className="panel-head">
@@ -99,6 +102,8 @@ function SessionView({ review }: { review: SessionReview }) {
           <CurvesPanel key={s.id} review={review} selected={selected} onSelect={setSelected} />
         </div>
       </section>
+
+      {platform ? <PlatformPanel data={platform} currency={cur} /> : null}
 
       <section className="panel">
         <header className="panel-head">
