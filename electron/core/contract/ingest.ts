@@ -42,19 +42,20 @@ export const MAX_INGEST_BATCH = 10_000;
 
 const DAY_MS = 86_400_000;
 
-/**
- * Times a connector may send, around the desk's clock: a year back (late exports, replays) and a day
- * ahead (a connector whose clock runs fast). Anything else is a unit mistake (seconds, microseconds)
- * or garbage, and once stored it would stretch the session it lands in (README: Timestamps).
- */
-export const INGEST_TIME_WINDOW = { pastMs: 366 * DAY_MS, futureMs: DAY_MS } as const;
-
-/** The earliest time any stored row may carry (bundles, imports): LiveDesk did not exist before. */
+/** The earliest time any stored row may carry (ingest, bundles): LiveDesk did not exist before. */
 export const STORED_TIME_FLOOR = Date.UTC(2000, 0, 1);
+
+/**
+ * Times a connector may send: from 2000-01-01 (late exports and replays are fine; a time in seconds
+ * instead of ms lands in 1970) to a day after the desk's clock (a connector whose clock runs fast;
+ * microseconds or a year 3000 land far beyond). A time after the show would stretch the session it
+ * lands in and size its review (README: Timestamps); one before it changes no allocation.
+ */
+export const INGEST_TIME_WINDOW = { floor: STORED_TIME_FLOOR, futureMs: DAY_MS } as const;
 
 /** Why `ts` is outside the ingest window around `now`, or null when it is inside. */
 export function ingestTimeProblem(ts: number, now: number): string | null {
-  if (ts < now - INGEST_TIME_WINDOW.pastMs) return `more than ${INGEST_TIME_WINDOW.pastMs / DAY_MS} days before the desk's clock (ms since epoch expected, not seconds)`;
+  if (ts < INGEST_TIME_WINDOW.floor) return 'before 2000-01-01 (ms since epoch expected, not seconds)';
   if (ts > now + INGEST_TIME_WINDOW.futureMs) return `more than ${INGEST_TIME_WINDOW.futureMs / DAY_MS} day after the desk's clock (ms since epoch expected, not µs)`;
   return null;
 }
