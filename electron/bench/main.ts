@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createContext } from './context.js';
+import { watchMachine } from './machine.js';
 import { failedRecord, formatTable, toRecord, type BenchRecord } from './report.js';
 import type { BenchRow } from './types.js';
 
@@ -48,10 +49,14 @@ async function main(): Promise<void> {
   try {
     for (const row of rows) {
       log(`${row.id}: ${row.what}`);
+      const machine = watchMachine();
       try {
         const results = await row.run(ctx);
-        for (const result of Array.isArray(results) ? results : [results]) records.push(toRecord(row, result));
+        const load = machine.stop();
+        if (load.busy) log(`${row.id}: the machine was busier than its ${load.cores} cores (${load.runnable.toFixed(1)} runnable on average)`);
+        for (const result of Array.isArray(results) ? results : [results]) records.push(toRecord(row, result, load));
       } catch (error) {
+        machine.stop();
         log(`${row.id} failed: ${(error as Error)?.stack ?? String(error)}`);
         records.push(failedRecord(row, error));
       }
@@ -61,8 +66,8 @@ async function main(): Promise<void> {
   }
   // Absolute figures move with the machine's load; the ratios (value and floor from the same run) much less.
   const machine = `${availableParallelism()} cores, load average ${loadAtStart.toFixed(1)} at start, ${loadavg()[0]?.toFixed(1)} at end`;
-  const busy = Math.max(loadAtStart, loadavg()[0] ?? 0) > availableParallelism();
-  if (busy) process.stdout.write(`\nwarning: the machine was busy (load above its ${availableParallelism()} cores): absolute figures are pessimistic; read the ratios\n`);
+  const busyRows = records.filter((r) => r.machine?.busy).map((r) => r.id);
+  if (busyRows.length) process.stdout.write(`\nwarning: the machine was busier than its ${availableParallelism()} cores during ${busyRows.join(', ')}: those absolute figures are pessimistic; read the ratios\n`);
   process.stdout.write(`\nLiveDesk benchmarks (DESIGN §7)${values.quick ? ' — quick run, smaller workloads' : ''}, ${((Date.now() - started) / 1000).toFixed(0)} s; ${machine}\n\n${formatTable(records)}\n`);
   for (const file of new Set([DEFAULT_JSON, ...(values.json ? [resolve(values.json)] : [])])) {
     mkdirSync(dirname(file), { recursive: true });

@@ -16,6 +16,22 @@ export const round = (value: number, digits = 3) => {
   return Math.round(value * f) / f;
 };
 
+/**
+ * The figures of several runs of one measurement: the median run is what the table shows, the
+ * spread (min..max) says how far a single run could have landed from it.
+ */
+export interface RunSpread {
+  median: number;
+  min: number;
+  max: number;
+  runs: number[];
+}
+
+export function spreadOf(runs: readonly number[]): RunSpread {
+  if (!runs.length) throw new Error('no runs to summarize');
+  return { median: median(runs), min: Math.min(...runs), max: Math.max(...runs), runs: [...runs] };
+}
+
 /** Resident set size of a process in MB, from /proc (Linux). */
 export async function rssMb(pid: number): Promise<number> {
   const { readFile } = await import('node:fs/promises');

@@ -1,4 +1,5 @@
 import type { RealObs } from '../core/obs/testing/real-obs.js';
+import type { MachineLoad } from './machine.js';
 
 /**
  * One measured line of the table. `floor` is the physical reference measured in the same run (a bare
@@ -17,6 +18,15 @@ export interface BenchResult {
   meets: boolean | null;
   /** Anything a reader needs to interpret the value: missing features, sample sizes, side figures. */
   note?: string;
+  /**
+   * The value of each run of the measurement (`value` is their median); the table prints the spread.
+   * Rows that run several times must give it; a row measured once says why in its note.
+   */
+  runs?: number[];
+  /** The floor of each run, measured interleaved with the runs above (`floor` is their median). */
+  floorRuns?: number[];
+  /** How busy the machine was while this was measured, when a shared fixture measured it earlier than the row. */
+  machine?: MachineLoad;
 }
 
 /**

@@ -20,6 +20,14 @@ export interface Mood {
   idle: boolean;
 }
 
+/** A room held in one mood by the controller (`room` follows the screen). Figures as in `at` below. */
+export type MoodSetting = 'room' | 'cold' | 'warm' | 'hot';
+const HELD: Record<Exclude<MoodSetting, 'room'>, Omit<Mood, 'flashSale' | 'idle'>> = {
+  cold: { onlineFactor: 0.6, interest: 0.3, excitement: 0.4, buyRate: 0.00005 },
+  warm: { onlineFactor: 1.2, interest: 1.2, excitement: 1.2, buyRate: 0.0007 },
+  hot: { onlineFactor: 1.6, interest: 2, excitement: 2.5, buyRate: 0.002 },
+};
+
 const FRESH_MS = 4 * 60_000; // an explain holds the room for a few minutes…
 const TIRED_MS = 8 * 60_000; // …and after this the room has heard enough
 const IDLE_SAG_MS = 3 * 60_000;
@@ -31,8 +39,10 @@ const IDLE_SAG_MS = 3 * 60_000;
 export class AudienceMood {
   private idleSince: number | null = null;
 
-  at(now: number, context: AudienceContext): Mood {
+  at(now: number, context: AudienceContext, setting: MoodSetting = 'room'): Mood {
     const sale = context.flashSale && (context.flashSale.endsAt === undefined || context.flashSale.endsAt === null || context.flashSale.endsAt > now) ? context.flashSale : null;
+    // A held mood still buys at the flash price while a sale runs: only the room's temper is fixed.
+    if (setting !== 'room') return { ...HELD[setting], flashSale: sale ? { sku: sale.sku, priceFen: sale.priceFen } : null, idle: !sale && !context.explaining };
     if (sale) {
       this.idleSince = null;
       return { onlineFactor: 1.6, interest: 2, excitement: 3, buyRate: 0.004, flashSale: { sku: sale.sku, priceFen: sale.priceFen }, idle: false };

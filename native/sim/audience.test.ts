@@ -70,4 +70,17 @@ describe('simulated audience', () => {
     expect(slow / 10).toBeGreaterThan(70);
     expect(slow / 10).toBeLessThan(130);
   });
+
+  it('holds the mood the controller sets: a cold room buys and chats less than a hot one, whatever is on screen', () => {
+    const explaining: AudienceContext = { explaining: { sku: 'TEA-01', priceFen: 12_800, since: T0 }, products: PRODUCTS };
+    const cold = new AudienceSim({ seed: 3, baseOnline: 2_000 });
+    cold.configure({ mood: 'cold' });
+    const hot = new AudienceSim({ seed: 3, baseOnline: 2_000 });
+    hot.configure({ mood: 'hot' });
+    const coldEvents = run(cold, T0, 120, () => explaining);
+    const hotEvents = run(hot, T0, 120, () => explaining);
+    expect(orders(hotEvents).length).toBeGreaterThan(orders(coldEvents).length * 5);
+    expect(online(hotEvents)).toBeGreaterThan(online(coldEvents));
+    expect(hot.settings.mood).toBe('hot');
+  });
 });

@@ -1,7 +1,7 @@
 import type { IngestEvent } from '../../electron/core/contract/index.js';
-import { AudienceMood, type AudienceContext } from './audience-mood.js';
+import { AudienceMood, type AudienceContext, type MoodSetting } from './audience-mood.js';
 
-export type { AudienceContext } from './audience-mood.js';
+export type { AudienceContext, MoodSetting } from './audience-mood.js';
 
 export interface AudienceOptions {
   seed?: number;
@@ -49,6 +49,7 @@ export class AudienceSim {
   private base: number;
   private scale: number;
   private rate: number | null;
+  private moodSetting: MoodSetting = 'room';
   private online: number;
   private uv = 0;
   private pv = 0;
@@ -73,13 +74,14 @@ export class AudienceSim {
   }
 
   /** Retunes a running audience (the rehearsal.audience action). */
-  configure(options: { baseOnline?: number | undefined; eventsPerSecond?: number | undefined }): void {
+  configure(options: { baseOnline?: number | undefined; eventsPerSecond?: number | undefined; mood?: MoodSetting | undefined }): void {
     if (options.baseOnline !== undefined) this.base = options.baseOnline;
+    if (options.mood !== undefined) this.moodSetting = options.mood;
     if (options.eventsPerSecond !== undefined) this.rate = options.eventsPerSecond === 0 ? null : Math.min(MAX_AUDIENCE_RATE, options.eventsPerSecond);
   }
 
-  get settings(): { baseOnline: number; eventsPerSecond: number | null } {
-    return { baseOnline: this.base, eventsPerSecond: this.rate };
+  get settings(): { baseOnline: number; eventsPerSecond: number | null; mood: MoodSetting } {
+    return { baseOnline: this.base, eventsPerSecond: this.rate, mood: this.moodSetting };
   }
 
   /** Events for the interval ending at `now`. */
@@ -87,7 +89,7 @@ export class AudienceSim {
     const dt = this.lastTs ? Math.min(5, Math.max(0, (now - this.lastTs) / 1000)) : 0.5;
     this.lastTs = now;
     const r = this.random;
-    const m = this.mood.at(now, context);
+    const m = this.mood.at(now, context, this.moodSetting);
     const target = this.base * m.onlineFactor;
     // Mean-reverting walk: the room drifts toward its target with noise, never below a handful.
     this.online = Math.max(5, Math.round(this.online + (target - this.online) * Math.min(1, 0.16 * dt) + (r() - 0.5) * this.base * 0.03 * Math.sqrt(dt)));
@@ -173,9 +175,12 @@ export class AudienceSim {
   }
 }
 
-/** Runs `sim` on a timer, handing each tick's events to `emit`. Returns a stop function. */
-export function runAudience(sim: AudienceSim, context: () => AudienceContext, emit: (events: IngestEvent[]) => void, tickMs = 250): () => void {
-  const timer = setInterval(() => emit(sim.tick(Date.now(), context())), tickMs);
+/** Runs `sim` on a timer, handing each tick's events to `emit` unless `paused`. Returns a stop function. */
+export function runAudience(sim: AudienceSim, context: () => AudienceContext, emit: (events: IngestEvent[]) => void, tickMs = 250, paused: () => boolean = () => false): () => void {
+  // A paused room sends nothing; its clock skips the pause (tick caps a gap at 5 s) instead of catching up.
+  const timer = setInterval(() => {
+    if (!paused()) emit(sim.tick(Date.now(), context()));
+  }, tickMs);
   timer.unref();
   return () => clearInterval(timer);
 }

@@ -58,6 +58,7 @@ export type {
   ReviewKpis,
   ReviewKpiKey,
   PlatformCompare,
+  CompareRates,
   ReviewListItem,
   SegmentStats,
   SessionNotes,
@@ -83,6 +84,7 @@ export {
   sessionTimelineSchema,
   deskStateSchema,
   wsServerMessageSchema,
+  applyStatePatch,
   obsProfileIdSchema,
   obsProfilesSchema,
   obsSettingsSchema,
@@ -106,3 +108,5 @@ export type { LiveDeskBridge, CoreConnection } from '../../electron/core/contrac
 // Serial hardware and network lights (issue 6).
 export type { DmxCue, LinkStatus, ScaleState, SerialDeviceConfig, SerialDeviceView, SerialPortInfo } from '../../electron/core/contract/index.js';
 export { isNetworkDmx, dmxCueListSchema, serialDeviceConfigSchema, serialDeviceStatusSchema, serialPortInfoSchema } from '../../electron/core/contract/index.js';
+export type { AudienceMoodSetting, AudienceSimSettings, RehearsalSims, ScaleSimSettings } from '../../electron/core/contract/index.js';
+export { audienceMoodSchema } from '../../electron/core/contract/index.js';

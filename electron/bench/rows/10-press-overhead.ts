@@ -1,5 +1,6 @@
 import { pressSamples } from '../fixtures/press-samples.js';
-import { percentile } from '../stats.js';
+import { percentileOfRuns } from '../fixtures/runs.js';
+import { median, percentile } from '../stats.js';
 import type { BenchRow } from '../types.js';
 
 const BUDGET_MS = 1;
@@ -11,15 +12,16 @@ export const row: BenchRow = {
   budget: 'p99 ≤ 1 ms',
   async run(ctx) {
     const s = await pressSamples(ctx);
-    const value = percentile(s.deskWrite, 99);
+    const p99 = percentileOfRuns(s.rounds, 99, (r) => r.deskWrite, (r) => r.bareWrite);
+    const p50 = median(s.rounds.map((r) => percentile(r.deskWrite, 50)));
     return {
       part: 'p99',
-      value,
+      ...p99,
       unit: 'ms',
-      floor: percentile(s.bareWrite, 99),
       floorWhat: 'bare obs-websocket-js call() to write',
-      meets: value <= BUDGET_MS,
-      note: `${s.deskWrite.length} presses on the virtual deck against ${s.server}; p50 ${percentile(s.deskWrite, 50).toFixed(3)} ms`,
+      meets: p99.value <= BUDGET_MS,
+      machine: s.machine,
+      note: `median of ${s.rounds.length} runs of ${s.rounds[0]?.deskWrite.length} presses on the virtual deck against ${s.server}; p50 ${p50.toFixed(3)} ms`,
     };
   },
 };

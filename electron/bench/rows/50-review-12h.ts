@@ -6,7 +6,7 @@ import { median, nowMs } from '../stats.js';
 import type { BenchResult, BenchRow } from '../types.js';
 
 const BUDGET_MS = 100;
-const RUNS = 5;
+const RUNS = 3;
 
 /**
  * Review of a 12-hour, 2M-event session through the HTTP API of a freshly started core (as a laptop
@@ -26,24 +26,26 @@ export const row: BenchRow = {
     if (!session) throw new Error('the 12-hour session is missing');
     const bucketMs = Math.ceil((session.ended_at - session.started_at) / 2000);
 
-    const timed = async (path: string) => {
-      const samples: number[] = [];
-      let status = 0;
-      let body: unknown = null;
-      for (let i = 0; i <= RUNS; i++) {
-        const t0 = nowMs();
-        ({ status, body } = await core.api('GET', path));
-        samples.push(nowMs() - t0);
-      }
-      return { status, body, cold: samples[0] as number, warm: median(samples.slice(1)) };
-    };
     const scan = (sql: string, ...params: unknown[]) => {
       const stmt = db.prepare(sql);
       const t0 = nowMs();
       stmt.all(...params);
       return nowMs() - t0;
     };
-
+    /** Each run: the full scan (the floor), then the same question over HTTP, so both see the same machine. */
+    const timed = async (path: string, scanSql: string, scanParams: unknown[]) => {
+      const samples: number[] = [];
+      const scans: number[] = [];
+      let status = 0;
+      let body: unknown = null;
+      for (let i = 0; i <= RUNS; i++) {
+        if (i > 0) scans.push(scan(scanSql, ...scanParams));
+        const t0 = nowMs();
+        ({ status, body } = await core.api('GET', path));
+        samples.push(nowMs() - t0);
+      }
+      return { status, body, cold: samples[0] as number, warm: samples.slice(1), scans };
+    };
     const parts: { part: string; path: string; check: (body: any) => string | null; scanSql: string; scanParams: unknown[] }[] = [ // eslint-disable-line @typescript-eslint/no-explicit-any -- API bodies checked by hand
       {
         part: 'summary',
@@ -70,8 +72,8 @@ export const row: BenchRow = {
 
     const results: BenchResult[] = [];
     for (const p of parts) {
-      const floor = scan(p.scanSql, ...p.scanParams);
-      const r = await timed(p.path);
+      const r = await timed(p.path, p.scanSql, p.scanParams);
+      const floor = median(r.scans);
       if (r.status === 404 && p.part === 'products') {
         results.push({ part: p.part, value: null, unit: 'ms', floor, floorWhat: 'full scan of the raw log', meets: null, note: `GET ${p.path.replace(id, ':id')} does not exist yet (per-product review: issue 8)` });
         continue;
@@ -79,12 +81,14 @@ export const row: BenchRow = {
       const problem = r.status !== 200 ? `HTTP ${r.status}: ${JSON.stringify(r.body).slice(0, 200)}` : p.check(r.body);
       results.push({
         part: p.part,
-        value: problem ? null : r.warm,
+        value: problem ? null : median(r.warm),
         unit: 'ms',
         floor,
         floorWhat: 'full scan of the raw log',
-        meets: problem ? null : r.warm <= BUDGET_MS && r.cold <= BUDGET_MS,
-        note: problem ?? `median of ${RUNS} over HTTP after a cold first request of ${r.cold.toFixed(1)} ms; ${show.events.toLocaleString('en-US')} events`,
+        runs: r.warm,
+        floorRuns: r.scans,
+        meets: problem ? null : median(r.warm) <= BUDGET_MS && r.cold <= BUDGET_MS,
+        note: problem ?? `median of ${RUNS} over HTTP, each after a full scan, after a cold first request of ${r.cold.toFixed(1)} ms; ${show.events.toLocaleString('en-US')} events`,
       });
     }
     db.close();

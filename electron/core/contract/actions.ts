@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fenSchema, sceneNameSchema, skuSchema } from './primitives.js';
+import { audienceMoodSchema } from './rehearsal.js';
 
 /**
  * Every input of the desk (UI click, deck key, hotkey, serial button, HTTP call) becomes one of these
@@ -53,7 +54,19 @@ export const actionSchema = z.discriminatedUnion('type', [
   act('rehearsal.audience', {
     baseOnline: z.int().min(1).max(1_000_000).optional(),
     eventsPerSecond: z.int().min(0).max(10_000).optional(),
+    // Issue 17: the controller pauses, turns off or sets the mood of the simulated room.
+    enabled: z.boolean().optional(),
+    paused: z.boolean().optional(),
+    mood: audienceMoodSchema.optional(),
   }),
+  // The rehearsal's scale (issue 17): off, paused, or placing by itself every `autoEverySec` (0 = only
+  // when asked). `rehearsal.scale.place` puts a product of `grams` on it (0 takes it off).
+  act('rehearsal.scale', {
+    enabled: z.boolean().optional(),
+    paused: z.boolean().optional(),
+    autoEverySec: z.int().min(0).max(3_600).optional(),
+  }),
+  act('rehearsal.scale.place', { grams: z.number().min(0).max(100_000) }),
   // Serial hardware (issue 6): `device` picks a scale when there are several (default: the first).
   act('scale.tare', { device: z.string().max(64).optional() }),
   act('scale.zero', { device: z.string().max(64).optional() }),

@@ -61,3 +61,16 @@ export const busActionSchema = z.discriminatedUnion('type', [...actionSchema.opt
 export type BusAction = z.infer<typeof busActionSchema>;
 export type BusActionType = BusAction['type'];
 export type BusActionOf<T extends BusActionType> = Extract<BusAction, { type: T }>;
+
+/**
+ * The copy of an action the session log keeps: secrets never reach the log (DESIGN §8), so an OBS
+ * profile's password is recorded only as set or cleared.
+ */
+export function loggableAction<A extends { type: string }>(action: A): A {
+  if (action.type !== 'obs.profile.put') return action;
+  const { profile } = action as unknown as ChangeActionOf<'obs.profile.put'>;
+  if (profile.password === undefined) return action;
+  return { ...action, profile: { ...profile, password: profile.password ? '(set)' : null } };
+}
+
+type ChangeActionOf<T extends ChangeAction['type']> = Extract<ChangeAction, { type: T }>;

@@ -178,12 +178,30 @@ export const sessionReviewSchema = z.object({
 });
 export type SessionReview = z.infer<typeof sessionReviewSchema>;
 
+/**
+ * A show's figures per hour on air and per minute of 讲解, so shows of different lengths compare fairly
+ * (a 1-minute show's totals against a 6-minute one's say nothing). Null where the divisor is 0.
+ */
+export const compareRatesSchema = z.object({
+  hours: z.number().nonnegative(),
+  gmvPerHourFen: fenSchema.nullable(),
+  ordersPerHour: z.number().nullable(),
+  buyersPerHour: z.number().nullable(),
+  newFollowersPerHour: z.number().nullable(),
+  explainMinutes: z.number().nonnegative(),
+  /** GMV of explained products during their explains ÷ explain minutes. */
+  gmvPerExplainMinuteFen: fenSchema.nullable(),
+  ordersPerExplainMinute: z.number().nullable(),
+});
+export type CompareRates = z.infer<typeof compareRatesSchema>;
+
 export const compareReplySchema = z.object({
   bucketMs: z.int().positive(),
   sessions: z.array(
     z.object({
       session: reviewListItemSchema,
       kpis: reviewKpisSchema,
+      rates: compareRatesSchema,
       curve: curveSchema,
       products: z.array(productStatsSchema),
     }),

@@ -116,12 +116,27 @@ export type ImportField = z.infer<typeof importFieldSchema>;
 export const columnMappingSchema = z.partialRecord(importFieldSchema, z.int().nonnegative().nullable());
 export type ColumnMapping = z.infer<typeof columnMappingSchema>;
 
+/** What an import would do to the catalog, field by field (issue 17): unmapped fields are kept. */
+export const importChangesSchema = z.object({
+  created: z.int().nonnegative(),
+  /** Known products at least one field of which changes. */
+  updated: z.int().nonnegative(),
+  unchanged: z.int().nonnegative(),
+  /** Per mapped field, how many known products it changes (fields that change none are left out). */
+  fields: z.array(z.object({ field: importFieldSchema, products: z.int().positive() })),
+  /** Fields the sheet does not map: every known product keeps its own. */
+  kept: z.array(importFieldSchema),
+});
+export type ImportChanges = z.infer<typeof importChangesSchema>;
+
 export const importPreviewSchema = z.object({
   format: z.enum(['csv', 'xlsx']),
   headers: z.array(z.string()),
   rows: z.int().nonnegative(),
   sample: z.array(z.object({ line: z.int(), cells: z.array(z.string()) })),
   mapping: columnMappingSchema,
+  /** Absent when the mapping lacks a required field (nothing could be imported yet). */
+  changes: importChangesSchema.optional(),
 });
 export type ImportPreview = z.infer<typeof importPreviewSchema>;
 

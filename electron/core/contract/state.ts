@@ -5,6 +5,7 @@ import { flashSaleResultSchema, flashSaleSchema, planRunSchema } from './show.js
 import { ingestSourceRateSchema, kpiDetailSchema } from './kpi.js';
 import { kpiSettingsSchema } from './kpi-settings.js';
 import { controlDeviceViewSchema } from './controls.js';
+import { rehearsalSimsSchema } from './rehearsal.js';
 
 /**
  * The live state the core publishes. Every view (console, overlay, deck keys) is a function of it;
@@ -194,6 +195,8 @@ export const deskStateSchema = z.object({
   controls: z.array(controlDeviceViewSchema).optional(),
   /** Generic HID learn mode: the device being listened to and the last report it sent. */
   learn: z.object({ device: z.string(), report: z.string().nullable(), since: z.int() }).nullable().optional(),
+  /** The rehearsal's simulators as the controller set them (issue 17); null outside rehearsal. */
+  rehearsal: rehearsalSimsSchema.nullable().optional(),
 });
 export type DeskState = z.infer<typeof deskStateSchema>;
 

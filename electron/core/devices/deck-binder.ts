@@ -237,16 +237,22 @@ export class DeckBinder {
 
   private fire(entry: Entry, key: number, binding: KeyBinding, at: number, outcome: PressOutcome, guardKey = key): void {
     entry.lastFired.set(guardKey, at);
-    this.record(entry, key, at, outcome, binding);
     if (binding.kind === 'page') {
+      this.record(entry, key, at, outcome, binding);
       this.setPage(entry.surface.info.id, binding.to);
       return;
     }
-    if (binding.kind !== 'action') return;
+    if (binding.kind !== 'action') return this.record(entry, key, at, outcome, binding);
     // A completed long press is the hardware's confirmation (DESIGN §3.3).
     const action = outcome === 'held' ? ({ ...binding.action, confirm: true } as Action) : binding.action;
     const origin: Origin = { surface: SURFACE_ORIGIN[entry.surface.info.kind], device: entry.surface.info.id, key };
+    // The dispatch runs synchronously up to the OBS socket write; the press is logged after it, so a
+    // database write (or its checkpoint) never stands between the key and OBS (issue 15). session.end
+    // seals the log inside its dispatch, so its press is logged first.
+    const sealsLog = action.type === 'session.end';
+    if (sealsLog) this.record(entry, key, at, outcome, binding);
     this.deps.dispatch(action, origin).catch((error: Error) => this.deps.onError(`${entry.surface.info.name} key ${key + 1}: ${error.message}`));
+    if (!sealsLog) this.record(entry, key, at, outcome, binding);
   }
 
   private bindingAt(entry: Entry, key: number): KeyBinding | null {

@@ -1,4 +1,4 @@
-import { busActionSchema, DANGEROUS_ACTIONS, DeskError, parseOrThrow, type BusAction, type BusActionOf, type BusActionType, type Origin } from '../contract/index.js';
+import { busActionSchema, DANGEROUS_ACTIONS, DeskError, loggableAction, parseOrThrow, type BusAction, type BusActionOf, type BusActionType, type Origin } from '../contract/index.js';
 import type { SessionLog } from './session-log.js';
 
 /** One handler per action the bus accepts: key-bindable actions and set-up changes alike. */
@@ -38,7 +38,7 @@ export class ActionBus {
   }
 
   private record(action: BusAction, origin: Origin, at: number, refused: string | null): void {
-    const data: Record<string, unknown> = { action, origin };
+    const data: Record<string, unknown> = { action: loggableAction(action), origin };
     if (refused) data.refused = refused;
     this.log.log({ ts: at, kind: refused ? 'action.refused' : 'action', data });
   }

@@ -35,7 +35,7 @@ import { Alerts } from './alerts.js';
 import { createHandlers } from './handlers.js';
 import { readHealth } from './health.js';
 import { createIngestGate } from './ingest-gate.js';
-import { busDispatch } from './dispatch.js';
+import { BusEntry } from './dispatch.js';
 import type { Dispatch, LogEvent } from './ports.js';
 import { Rehearsal } from './rehearsal.js';
 import { SessionLifecycle } from './session-lifecycle.js';
@@ -145,10 +145,9 @@ export class Desk {
     log.keepUnwritten = (entry, error) => storage.keep(entry, error);
 
 
-    // The bus is built last (its handlers need every domain); parts built before it reach it through
-    // `dispatch`, which reads it only on an input, never while wiring.
-    let bus: ActionBus | null = null;
-    const dispatch = (this.dispatch = busDispatch(() => bus as ActionBus, storage));
+    // The bus is built last (its handlers need every domain); parts built before it get its entry.
+    const entry = new BusEntry(storage);
+    const dispatch = (this.dispatch = entry.dispatch);
 
     let productNames: Map<string, string> | null = null;
     const catalog = (this.catalog = new Catalog(new ProductsRepo(db), now, () => {
@@ -222,20 +221,17 @@ export class Desk {
       alerts,
     }));
 
-    bus = new ActionBus(
-      createHandlers({
-        obs: { connection: obs, settings: this.obsSettings, profiles: this.obsProfiles, rehearsing: () => rehearsal.active },
-        session: { lifecycle, plan: (id) => this.plans.get(id), beginPlan: (plan, at) => show.beginPlan(plan, at), log: (event) => log.log(event) },
-        show: { show, catalog, plans: this.plans, clear: (at) => explain.clear(at), catalogFiles: this.staged.catalog },
-        rehearsal,
-        serial,
-        controls,
-        metrics: liveKpis,
-        review: { review: this.review, repos: this.repos, now, platformFiles: this.staged.platform, bundleFiles: this.staged.bundle },
-      }),
-      log,
-      now,
-    );
+    const handlers = createHandlers({
+      obs: { connection: obs, settings: this.obsSettings, profiles: this.obsProfiles, rehearsing: () => rehearsal.active },
+      session: { lifecycle, plan: (id) => this.plans.get(id), beginPlan: (plan, at) => show.beginPlan(plan, at), log: (event) => log.log(event) },
+      show: { show, catalog, plans: this.plans, clear: (at) => explain.clear(at), catalogFiles: this.staged.catalog },
+      rehearsal,
+      serial,
+      controls,
+      metrics: liveKpis,
+      review: { review: this.review, repos: this.repos, now, platformFiles: this.staged.platform, bundleFiles: this.staged.bundle },
+    });
+    entry.connect(new ActionBus(handlers, log, now));
 
     /** A product edited on air: the card on the stream and the key looks follow. */
     function followCatalog(): void {

@@ -7,7 +7,7 @@ import { metricsActionHandlers } from '../metrics/metrics-routes.js';
 import type { LiveKpis } from '../metrics/live-kpis.js';
 import { reviewActionHandlers, type ReviewActionDeps } from '../review/review-actions.js';
 import type { ActionHandlers } from './action-bus.js';
-import { rehearsalActionHandlers, type Rehearsal } from './rehearsal.js';
+import { rehearsalActionHandlers } from './rehearsal.js';
 import { sessionActionHandlers, type SessionActionDeps } from './session-actions.js';
 
 /** Each domain's handler set, as its module declares it. */
@@ -15,7 +15,7 @@ export interface HandlerParts {
   obs: ObsActionDeps;
   session: SessionActionDeps;
   show: ShowActionDeps;
-  rehearsal: Pick<Rehearsal, 'start' | 'stop' | 'configure'>;
+  rehearsal: Parameters<typeof rehearsalActionHandlers>[0];
   serial: Pick<SerialManager, 'tare' | 'zero' | 'cue' | 'replace' | 'setCues'>;
   controls: Pick<Controls, 'page' | 'brightness' | 'rescan' | 'putBindings' | 'learn'>;
   metrics: Pick<LiveKpis, 'putSettings'>;

@@ -1,4 +1,4 @@
-import type { Alert, DeskState, Origin } from '../contract/index.js';
+import type { Alert, DeskState, DeskStateKey, Origin } from '../contract/index.js';
 
 /**
  * The small collaborator shapes parts receive instead of the whole desk (STYLE §13). Each part names
@@ -18,9 +18,15 @@ export interface AlertSink {
 export type LogEvent = (kind: string, data: Record<string, unknown>) => void;
 
 /** The published desk state, read and followed. */
+/** What a publication changed: the revision last published, and the top-level keys changed since. */
+export interface StateChange {
+  from: number;
+  keys: ReadonlySet<DeskStateKey>;
+}
+
 export interface StateReader {
   readonly state: DeskState;
-  subscribe(listener: (state: DeskState) => void): () => void;
+  subscribe(listener: (state: DeskState, change: StateChange) => void): () => void;
 }
 
 /** The published desk state, changed by the part that owns a slice of it. */

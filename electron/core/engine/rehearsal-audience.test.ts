@@ -12,7 +12,7 @@ afterAll(async () => {
 describe('rehearsal audience at scale', () => {
   it('feeds 10,000 events a second into a rehearsal session durably, losing nothing', async () => {
     await f.api('POST', '/products', { sku: 'TEA-01', name: '明前龙井', priceFen: 12_800 });
-    expect((await f.api('POST', '/actions', { type: 'rehearsal.audience', baseOnline: 5_000, eventsPerSecond: 10_000 })).body.result).toEqual({ baseOnline: 5_000, eventsPerSecond: 10_000 });
+    expect((await f.api('POST', '/actions', { type: 'rehearsal.audience', baseOnline: 5_000, eventsPerSecond: 10_000 })).body.result).toMatchObject({ baseOnline: 5_000, eventsPerSecond: 10_000 });
     expect((await f.api('POST', '/actions', { type: 'rehearsal.audience', eventsPerSecond: 20_000 })).status).toBe(400);
     expect((await f.api('POST', '/actions', { type: 'rehearsal.start' })).status).toBe(200);
     const session = (await f.api('POST', '/actions', { type: 'session.start', title: '彩排 10k' })).body.result;

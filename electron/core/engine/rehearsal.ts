@@ -1,17 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { DeskError, type CurrentProduct, type DeskState, type IngestEvent, type Product, type SessionSummary } from '../contract/index.js';
 import { startObsSim, type ObsSim } from '../../../native/sim/obs-sim.js';
-import { AudienceSim, runAudience, type AudienceContext } from '../../../native/sim/audience.js';
-import { DEMO_SCALE, demoScaleTransport } from '../devices/serial/demo-scale.js';
+import type { AudienceContext } from '../../../native/sim/audience.js';
+import { RehearsalSimulators, type AudienceChange, type ScaleChange } from '../../../native/sim/rehearsal-sims.js';
+import { DEMO_SCALE } from '../devices/serial/demo-scale.js';
 import type { SerialManager } from '../devices/serial/serial-manager.js';
 import type { ObsConnection } from '../obs/obs-connection.js';
 import type { ActionHandlers } from './action-bus.js';
 import type { AlertSink, StatePublisher } from './ports.js';
 
-export interface AudienceSettings {
-  baseOnline?: number | undefined;
-  eventsPerSecond?: number | undefined;
-}
+export type AudienceSettings = AudienceChange;
 
 export interface RehearsalDeps {
   /** The live session; a real one refuses rehearsal, a rehearsal one ends with it. */
@@ -35,12 +33,19 @@ export interface RehearsalDeps {
  */
 export class Rehearsal {
   private sim: ObsSim | null = null;
-  private stopAudience: (() => void) | null = null;
-  private audience: AudienceSim | null = null;
-  private audienceSettings: { baseOnline: number; eventsPerSecond: number | null } = { baseOnline: 1200, eventsPerSecond: null };
   private transition: Promise<unknown> = Promise.resolve();
+  /** The simulated audience and scale, under the controller's switches (issue 17). */
+  private readonly sims: RehearsalSimulators;
 
-  constructor(private readonly deps: RehearsalDeps) {}
+  constructor(private readonly deps: RehearsalDeps) {
+    this.sims = new RehearsalSimulators({
+      context: () => this.context(),
+      feed: (events) => this.feed(events),
+      attachScale: (transport) => this.deps.serial.attachSimulated(DEMO_SCALE, transport),
+      detachScale: () => this.deps.serial.detachSimulated(DEMO_SCALE.id),
+      publish: (rehearsal) => this.deps.hub.patch({ rehearsal }),
+    });
+  }
 
   get active(): boolean {
     return this.sim !== null;
@@ -56,11 +61,7 @@ export class Rehearsal {
       const sim = await startObsSim({ password: randomBytes(12).toString('base64url') });
       this.sim = sim;
       await this.deps.obs.replace(this.deps.obs.make({ url: sim.url, password: sim.password }));
-      const { baseOnline, eventsPerSecond } = this.audienceSettings;
-      const audience = new AudienceSim({ baseOnline, ...(eventsPerSecond !== null && { eventsPerSecond }) });
-      this.audience = audience;
-      this.stopAudience = runAudience(audience, () => this.context(), (events) => this.feed(events));
-      await this.deps.serial.attachSimulated(DEMO_SCALE, demoScaleTransport);
+      await this.sims.start();
       this.deps.hub.patch({ demo: true });
       return { rehearsal: true as const, obsUrl: sim.url };
     });
@@ -70,10 +71,7 @@ export class Rehearsal {
     return this.serialize(async () => {
       if (!this.sim) return { rehearsal: false as const };
       if (this.deps.live()?.rehearsal) this.deps.endSession(this.deps.now());
-      this.stopAudience?.();
-      this.stopAudience = null;
-      await this.deps.serial.detachSimulated(DEMO_SCALE.id);
-      this.audience = null;
+      await this.sims.stop();
       await this.deps.obs.replace(this.deps.obs.real());
       await this.sim.close();
       this.sim = null;
@@ -82,12 +80,21 @@ export class Rehearsal {
     });
   }
 
-  /** Retunes the simulated audience; kept for the next rehearsal when none runs. */
-  configure(settings: AudienceSettings): { baseOnline: number; eventsPerSecond: number | null } {
-    if (settings.baseOnline !== undefined) this.audienceSettings.baseOnline = settings.baseOnline;
-    if (settings.eventsPerSecond !== undefined) this.audienceSettings.eventsPerSecond = settings.eventsPerSecond || null;
-    this.audience?.configure(settings);
-    return { ...this.audienceSettings };
+  /** Retunes, pauses or turns off the simulated audience; kept for the next rehearsal when none runs. */
+  configure(settings: AudienceSettings) {
+    return this.sims.configureAudience(settings);
+  }
+
+  /** Pauses, turns off or sets the automatic cycle of the simulated scale. */
+  configureScale(settings: ScaleChange) {
+    return this.serialize(() => this.sims.configureScale(settings));
+  }
+
+  /** Puts a product on the simulated scale (0 takes it off): the only way it weighs unless set to cycle. */
+  place(grams: number) {
+    if (!this.sim) throw new DeskError('conflict', 'the simulated scale exists only in rehearsal: start one with rehearsal.start');
+    if (!this.sims.settings.scale.enabled) throw new DeskError('conflict', 'the simulated scale is off: turn it on with rehearsal.scale');
+    return this.sims.place(grams);
   }
 
   private context(): AudienceContext {
@@ -122,11 +129,15 @@ function flashSaleOf(state: DeskState): AudienceContext['flashSale'] {
   return sale ? { sku: sale.sku, priceFen: sale.priceFen, endsAt: sale.endsAt } : null;
 }
 
-/** The rehearsal's actions: switch to simulated peers and back, tune the simulated audience. */
-export function rehearsalActionHandlers(rehearsal: Pick<Rehearsal, 'start' | 'stop' | 'configure'>): Pick<ActionHandlers, 'rehearsal.start' | 'rehearsal.stop' | 'rehearsal.audience'> {
+/** The rehearsal's actions: switch to simulated peers and back, tune (pause, turn off) the simulated audience and scale. */
+export function rehearsalActionHandlers(
+  rehearsal: Pick<Rehearsal, 'start' | 'stop' | 'configure' | 'configureScale' | 'place'>,
+): Pick<ActionHandlers, 'rehearsal.start' | 'rehearsal.stop' | 'rehearsal.audience' | 'rehearsal.scale' | 'rehearsal.scale.place'> {
   return {
     'rehearsal.start': () => rehearsal.start(),
     'rehearsal.stop': () => rehearsal.stop(),
-    'rehearsal.audience': ({ baseOnline, eventsPerSecond }) => rehearsal.configure({ baseOnline, eventsPerSecond }),
+    'rehearsal.audience': ({ baseOnline, eventsPerSecond, enabled, paused, mood }) => rehearsal.configure({ baseOnline, eventsPerSecond, enabled, paused, mood }),
+    'rehearsal.scale': ({ enabled, paused, autoEverySec }) => rehearsal.configureScale({ enabled, paused, autoEverySec }),
+    'rehearsal.scale.place': ({ grams }) => rehearsal.place(grams),
   };
 }

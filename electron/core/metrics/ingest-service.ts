@@ -1,8 +1,11 @@
-import { DeskError, type IngestBatch, type IngestResult, type SessionEvent } from '../contract/index.js';
+import { DeskError, ingestEventSchema, type IngestBatch, type IngestEventType, type IngestResult, type SessionEvent } from '../contract/index.js';
+import { eventDataJson } from './ingest-json.js';
 import type { Db } from '../store/database.js';
 import type { CommerceRepo } from '../store/commerce-repo.js';
 import type { SessionsRepo } from '../store/sessions-repo.js';
 import type { KpiTracker } from './kpi-tracker.js';
+
+const KINDS = Object.fromEntries(ingestEventSchema.options.map((o) => [o.shape.type.value, `ingest.${o.shape.type.value}`])) as Record<IngestEventType, string>;
 
 export interface NewOrder {
   sku: string;
@@ -48,19 +51,20 @@ export function writeIngestBatch(
 
   db.transaction(() => {
     for (const event of batch.events) {
-      const { type, ts, ...fields } = event;
-      const data: Record<string, unknown> = batch.source ? { ...fields, source: batch.source } : fields;
+      const ts = event.ts;
+      // The person's pseudonym and a refund's `known` go into the logged JSON (eventDataJson).
+      let person: string | null = null;
+      let known: { known: boolean } | undefined;
       switch (event.type) {
         case 'order': {
-          const buyer = event.buyer ? pseudonymize(event.buyer) : null;
-          const order = { orderId: event.orderId, sku: event.sku, qty: event.qty, amountFen: event.amount, buyer, ts };
+          person = event.buyer ? pseudonymize(event.buyer) : null;
+          const order = { orderId: event.orderId, sku: event.sku, qty: event.qty, amountFen: event.amount, buyer: person, ts };
           if (!commerce.insertOrder(sessionId, order)) {
             duplicates++;
             continue;
           }
-          if (buyer) data.buyer = buyer;
           const duringExplain = explaining !== null && explaining.sku === event.sku && ts >= explaining.since;
-          next.applyOrder(event.amount, buyer, ts, { sku: event.sku, qty: event.qty, duringExplain });
+          next.applyOrder(event.amount, person, ts, { sku: event.sku, qty: event.qty, duringExplain });
           newOrders.push({ sku: event.sku, qty: event.qty, amountFen: event.amount, ts });
           break;
         }
@@ -73,32 +77,33 @@ export function writeIngestBatch(
             duplicates++;
             continue;
           }
-          data.known = refund.known;
+          known = { known: refund.known };
           next.applyRefund(event.amount, ts);
           break;
         }
         case 'comment':
-          data.user = pseudonymize(event.user);
-          next.applyComment(String(data.user), ts);
+          person = pseudonymize(event.user);
+          next.applyComment(person, ts);
           break;
         case 'follow':
-          data.user = pseudonymize(event.user);
-          next.applyFollow(String(data.user), ts);
+          person = pseudonymize(event.user);
+          next.applyFollow(person, ts);
           break;
         case 'enter':
-          data.user = pseudonymize(event.user);
-          next.applyEnter(String(data.user), ts);
+          person = pseudonymize(event.user);
+          next.applyEnter(person, ts);
           break;
         case 'like':
           next.applyLike(event.count, ts);
           break;
       }
-      const kind = `ingest.${type}`;
-      if (type === 'order' || type === 'refund') {
+      const kind = KINDS[event.type];
+      const json = eventDataJson(event, batch.source, person, known);
+      if (event.type === 'order' || event.type === 'refund') {
         loggedAt.push(rows.length);
-        logged.push({ id: 0, ts, kind, data });
+        logged.push({ id: 0, ts, kind, data: JSON.parse(json) as Record<string, unknown> });
       }
-      rows.push({ ts, kind, json: JSON.stringify(data) });
+      rows.push({ ts, kind, json });
       seconds.set(next.secondOf(ts), [next.online, next.gmvFen, next.orders]);
     }
     const firstId = sessions.appendMany(sessionId, rows);

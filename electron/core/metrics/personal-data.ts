@@ -6,10 +6,12 @@ import { createHash } from 'node:crypto';
  */
 export function createPseudonymizer(salt: string): (value: string) => string {
   const cache = new Map<string, string>();
+  // The salt's part of the hash is computed once; each new name continues from a copy (ingest speed).
+  const salted = createHash('sha256').update(salt).update('\0');
   return (value) => {
     let hashed = cache.get(value);
     if (hashed === undefined) {
-      hashed = 'h:' + createHash('sha256').update(salt).update('\0').update(value).digest('base64url').slice(0, 16);
+      hashed = 'h:' + salted.copy().update(value).digest('base64url').slice(0, 16);
       if (cache.size > 100_000) cache.clear();
       cache.set(value, hashed);
     }

@@ -1,5 +1,5 @@
 import { OBSWebSocket } from 'obs-websocket-js/json';
-import type { OBSRequestTypes, OBSResponseTypes, RequestBatchRequest, ResponseMessage } from 'obs-websocket-js/json';
+import type { OBSRequestTypes, OBSResponseTypes, OutgoingMessageTypes, RequestBatchRequest, ResponseMessage } from 'obs-websocket-js/json';
 
 /** The connection went away before OBS answered. */
 export class ConnectionLost extends Error {
@@ -37,6 +37,18 @@ export class ObsSocket extends OBSWebSocket {
     // Nobody may be waiting when the connection drops.
     this.lost.catch(() => undefined);
     this.on('ConnectionClosed', (e) => this.markLost(`connection closed (${e.code}${e.message ? `: ${e.message}` : ''})`));
+  }
+
+  /**
+   * Writes to the socket at once. obs-websocket-js awaits its JSON encoder (synchronous in fact)
+   * before the write, so whatever the caller did next — logging the key press, publishing state —
+   * ran before the request left; a key press must reach OBS before anything else (issue 15).
+   */
+  protected override message<Type extends keyof OutgoingMessageTypes>(op: Type, d: OutgoingMessageTypes[Type]): Promise<void> {
+    // Not connected or not identified yet: the library's own path, with its own errors.
+    if (!this.socket || (!this.identified && (op as number) !== 1)) return super.message(op, d);
+    this.socket.send(JSON.stringify({ op, d }));
+    return Promise.resolve();
   }
 
   /** Fails every pending and future request of this socket. */

@@ -172,7 +172,7 @@ h1{font-size:22px;margin:0 0 4px}h2{font-size:20px;margin:32px 0 2px;border-top:
 .label{font-size:12px;color:#6b7280}.value{font-size:20px;font-weight:600}.cmp{font-size:11px;color:#6b7280}.up{color:#16a34a}.down{color:#dc2626}
 table{border-collapse:collapse;width:100%;font-size:12px;margin-bottom:8px}th,td{border-bottom:1px solid #e5e7eb;padding:4px 6px;text-align:left;vertical-align:top}th{background:#f9fafb}
 figure.chart{margin:6px 0 12px;max-width:980px}figcaption{font-size:12px;color:#374151}figcaption i{display:inline-block;width:10px;height:10px;margin-right:6px;border-radius:2px}
-.note{white-space:pre-wrap}.insights{background:#eff6ff;border-left:3px solid #2563eb;padding:8px 10px;font-size:13px}@media print{h2{page-break-before:always}}`;
+.note{white-space:pre-wrap}.insights{background:#eff6ff;border-left:3px solid #2563eb;padding:8px 10px;font-size:13px}@media print{.session+.session{break-before:page}figure.chart,tr{break-inside:avoid}}`;
 
 /**
  * A self-contained 复盘 report: inline CSS and SVG, no script, and a CSP that forbids every fetch, so

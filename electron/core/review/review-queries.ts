@@ -15,6 +15,7 @@ import type { SessionsRepo } from '../store/sessions-repo.js';
 import { deriveKpis } from '../metrics/kpi-derive.js';
 import { OnlineAverage } from '../metrics/online-average.js';
 import { biggestDrop, buildCurve, curveLength, MAX_REVIEW_SPAN_MS, pickBucketMs } from './curves.js';
+import { compareRates } from './compare-rates.js';
 import { buildLanes } from './lanes.js';
 import { productStats, segmentStats } from './product-stats.js';
 
@@ -115,12 +116,11 @@ export class ReviewQueries {
     const bucketMs = pickBucketMs(span);
     return {
       bucketMs,
-      sessions: sessions.map((s) => ({
-        session: this.listItem(s, this.repos.review.tags(s.id)),
-        kpis: this.kpis(s),
-        curve: this.curve(s, bucketMs),
-        products: this.products(s.id),
-      })),
+      sessions: sessions.map((s) => {
+        const kpis = this.kpis(s);
+        const products = this.products(s.id);
+        return { session: this.listItem(s, this.repos.review.tags(s.id)), kpis, rates: compareRates(kpis, products), curve: this.curve(s, bucketMs), products };
+      }),
     };
   }
 

@@ -63,7 +63,7 @@ function download(body: Buffer | string | NodeJS.ReadableStream, type: string, f
   };
 }
 
-function exportReply(desk: Desk, ids: string[], ctx: RequestContext): Reply {
+async function exportReply(desk: Desk, ids: string[], ctx: RequestContext): Promise<Reply> {
   const format = ctx.url.searchParams.get('format') ?? 'html';
   // The reader's clock for the export's times: the browser's getTimezoneOffset(), minutes.
   const raw = ctx.url.searchParams.get('tz');
@@ -77,6 +77,8 @@ function exportReply(desk: Desk, ids: string[], ctx: RequestContext): Reply {
     }
     case 'html':
       return download(desk.review.html(ids, tz), 'text/html; charset=utf-8', `${base}.html`);
+    case 'pdf':
+      return download(await desk.review.pdf(ids, tz), 'application/pdf', `${base}.pdf`);
     case 'bundle': {
       const { file, size } = desk.review.bundleFile(ids);
       const stream = createReadStream(file);
@@ -84,7 +86,7 @@ function exportReply(desk: Desk, ids: string[], ctx: RequestContext): Reply {
       return download(stream, 'application/vnd.sqlite3', `${base}${BUNDLE_EXTENSION}`, size);
     }
     default:
-      throw new DeskError('bad_request', `format: must be csv, html or bundle, got "${format}"`, { field: 'format' });
+      throw new DeskError('bad_request', `format: must be csv, html, pdf or bundle, got "${format}"`, { field: 'format' });
   }
 }
 

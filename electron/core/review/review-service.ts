@@ -12,6 +12,7 @@ import { BUNDLE_EXTENSION, exportBundle, importBundle, importBundleSliced, remov
 import { copyFolderBundle, openFolderBundle } from './bundle-folder.js';
 import { csvFor, type CsvTable } from './csv.js';
 import { htmlReport } from './html-report.js';
+import { htmlToPdf } from './pdf-export.js';
 import { ReviewQueries } from './review-queries.js';
 
 /** Events folded per tick when building rollups in the background, so the desk stays responsive. */
@@ -103,6 +104,11 @@ export class ReviewService {
   html(ids: readonly string[], tzOffset = 0): string {
     const sessions = ids.map((id) => ({ review: this.queries.review(id), products: this.queries.products(id), notes: this.repo.notes(id) }));
     return htmlReport(sessions, this.now(), tzOffset);
+  }
+
+  /** The same report as a PDF, printed by headless Chromium (for where Electron's printer is absent). */
+  pdf(ids: readonly string[], tzOffset = 0): Promise<Buffer> {
+    return htmlToPdf(this.html(ids, tzOffset), this.scratch);
   }
 
   /** Writes a bundle of `ids` into scratch space; the caller streams it out and removes it. */

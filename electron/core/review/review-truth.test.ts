@@ -1,4 +1,9 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findChromium } from './pdf-export.js';
 import { startDeskFixture, TEST_TOKEN, type DeskFixture } from '../testing/desk-fixture.js';
 
 /**
@@ -112,6 +117,28 @@ describe('one show, one set of numbers: live desk = review = CSV = HTML', () => 
     // The 2.5-minute show's chart axis ticks 25 s apart: each label distinct.
     const ticks = [...html.matchAll(/text-anchor="(?:middle|end)">(\d\d:\d\d(?::\d\d)?)<\/text>/g)].map((m) => m[1]).slice(0, 7);
     expect(new Set(ticks).size).toBe(7);
+  });
+
+  // Needs Chromium and poppler-utils (pdftoppm, pdftotext), as Debian packages them.
+  it.skipIf(!findChromium() || !existsSync('/usr/bin/pdftoppm'))('prints the same report to PDF with headless Chromium where Electron is absent', async () => {
+    const res = await fetch(`${f.server.url}/api/v1/sessions/${id}/export?format=pdf&tz=-480`, { headers: { authorization: `Bearer ${TEST_TOKEN}` } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    const pdf = Buffer.from(await res.arrayBuffer());
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    // The pages as people see them: rendered by poppler, and the report's figures in its text.
+    const dir = mkdtempSync(join(tmpdir(), 'livedesk-pdf-'));
+    try {
+      writeFileSync(join(dir, 'report.pdf'), pdf);
+      execFileSync('pdftoppm', ['-r', '60', '-png', join(dir, 'report.pdf'), join(dir, 'page')]);
+      expect(readdirSync(dir).filter((n) => n.endsWith('.png')).length).toBeGreaterThanOrEqual(1);
+      const text = execFileSync('pdftotext', ['-layout', join(dir, 'report.pdf'), '-']).toString();
+      for (const figure of ['¥168.00', '250.33', '53.48', '00:00:19', '00:00:37', '人数 people']) expect(text).toContain(figure);
+      const shots = process.env.LIVEDESK_SHOTS;
+      if (shots) for (const page of readdirSync(dir).filter((n) => n.endsWith('.png'))) execFileSync('cp', [join(dir, page), join(shots, `review-report-pdf-${page}`)]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('writes CSV times in the reader\'s time zone', async () => {

@@ -113,6 +113,12 @@ describe('review of the fixture show, against hand-computed answers', () => {
     expect(body.bucketMs).toBe(10_000);
     expect(body.sessions.map((x: { session: { id: string } }) => x.session.id)).toEqual([ids.main, ids.previous]);
     expect(body.sessions[1].curve.points[0]).toMatchObject({ t: 0, online: 80, gmvFen: 10_000 });
+    // A 4-minute show against a 2-minute one, per hour on air and per explain-minute.
+    expect(body.sessions[0].rates).toEqual({
+      hours: 4 / 60, gmvPerHourFen: 885_000, ordersPerHour: 75, buyersPerHour: 45, newFollowersPerHour: 15,
+      explainMinutes: 3, gmvPerExplainMinuteFen: 18_367, ordersPerExplainMinute: 4 / 3, // (51,200 + 3,900) ÷ 3 min; 4 orders during
+    });
+    expect(body.sessions[1].rates).toMatchObject({ hours: 2 / 60, gmvPerHourFen: 300_000, ordersPerHour: 30, explainMinutes: 0, gmvPerExplainMinuteFen: null });
     expect(body.sessions[1].products).toEqual([expect.objectContaining({ sku: 'TEA-01', explains: 0, gmvOutsideFen: 10_000, gmvPerExplainMinuteFen: null })]);
     expect((await f.api('GET', `/review/compare?ids=${ids.main}`)).body.error.field).toBe('ids');
     expect((await f.api('GET', `/review/compare?ids=${ids.main},nope`)).status).toBe(404);
@@ -192,7 +198,7 @@ describe('exports', () => {
       expect(r.bytes.subarray(0, 3).toString('hex'), table).toBe('efbbbf');
     }
     expect((await f.api('GET', `/sessions/${ids.main}/export?format=csv&table=nope`)).body.error.field).toBe('table');
-    expect((await f.api('GET', `/sessions/${ids.main}/export?format=pdf`)).body.error.field).toBe('format');
+    expect((await f.api('GET', `/sessions/${ids.main}/export?format=xlsx`)).body.error.field).toBe('format');
   });
 
   it('writes a self-contained HTML report: inline SVG charts, a CSP that forbids fetching, no script', async () => {

@@ -127,5 +127,9 @@ describe('every route that changes state', () => {
       const newest = loggedActions()[0];
       expect(newest, `${key} left no action in the session log`).toEqual({ type: example.action, refused: example.refusedWith !== undefined });
     }
+    // Secrets never reach the log (DESIGN §8): the profile's password is logged only as set.
+    const log = JSON.stringify(f.desk.repos.sessions.events(live, { limit: 1000 }));
+    expect(log).toContain('obs.profile.put');
+    expect(log).not.toContain(f.sim.password);
   });
 });

@@ -3,15 +3,30 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import {
   DeskError,
+  OVERLAY_STATE_KEYS,
   parseOrThrow,
+  statePatchOf,
   toOverlayState,
   wsClientMessageSchema,
   type DeskState,
+  type DeskStateKey,
   type IngestResult,
   type WsServerMessage,
 } from '../contract/index.js';
-import type { Dispatch, StateReader } from '../engine/ports.js';
+import type { Dispatch, StateChange, StateReader } from '../engine/ports.js';
 import type { Role } from './router.js';
+
+/**
+ * One connected socket: its role, whether it takes patches (`patch=1`), and the revision it holds, so
+ * a patch goes only to a client it follows from; any other gets the whole state again.
+ */
+interface Client {
+  role: Role;
+  patches: boolean;
+  rev: number;
+}
+
+const wantsPatches = (url: string | undefined) => new URL(url ?? '/', 'http://desk').searchParams.get('patch') === '1';
 
 /** A client this far behind skips intermediate states; the next push carries everything. */
 const MAX_BUFFERED = 4 * 1024 * 1024;
@@ -29,29 +44,32 @@ export interface WsHubDeps {
 /**
  * `/ws`: pushes the state (the overlay subset for read-only tokens) on connect and on every change,
  * serialized once per push for all clients; accepts actions, ingest batches and virtual key presses.
+ * A client that connects with `patch=1` gets, after the first full state, only the keys that changed
+ * (DESIGN §7: a console at 10k events/s re-parses the KPIs, not the whole desk, 50 times a second).
  */
 export class WsHub {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: WS_MAX_PAYLOAD });
-  private readonly roles = new Map<WebSocket, Role>();
-  private lastOverlay: { product: unknown; kpi: unknown; scale: unknown } | null = null;
-  private overlayText = '';
+  private readonly roles = new Map<WebSocket, Client>();
+  /** The revision of the last publication that changed an overlay key: overlay patches follow from it. */
+  private overlayRev = -1;
   private readonly off: () => void;
 
   constructor(private readonly desk: WsHubDeps) {
-    this.off = desk.hub.subscribe((state) => this.broadcast(state));
+    this.off = desk.hub.subscribe((state, change) => this.broadcast(state, change));
   }
 
   upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, role: Role): void {
+    const patches = wantsPatches(req.url);
     this.wss.handleUpgrade(req, socket, head, (ws) => {
-      this.roles.set(ws, role);
+      const client: Client = { role, patches, rev: -1 };
+      this.roles.set(ws, client);
       ws.on('close', () => this.roles.delete(ws));
       ws.on('error', () => this.roles.delete(ws));
       ws.on('message', (data, isBinary) => void this.onMessage(ws, role, isBinary ? null : data.toString()));
       // This runs after the upgrade listener returned (its guard no longer covers it): a failure
       // here ends this one socket, never the process.
       try {
-        const state = this.desk.hub.state;
-        ws.send(role === 'control' ? stateText(state) : JSON.stringify({ type: 'overlay', state: toOverlayState(state) } satisfies WsServerMessage));
+        this.sendWhole(ws, client, this.desk.hub.state);
       } catch (error) {
         console.error(`ws connect failed: ${(error as Error)?.stack ?? String(error)}`);
         ws.terminate();
@@ -69,19 +87,33 @@ export class WsHub {
     this.wss.close();
   }
 
-  private broadcast(state: DeskState): void {
-    if (!this.roles.size) return;
-    let controlText: string | null = null;
-    const last = this.lastOverlay;
-    const overlayChanged = !last || last.product !== state.product || last.kpi !== state.kpi || last.scale !== state.scale;
-    if (overlayChanged) {
-      this.lastOverlay = { product: state.product, kpi: state.kpi, scale: state.scale };
-      this.overlayText = JSON.stringify({ type: 'overlay', state: toOverlayState(state) } satisfies WsServerMessage);
-    }
-    for (const [ws, role] of this.roles) {
-      if (ws.readyState !== ws.OPEN || ws.bufferedAmount > MAX_BUFFERED) continue;
-      if (role === 'control') ws.send((controlText ??= stateText(state)));
-      else if (overlayChanged) ws.send(this.overlayText);
+  /** The whole state (or overlay subset) to one client: on connect, after a gap, and on `resync`. */
+  private sendWhole(ws: WebSocket, client: Client, state: DeskState): void {
+    if (ws.readyState !== ws.OPEN) return;
+    ws.send(client.role === 'control' ? stateText(state) : overlayText(state));
+    client.rev = state.rev;
+  }
+
+  private broadcast(state: DeskState, change: StateChange): void {
+    const overlayFrom = this.overlayRev;
+    const overlayKeys = OVERLAY_STATE_KEYS.filter((k) => change.keys.has(k));
+    if (overlayKeys.length) this.overlayRev = state.rev;
+    if (!this.roles.size || !change.keys.size) return;
+    // Each text is serialized at most once per push, for every client that takes it.
+    const texts = new Map<string, string>();
+    const once = (kind: string, build: () => string) => texts.get(kind) ?? (texts.set(kind, build()), texts.get(kind) as string);
+    for (const [ws, client] of this.roles) {
+      if (ws.readyState !== ws.OPEN || ws.bufferedAmount > MAX_BUFFERED) continue; // catches up with a whole state
+      if (client.role === 'control') {
+        if (!client.patches) ws.send(once('state', () => stateText(state)));
+        else if (client.rev === change.from) ws.send(once('patch', () => patchText('patch', state, change.from, change.keys)));
+        else ws.send(once('state', () => stateText(state)));
+      } else {
+        if (!overlayKeys.length) continue;
+        if (!client.patches || client.rev !== overlayFrom) ws.send(once('overlay', () => overlayText(state)));
+        else ws.send(once('overlay.patch', () => patchText('overlay.patch', state, overlayFrom, overlayKeys)));
+      }
+      client.rev = state.rev;
     }
   }
 
@@ -96,7 +128,8 @@ export class WsHub {
         throw new DeskError('bad_request', `message is not valid JSON: ${(error as Error).message}`);
       }
       if (raw && typeof raw === 'object' && typeof (raw as { id?: unknown }).id === 'string') id = (raw as { id: string }).id;
-      if (role !== 'control') throw new DeskError('forbidden', 'this token is read-only (overlay): it cannot send messages');
+      // An overlay may only ask for the whole state again (after a gap in its patches).
+      if (role !== 'control' && (raw as { type?: unknown } | null)?.type !== 'resync') throw new DeskError('forbidden', 'this token is read-only (overlay): it cannot send messages');
       const message = parseOrThrow(wsClientMessageSchema, raw);
       let result: unknown;
       switch (message.type) {
@@ -106,6 +139,12 @@ export class WsHub {
         case 'ingest':
           result = this.desk.ingest(message.batch);
           break;
+        case 'resync': {
+          const client = this.roles.get(ws);
+          if (client) this.sendWhole(ws, client, this.desk.hub.state);
+          result = {};
+          break;
+        }
         case 'surface.key': {
           if (message.surface !== this.desk.deck.info.id) throw new DeskError('not_found', `no virtual surface "${message.surface}"`);
           if (!this.desk.deck.press(message.key, message.down)) {
@@ -125,6 +164,9 @@ export class WsHub {
 }
 
 const stateText = (state: DeskState) => JSON.stringify({ type: 'state', state } satisfies WsServerMessage);
+const overlayText = (state: DeskState) => JSON.stringify({ type: 'overlay', state: toOverlayState(state) } satisfies WsServerMessage);
+const patchText = (type: 'patch' | 'overlay.patch', state: DeskState, from: number, keys: Iterable<DeskStateKey>) =>
+  JSON.stringify({ type, ...statePatchOf(state, from, keys) });
 
 function send(ws: WebSocket, message: WsServerMessage): void {
   if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));

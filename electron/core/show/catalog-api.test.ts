@@ -68,6 +68,33 @@ describe('catalog import', () => {
     expect((await f.api('GET', '/products/KNOWN-1')).body).toMatchObject({ name: '新名字', priceFen: 100 });
   });
 
+  it('a partial re-import (code, name, price, stock) keeps every unmapped field, and the preview says what changes', async () => {
+    const full = { listPriceFen: 19_800, flashPriceFen: 9_900, tags: ['新品', '绿茶'], sellingPoints: ['头采'], notes: '先讲产地', scene: 'Product A', cue: 'warm', image: 'https://img.example/tea.png' };
+    await f.api('POST', '/products', { sku: 'RE-1', name: '明前龙井', priceFen: 12_800, stock: 300, ...full });
+    await f.api('POST', '/products', { sku: 'RE-2', name: '安吉白茶', priceFen: 8_800, stock: 200, tags: ['白茶'] });
+    await f.api('POST', '/products', { sku: 'RE-3', name: '青瓷茶杯', priceFen: 3_990, stock: 500, notes: '讲釉色' });
+    // Price changes for RE-1, stock for RE-1 and RE-2, nothing for RE-3; RE-4 is new.
+    const csv = ['商品编码,商品名称,直播价,库存', 'RE-1,明前龙井,118,280', 'RE-2,安吉白茶,88,150', 'RE-3,青瓷茶杯,39.9,500', 'RE-4,竹茶盘,69,40'].join('\n');
+    const preview = (await f.api('POST', '/products/import/preview', { name: 'partial.csv', data: b64(csv) })).body;
+    expect(preview.mapping).toEqual({ sku: 0, name: 1, priceFen: 2, stock: 3 });
+    expect(preview.changes).toEqual({
+      created: 1,
+      updated: 2,
+      unchanged: 1,
+      fields: [{ field: 'priceFen', products: 1 }, { field: 'stock', products: 2 }],
+      kept: ['listPriceFen', 'flashPriceFen', 'tags', 'sellingPoints', 'notes', 'scene', 'cue', 'image'],
+    });
+    const res = await f.api('POST', '/products/import', { name: 'partial.csv', data: b64(csv) });
+    expect(res.body).toMatchObject({ created: 1, updated: 3, errors: [] });
+    expect((await f.api('GET', '/products/RE-1')).body).toMatchObject({ priceFen: 11_800, stock: 280, ...full });
+    expect((await f.api('GET', '/products/RE-2')).body).toMatchObject({ stock: 150, tags: ['白茶'] });
+    expect((await f.api('GET', '/products/RE-3')).body).toMatchObject({ notes: '讲釉色' });
+    expect((await f.api('GET', '/products/RE-4')).body).toMatchObject({ name: '竹茶盘', priceFen: 6_900, stock: 40, tags: [], notes: null });
+    // A mapping without a required field previews the columns but promises nothing.
+    const unmapped = (await f.api('POST', '/products/import/preview', { name: 'partial.csv', data: b64(csv), mapping: { sku: 0, name: 1 } })).body;
+    expect(unmapped.changes).toBeUndefined();
+  });
+
   it('reads a CSV that Excel saved in GB18030', async () => {
     const gbk = Buffer.concat([Buffer.from('sku,'), Buffer.from([0xc3, 0xfb, 0xb3, 0xc6]), Buffer.from(',price\nGB-1,'), Buffer.from([0xc1, 0xfa, 0xbe, 0xae]), Buffer.from(',12\n')]);
     const res = await f.api('POST', '/products/import', { name: 'gbk.csv', data: gbk.toString('base64') });

@@ -1,26 +1,11 @@
-import { DeskError, parseOrThrow, productInputSchema, type ImportResult, type Product } from '../contract/index.js';
+import { DeskError, parseOrThrow, productInputSchema, type ImportPreview, type ImportResult, type Product } from '../contract/index.js';
 import type { ProductFields, ProductsRepo } from '../store/products-repo.js';
 import { decodeImportRequest, guessMapping, readSheetRows, rowsToProducts } from './catalog-import.js';
+import { importChanges, mappedFields, mergeImported, newProductFields } from './catalog-merge.js';
 
 type ProductInput = ReturnType<typeof productInputSchema.parse>;
 
-const fieldsOf = (input: ProductInput): ProductFields => ({
-  sku: input.sku,
-  name: input.name,
-  priceFen: input.priceFen,
-  currency: input.currency,
-  scene: input.scene ?? null,
-  image: input.image ?? null,
-  notes: input.notes ?? null,
-  listPriceFen: input.listPriceFen ?? null,
-  flashPriceFen: input.flashPriceFen ?? null,
-  stock: input.stock ?? null,
-  tags: input.tags ?? [],
-  sellingPoints: input.sellingPoints ?? [],
-  cue: input.cue ?? null,
-});
-
-const toFields = (body: unknown): ProductFields => fieldsOf(parseOrThrow(productInputSchema, body));
+const toFields = (body: unknown): ProductFields => newProductFields(parseOrThrow(productInputSchema, body));
 
 /** `PUT /products/:sku`'s body as a product: the path names it, and a body naming another sku is refused. */
 export function productUpdateInput(sku: string, body: unknown): ProductInput {
@@ -29,7 +14,6 @@ export function productUpdateInput(sku: string, body: unknown): ProductInput {
   }
   return parseOrThrow(productInputSchema, { ...(body as object), sku });
 }
-
 
 /** The product catalog as the API and the console see it: validated, with specific errors. */
 export class Catalog {
@@ -62,7 +46,7 @@ export class Catalog {
   }
 
   update(sku: string, body: unknown): Product {
-    const product = this.repo.update(fieldsOf(productUpdateInput(sku, body)), this.now());
+    const product = this.repo.update(newProductFields(productUpdateInput(sku, body)), this.now());
     if (!product) throw new DeskError('not_found', `no product with sku "${sku}"`);
     this.onChange();
     return product;
@@ -81,19 +65,31 @@ export class Catalog {
     this.onChange();
   }
 
-  /** Reads a CSV/XLSX file and says how its columns would map, with the first rows, before anything is written. */
-  async previewImport(body: unknown) {
-    const { name, bytes, mapping } = decodeImportRequest(body);
+  /**
+   * Reads a CSV/XLSX file and says how its columns would map, with the first rows and which fields would
+   * change for how many products, before anything is written.
+   */
+  async previewImport(body: unknown): Promise<ImportPreview> {
+    const { name, bytes, mapping: asked } = decodeImportRequest(body);
     const sheet = await readSheetRows(name, bytes);
-    return { format: sheet.format, headers: sheet.headers, rows: sheet.rows.length, sample: sheet.rows.slice(0, 5), mapping: mapping ?? guessMapping(sheet.headers) };
+    const mapping = asked ?? guessMapping(sheet.headers);
+    const preview = { format: sheet.format, headers: sheet.headers, rows: sheet.rows.length, sample: sheet.rows.slice(0, 5), mapping };
+    if (mapping.sku == null || mapping.name == null || mapping.priceFen == null) return preview;
+    const { products } = rowsToProducts(sheet, mapping);
+    return { ...preview, changes: importChanges((sku) => this.repo.get(sku), products, mappedFields(mapping)) };
   }
 
-  /** Imports good rows (new skus added, known skus replaced) in one transaction; bad rows are reported by line. */
+  /**
+   * Imports good rows in one transaction: new skus added, known skus updated in the fields the sheet maps
+   * (the rest kept); bad rows are reported by line.
+   */
   async import(body: unknown): Promise<ImportResult> {
-    const { name, bytes, mapping } = decodeImportRequest(body);
+    const { name, bytes, mapping: asked } = decodeImportRequest(body);
     const sheet = await readSheetRows(name, bytes);
-    const { products, errors } = rowsToProducts(sheet, mapping ?? guessMapping(sheet.headers));
-    const fields = products.map(fieldsOf);
+    const mapping = asked ?? guessMapping(sheet.headers);
+    const { products, errors } = rowsToProducts(sheet, mapping);
+    const mapped = mappedFields(mapping);
+    const fields = products.map((p) => mergeImported(this.repo.get(p.sku), p, mapped));
     const { created, updated } = this.repo.upsertMany(fields, this.now());
     if (created + updated) this.onChange();
     return { format: sheet.format, rows: sheet.rows.length, created, updated, errors };

@@ -1,5 +1,6 @@
 import { wsServerMessageSchema, type WsClientMessage, type WsServerMessage } from '../contract.js';
 import { backoffDelay, SOCKET_BACKOFF } from './backoff.js';
+import { PushedState } from '../stores/pushed-state.js';
 
 export type SocketStatus =
   | { kind: 'connecting'; attempt: number }
@@ -39,6 +40,8 @@ export function socketUrl(baseUrl: string, token: string): string {
   const url = new URL(`${baseUrl.replace(/\/+$/, '')}/ws`);
   url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
   url.searchParams.set('token', token);
+  // Only what changed after the first whole state; PushedState puts the whole back together.
+  url.searchParams.set('patch', '1');
   return url.toString();
 }
 
@@ -53,6 +56,7 @@ export class DeskSocket {
   private stopped = true;
   private nextId = 1;
   private readonly pending = new Map<string, Pending>();
+  private readonly pushed = new PushedState();
   private readonly opts: DeskSocketOptions;
 
   constructor(opts: DeskSocketOptions) {
@@ -112,6 +116,7 @@ export class DeskSocket {
     let opened = false;
     const ws = new WebSocket(socketUrl(this.opts.url, this.opts.token));
     this.ws = ws;
+    this.pushed.reset();
     ws.onopen = () => {
       opened = true;
       this.attempt = 0;
@@ -177,7 +182,9 @@ export class DeskSocket {
       else p.reject(new RequestError(msg.error?.code ?? 'error', msg.error?.message ?? 'refused'));
       return;
     }
-    this.opts.onMessage(msg);
+    const whole = this.pushed.receive(msg);
+    if (whole === 'resync') this.post({ type: 'resync' });
+    else this.opts.onMessage(whole);
   }
 
   private failPending(code: string): void {

@@ -119,6 +119,13 @@ export const reviewEn = {
   'rv.pf.k.followRate': 'Viewer → follower (people)',
   'rv.pf.k.clickRate': 'Exposure → click (people)',
   'rv.pf.k.durationSeconds': 'Duration (s)',
+  'rv.rate.title': 'Per hour on air and per explain-minute (change against the first show)',
+  'rv.rate.gmvPerHour': 'GMV per hour',
+  'rv.rate.ordersPerHour': 'Orders per hour',
+  'rv.rate.buyersPerHour': 'Buyers per hour',
+  'rv.rate.followersPerHour': 'New followers per hour',
+  'rv.rate.gmvPerExplainMinute': 'GMV per explain-minute',
+  'rv.rate.ordersPerExplainMinute': 'Orders per explain-minute',
 } as const;
 
 export const reviewZh: Record<keyof typeof reviewEn, string> = {
@@ -241,4 +248,11 @@ export const reviewZh: Record<keyof typeof reviewEn, string> = {
   'rv.pf.k.followRate': '观看-关注率（人数）',
   'rv.pf.k.clickRate': '商品曝光-点击率（人数）',
   'rv.pf.k.durationSeconds': '直播时长（秒）',
+  'rv.rate.title': '每小时与每讲解分钟（与第一场相比）',
+  'rv.rate.gmvPerHour': '每小时成交额',
+  'rv.rate.ordersPerHour': '每小时订单',
+  'rv.rate.buyersPerHour': '每小时成交人数',
+  'rv.rate.followersPerHour': '每小时新增粉丝',
+  'rv.rate.gmvPerExplainMinute': '每讲解分钟成交额',
+  'rv.rate.ordersPerExplainMinute': '每讲解分钟订单',
 };

@@ -23,9 +23,25 @@ export function hrefFor(route: Route): string {
   return pathForRoute(route, basePath());
 }
 
+/** Holds a navigation (returns true) until the page says so, e.g. an editor with unsaved changes. */
+type LeaveGuard = (proceed: () => void) => boolean;
+let leaveGuard: LeaveGuard | null = null;
+
+/** Installs `guard` for in-app navigation; returns its removal. */
+export function setLeaveGuard(guard: LeaveGuard): () => void {
+  leaveGuard = guard;
+  return () => {
+    if (leaveGuard === guard) leaveGuard = null;
+  };
+}
+
 export function navigate(route: Route): void {
   const path = hrefFor(route);
   if (path === location.pathname) return;
-  history.pushState(null, '', path + location.search);
-  notify();
+  const go = () => {
+    history.pushState(null, '', path + location.search);
+    notify();
+  };
+  if (leaveGuard?.(go)) return;
+  go();
 }

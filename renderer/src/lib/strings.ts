@@ -3,6 +3,7 @@ import { devicesEn, devicesZh } from './strings-devices.js';
 import { showEn, showZh } from './strings-show.js';
 import { reviewEn, reviewZh } from './review-strings.js';
 import { enControls, zhControls } from './strings-controls.js';
+import { enDesk, zhDesk } from './strings-desk.js';
 
 /** English strings; the key set every other language must cover. `{name}` marks a substitution. */
 export const en = {
@@ -12,6 +13,7 @@ export const en = {
   'lang.toggle': '中文',
   'lang.toggleTitle': 'Switch language',
   ...enControls,
+  ...enDesk,
 
   'conn.connecting': 'Connecting to desk…',
   'conn.disconnected': 'Desk disconnected',
@@ -313,6 +315,7 @@ export const zh: Record<StringKey, string> = {
   'ev.by': '来自 {origin}',
 
   'overlay.tag': '讲解中',
+  ...zhDesk,
   ...obsZh,
   ...devicesZh,
   ...showZh,

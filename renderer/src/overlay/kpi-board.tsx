@@ -1,10 +1,11 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { formatMoney, formatTime } from '../lib/format.js';
 import { kt } from '../lib/kpi-strings.js';
 import { useNow } from '../lib/use-now.js';
 import { kpiItems, pickItems, type KpiItemId } from './kpi-items.js';
 import { useKpiFeed } from './kpi-feed-store.js';
 import { Sparkline } from './sparkline.js';
+import { useTablePages } from './use-table-pages.js';
 import type { ViewOptions } from './view-options.js';
 
 export type BoardLayout = 'grid' | 'focus';
@@ -27,8 +28,11 @@ export function KpiBoard({ url, token, options }: { url: string; token: string |
   }, [url, token]);
 
   const items = frame ? kpiItems(frame.kpi) : [];
-  const products = frame?.kpi.detail?.products.slice(0, layout === 'grid' ? 8 : 5) ?? [];
   const product = frame?.product ?? null;
+  // Every product, a page at a time: the table pages by itself to fit the canvas (issue 17).
+  const tableBox = useRef<HTMLDivElement>(null);
+  const pages = useTablePages(tableBox, frame?.kpi.detail?.products ?? [], now);
+  const products = pages.page;
   return (
     <div className={`board board-${layout} theme-${theme}`} data-testid="kpi-board" data-layout={layout} data-theme={theme} data-rev={frame?.rev ?? -1} data-renders={renders} data-link={link}>
       <header className="board-head">
@@ -67,32 +71,39 @@ export function KpiBoard({ url, token, options }: { url: string; token: string |
             <span className="board-explain-sales">{kt(lang, 'k.sinceExplain', { orders: product.orders, gmv: formatMoney(product.gmvFen) })}</span>
           </div>
         ) : null}
-        <table className="board-products" data-testid="board-products">
-          <thead>
-            <tr>
-              <th>{kt(lang, 'k.sku')}</th>
-              <th>{kt(lang, 'k.gmv')}</th>
-              <th>{kt(lang, 'k.orders')}</th>
-              <th>{kt(lang, 'k.explainSales')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {products.length === 0 ? (
+        <div className="board-products-box" ref={tableBox} data-page={pages.index} data-pages={pages.count} data-measured={pages.measured}>
+          <table className="board-products" data-testid="board-products">
+            <thead>
               <tr>
-                <td colSpan={4} className="board-empty">{kt(lang, 'k.noProducts')}</td>
+                <th>{kt(lang, 'k.sku')}</th>
+                <th>{kt(lang, 'k.gmv')}</th>
+                <th>{kt(lang, 'k.orders')}</th>
+                <th>{kt(lang, 'k.explainSales')}</th>
               </tr>
-            ) : (
-              products.map((p) => (
-                <tr key={p.sku} data-sku={p.sku} className={product?.sku === p.sku ? 'is-explaining' : ''}>
-                  <td>{p.name ?? p.sku}</td>
-                  <td>{formatMoney(p.gmvFen)}</td>
-                  <td>{p.orders}</td>
-                  <td>{formatMoney(p.explainGmvFen)} · {p.explainOrders}</td>
+            </thead>
+            <tbody>
+              {products.length === 0 ? (
+                <tr>
+                  <td colSpan={4} className="board-empty">{kt(lang, 'k.noProducts')}</td>
                 </tr>
-              ))
-            )}
-          </tbody>
-        </table>
+              ) : (
+                products.map((p) => (
+                  <tr key={p.sku} data-sku={p.sku} className={product?.sku === p.sku ? 'is-explaining' : ''}>
+                    <td>{p.name ?? p.sku}</td>
+                    <td>{formatMoney(p.gmvFen)}</td>
+                    <td>{p.orders}</td>
+                    <td>{formatMoney(p.explainGmvFen)} · {p.explainOrders}</td>
+                  </tr>
+                ))
+              )}
+            </tbody>
+          </table>
+          {pages.count > 1 ? (
+            <span className="board-page" data-testid="board-page">
+              {pages.index + 1}/{pages.count}
+            </span>
+          ) : null}
+        </div>
       </section>
     </div>
   );

@@ -19,6 +19,8 @@ type DeskStore = {
   /** Sends one action; failures become a notice. Resolves with whether the core accepted it. */
   run(action: Action): Promise<boolean>;
   pressKey(surface: string, key: number, down: boolean): void;
+  /** Shows why something the operator pressed did nothing (a hotkey the core refused, …). */
+  report(action: string, err: unknown): void;
   dismiss(id: number): void;
   reset(): void;
 };
@@ -65,6 +67,9 @@ export const useDeskStore = create<DeskStore>()((set, get) => {
     },
     pressKey(surface, key, down) {
       request({ type: 'surface.key', surface, key, down }).catch((err: unknown) => fail(`key ${key + 1}`, err));
+    },
+    report(action, err) {
+      fail(action, err);
     },
     dismiss(id) {
       set({ notices: get().notices.filter((n) => n.id !== id) });

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { create } from 'zustand';
 import { detectLang, isLang, translate, type Lang, type Translate } from '../lib/i18n.js';
 
@@ -40,5 +41,6 @@ export const usePrefsStore = create<PrefsStore>()((set, get) => ({
 /** The translate function for the current language; components re-render when it changes. */
 export function useT(): Translate {
   const lang = usePrefsStore((s) => s.lang);
-  return (key, vars) => translate(lang, key, vars);
+  // The same function while the language stays: memoized views (the review's charts) keep their work.
+  return useMemo<Translate>(() => (key, vars) => translate(lang, key, vars), [lang]);
 }

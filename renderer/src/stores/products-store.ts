@@ -19,7 +19,7 @@ type ProductsStore = {
   remove(sku: string): Promise<SaveResult>;
   update(sku: string, input: ProductInput): Promise<SaveResult>;
   setImage(sku: string, file: Blob | null): Promise<SaveResult>;
-  previewImport(name: string, file: Blob): Promise<ImportPreview>;
+  previewImport(name: string, file: Blob, mapping?: ColumnMapping): Promise<ImportPreview>;
   runImport(name: string, file: Blob, mapping: ColumnMapping): Promise<ImportResult>;
 };
 
@@ -73,9 +73,9 @@ export const useProductsStore = create<ProductsStore>()((set, get) => ({
       return failure(err);
     }
   },
-  async previewImport(name, file) {
+  async previewImport(name, file, mapping) {
     const { api } = await whenLinked();
-    return api.send('POST', '/products/import/preview', { name, data: await toBase64(file) }, importPreviewSchema);
+    return api.send('POST', '/products/import/preview', { name, data: await toBase64(file), ...(mapping && { mapping }) }, importPreviewSchema);
   },
   async runImport(name, file, mapping) {
     const { api } = await whenLinked();

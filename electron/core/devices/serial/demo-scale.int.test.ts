@@ -28,6 +28,8 @@ describe('npm run demo: the simulated scale', () => {
     expect((await core.api('POST', '/products', { sku: 'TEA-1', name: '明前龙井 250g', priceFen: 12_800 })).status).toBe(201);
     const started = await core.api('POST', '/actions', { type: 'session.start', title: '演示称重' });
     expect(started.status).toBe(200);
+    // The rehearsal's scale weighs only when the controller puts something on it (issue 17).
+    expect((await core.api('POST', '/actions', { type: 'rehearsal.scale.place', grams: 251.2 })).status).toBe(200);
     const placed = await core.waitForState((s) => s.scale?.placed === true && s.product?.sku === 'TEA-1', 30_000);
     expect(placed.scale).toMatchObject({ device: 'demo-scale', status: 'stable', unit: 'g' });
     expect(placed.scale?.grams).toBeGreaterThan(50);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { acceleratorFor, normalizeAccelerator } from '../../lib/accelerator.js';
 import { getLink } from '../../lib/desk-link.js';
 import { useBindingsStore } from '../../stores/bindings-store.js';
+import { useDeskStore } from '../../stores/desk-store.js';
 import { isMac } from './hotkeys-panel.js';
 
 /**
@@ -23,8 +24,9 @@ export function useConsoleHotkeys(): void {
       const link = getLink();
       if (!hotkey || !link) return;
       e.preventDefault();
+      // A refused hotkey (no live session to mark, no plan running, …) says why on screen, never only in the log.
       link.api.send('POST', '/hotkeys/fire', { accelerator: hotkey.accelerator, source: 'console' }, z.unknown()).catch((err: unknown) => {
-        console.warn(`hotkey ${hotkey.accelerator}: ${(err as Error).message}`);
+        useDeskStore.getState().report(hotkey.accelerator, err);
       });
     };
     window.addEventListener('keydown', onKey);

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { z } from 'zod';
 import { Panel } from '../../components/panel.js';
-import { whenLinked } from '../../lib/desk-link.js';
+import { getLink, whenLinked } from '../../lib/desk-link.js';
 import { kt, type KpiStringKey } from '../../lib/kpi-strings.js';
 import { usePrefsStore } from '../../stores/prefs-store.js';
 
@@ -18,6 +18,18 @@ export function linkUrl(link: Link, chosen: Record<string, string>): string {
     if (value && value !== choices[0]) url.searchParams.set(key, value);
   }
   return url.toString();
+}
+
+/**
+ * What Open opens. The desk KPI window shows alerts and data sources, which the read-only overlay token
+ * may not read: it opens with the console's own token (the page takes it out of the address bar). The
+ * copyable URL keeps the overlay token.
+ */
+export function openUrl(link: Link, url: string, consoleToken: string | undefined): string {
+  if (link.id !== 'kpi' || !consoleToken) return url;
+  const u = new URL(url);
+  u.searchParams.set('token', consoleToken);
+  return u.toString();
 }
 
 function LinkRow({ link }: { link: Link }) {
@@ -57,7 +69,7 @@ function LinkRow({ link }: { link: Link }) {
         <button type="button" className="btn" onClick={() => void copy()}>
           {kt(lang, copied ? 'links.copied' : 'links.copy')}
         </button>
-        <a className="btn" href={url} target="_blank" rel="noreferrer">
+        <a className="btn" href={openUrl(link, url, getLink()?.token)} target="_blank" rel="noreferrer" data-testid={`overlay-open-${link.id}`}>
           {kt(lang, 'links.open')}
         </a>
       </div>

@@ -13,8 +13,10 @@ import { IngestSources } from '../kpi/ingest-sources.js';
 import { KpiDetails } from '../kpi/kpi-details.js';
 import { OverlayLinks } from '../kpi/overlay-links.js';
 import { AlertsPanel } from './alerts-panel.js';
+import { GmvTarget } from './gmv-target.js';
 import { KpiStrip } from './kpi-strip.js';
 import { NowExplaining } from './now-explaining.js';
+import { RehearsalPanel } from './rehearsal-panel.js';
 import { RecentLog } from './recent-log.js';
 import { ScenesPanel } from './scenes-panel.js';
 import { ShowStrip } from './show-strip.js';
@@ -37,6 +39,7 @@ export function LiveConsole() {
         <ObsConnectionCard />
         <ScenesPanel disabled={off} />
         <SourcesPanel disabled={off} />
+        <RehearsalPanel disabled={off} />
         <ScaleAndLights disabled={off} />
         <AlertsPanel />
         <AlertRules />
@@ -45,6 +48,7 @@ export function LiveConsole() {
       </div>
       <div className="col col-center">
         <KpiStrip />
+        <GmvTarget disabled={off} />
         <NowExplaining disabled={off} />
         <ShowStrip disabled={off} />
         <ProductsPanel disabled={off} />

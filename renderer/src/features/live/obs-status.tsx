@@ -76,8 +76,9 @@ export function RehearsalControl({ disabled }: { disabled: boolean }) {
         <span className="badge badge-rehearsal" data-testid="rehearsal-badge">
           {t('rehearsal.badge')}
         </span>
-        <button className="btn btn-small" type="button" disabled={disabled} onClick={() => void run({ type: 'rehearsal.stop' })}>
-          {t('rehearsal.stop')}
+        <button className="btn btn-small" type="button" disabled={disabled} title={t('rehearsal.stop')} onClick={() => void run({ type: 'rehearsal.stop' })}>
+          <span className="label-long">{t('rehearsal.stop')}</span>
+          <span className="label-short">{t('rehearsal.stopShort')}</span>
         </button>
       </div>
     );

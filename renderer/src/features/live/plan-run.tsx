@@ -5,6 +5,7 @@ import { useNow } from '../../lib/use-now.js';
 import { useDeskStore } from '../../stores/desk-store.js';
 import { useT } from '../../stores/prefs-store.js';
 import { useProductsStore } from '../../stores/products-store.js';
+import { PlanJump } from './plan-jump.js';
 
 function useSegmentLabel(): (item: PlanItem | null) => string {
   const t = useT();
@@ -103,6 +104,7 @@ export function PlanRunPanel({ disabled }: { disabled: boolean }) {
           {t('run.advance')} →
         </button>
       </div>
+      <PlanJump plan={plan} label={label} disabled={disabled} />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { ConfirmDialog } from '../../components/confirm-dialog.js';
 import { formatClock } from '../../lib/format.js';
+import { hrefFor, navigate } from '../../lib/router.js';
 import { useNow } from '../../lib/use-now.js';
 import { useDeskStore } from '../../stores/desk-store.js';
 import { usePlansStore } from '../../stores/plans-store.js';
@@ -14,6 +15,8 @@ export function SessionControl({ disabled }: { disabled: boolean }) {
   const [title, setTitle] = useState('');
   const [planId, setPlanId] = useState('');
   const [confirming, setConfirming] = useState(false);
+  // The session just ended, for the 查看复盘 link: where the controller goes next.
+  const [ended, setEnded] = useState<{ id: string; title: string } | null>(null);
   const plans = usePlansStore((s) => s.plans);
   useEffect(() => {
     void usePlansStore.getState().load();
@@ -27,10 +30,29 @@ export function SessionControl({ disabled }: { disabled: boolean }) {
           e.preventDefault();
           const trimmed = title.trim();
           if (!trimmed) return;
-          void run({ type: 'session.start', title: trimmed, ...(planId && { planId }) }).then((ok) => ok && setTitle(''));
+          void run({ type: 'session.start', title: trimmed, ...(planId && { planId }) }).then((ok) => {
+            if (!ok) return;
+            setTitle('');
+            setEnded(null);
+          });
         }}
       >
         <span className="session-idle">{t('session.none')}</span>
+        {ended ? (
+          <a
+            className="btn btn-small session-review-link"
+            data-testid="session-review-link"
+            href={hrefFor({ name: 'review-session', id: ended.id })}
+            title={ended.title}
+            onClick={(e) => {
+              if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey) return;
+              e.preventDefault();
+              navigate({ name: 'review-session', id: ended.id });
+            }}
+          >
+            {t('session.review')}
+          </a>
+        ) : null}
         <input
           className="input"
           value={title}
@@ -74,7 +96,8 @@ export function SessionControl({ disabled }: { disabled: boolean }) {
         onCancel={() => setConfirming(false)}
         onConfirm={() => {
           setConfirming(false);
-          void run({ type: 'session.end', confirm: true });
+          const { id, title: endedTitle } = session;
+          void run({ type: 'session.end', confirm: true }).then((ok) => ok && setEnded({ id, title: endedTitle }));
         }}
       >
         {t('session.endBody', { title: session.title })}

@@ -1,4 +1,5 @@
 import { FlashSalePanel, MarkBar } from './flash-sale-panel.js';
+import { MarkerNote } from './marker-note.js';
 import { PlanRunPanel } from './plan-run.js';
 
 /** The show beside the numbers: the plan's progress, the flash sale, and markers for review. */
@@ -9,6 +10,7 @@ export function ShowStrip({ disabled }: { disabled: boolean }) {
       <div className="show-side">
         <FlashSalePanel disabled={disabled} />
         <MarkBar disabled={disabled} />
+        <MarkerNote disabled={disabled} />
       </div>
     </div>
   );

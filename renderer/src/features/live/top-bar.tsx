@@ -33,7 +33,7 @@ export function TopBar({ route }: { route: Route }) {
     <header className={`top-bar ${linkUp ? '' : 'is-stale'}`}>
       <div className="brand">
         <span className="brand-mark" aria-hidden />
-        {t('app.name')}
+        <span className="brand-name">{t('app.name')}</span>
       </div>
       <nav className="nav">
         <NavLink to={{ name: 'console' }} current={onConsole} label={t('nav.console')} />

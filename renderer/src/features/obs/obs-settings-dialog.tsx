@@ -17,7 +17,7 @@ export function ObsSettingsButton() {
   return (
     <>
       <button type="button" className="btn btn-small btn-ghost obs-settings-btn" data-testid="obs-settings-open" disabled={!linkUp} title={t('obs.settings')} onClick={open}>
-        <GearIcon /> {t('obs.settingsShort')}
+        <GearIcon /> <span className="obs-settings-label">{t('obs.settingsShort')}</span>
       </button>
       <ObsSettingsDialog />
     </>

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
+import { ConfirmDialog } from '../../components/confirm-dialog.js';
 import { Panel } from '../../components/panel.js';
+import { setLeaveGuard } from '../../lib/router.js';
 import type { Plan } from '../../contract.js';
 import { NO_SCENES } from '../../stores/desk-reducers.js';
 import { useDeskStore } from '../../stores/desk-store.js';
@@ -15,12 +17,36 @@ export function PlansPage() {
   const plans = usePlansStore((s) => s.plans);
   const products = useProductsStore((s) => s.products);
   const [selected, setSelected] = useState<string | null>(null);
+  // Unsaved edits are asked about before anything leaves the editor: another plan, a new one, another page.
+  const [dirty, setDirty] = useState(false);
+  const [pending, setPending] = useState<(() => void) | null>(null);
+  const leave = (then: () => void) => {
+    if (dirty) setPending(() => then);
+    else then();
+  };
 
   useEffect(() => {
     void usePlansStore.getState().load();
     void useProductsStore.getState().load();
   }, []);
+  useEffect(() => {
+    if (!dirty) return;
+    const unload = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', unload);
+    const unguard = setLeaveGuard((proceed) => {
+      setPending(() => proceed);
+      return true;
+    });
+    return () => {
+      window.removeEventListener('beforeunload', unload);
+      unguard();
+    };
+  }, [dirty]);
   const plan = plans.find((p) => p.id === selected) ?? null;
+  const select = (id: string | null) => {
+    setDirty(false);
+    setSelected(id);
+  };
 
   const create = async () => {
     const draft = starterDraft(t('plans.newName'), products.map((p) => p.sku));
@@ -34,7 +60,7 @@ export function PlansPage() {
         title={t('plans.title')}
         className="plans-list-panel"
         aside={
-          <button className="btn btn-small btn-primary" type="button" data-testid="plan-new" onClick={() => void create()}>
+          <button className="btn btn-small btn-primary" type="button" data-testid="plan-new" onClick={() => leave(() => void create().then(() => setDirty(false)))}>
             {t('plans.new')}
           </button>
         }
@@ -42,7 +68,7 @@ export function PlansPage() {
         <ul className="plans-list">
           {plans.map((p) => (
             <li key={p.id}>
-              <button className={`plan-pick ${p.id === selected ? 'plan-picked' : ''}`} type="button" data-plan={p.id} onClick={() => setSelected(p.id)}>
+              <button className={`plan-pick ${p.id === selected ? 'plan-picked' : ''}`} type="button" data-plan={p.id} onClick={() => p.id !== selected && leave(() => select(p.id))}>
                 <span className="plan-pick-name">{p.name}</span>
                 <span className="dim mono">
                   {p.items.length} · {totalMinutes(p.items)}′
@@ -53,21 +79,39 @@ export function PlansPage() {
         </ul>
         {!plans.length ? <p className="empty">{t('plans.empty')}</p> : null}
       </Panel>
-      {plan ? <PlanEditor key={plan.id} plan={plan} onSelect={setSelected} /> : <p className="empty plans-pick">{t('plans.pick')}</p>}
+      {plan ? <PlanEditor key={plan.id} plan={plan} onSelect={select} onDirty={setDirty} /> : <p className="empty plans-pick">{t('plans.pick')}</p>}
+      <ConfirmDialog
+        open={pending !== null}
+        danger
+        title={t('plans.unsavedTitle')}
+        confirmLabel={t('plans.discard')}
+        cancelLabel={t('plans.keepEditing')}
+        onCancel={() => setPending(null)}
+        onConfirm={() => {
+          const then = pending;
+          setPending(null);
+          setDirty(false);
+          then?.();
+        }}
+      >
+        {t('plans.unsavedBody', { name: plan?.name ?? '' })}
+      </ConfirmDialog>
     </main>
   );
 }
 
-function PlanEditor({ plan, onSelect }: { plan: Plan; onSelect(id: string | null): void }) {
+function PlanEditor({ plan, onSelect, onDirty }: { plan: Plan; onSelect(id: string | null): void; onDirty(dirty: boolean): void }) {
   const t = useT();
   const products = useProductsStore((s) => s.products);
   const scenes = useDeskStore((s) => s.state?.obs.scenes ?? NO_SCENES);
   const [draft, setDraft] = useState<PlanDraft>(() => planToDraft(plan));
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
+  const [deleting, setDeleting] = useState(false);
   const store = usePlansStore.getState();
   const edit = (patch: Partial<PlanDraft>) => {
     setSaved(false);
+    onDirty(true);
     setDraft({ ...draft, ...patch });
   };
   const guard = async (work: () => Promise<unknown>) => {
@@ -95,10 +139,14 @@ function PlanEditor({ plan, onSelect }: { plan: Plan; onSelect(id: string | null
         <button className="btn btn-small" type="button" onClick={() => void guard(async () => onSelect((await store.duplicate(plan.id)).id))}>
           {t('plans.duplicate')}
         </button>
-        <button className="btn btn-small btn-ghost" type="button" onClick={() => void guard(async () => (await store.remove(plan.id), onSelect(null)))}>
+        <button className="btn btn-small btn-ghost" type="button" data-testid="plan-delete" onClick={() => setDeleting(true)}>
           {t('plans.delete')}
         </button>
-        <button className="btn btn-primary plan-save" type="button" onClick={() => void guard(async () => (await store.save(plan.id, draftToPlanInput(draft)), setSaved(true)))}>
+        <button
+          className="btn btn-primary plan-save"
+          type="button"
+          onClick={() => void guard(async () => (await store.save(plan.id, draftToPlanInput(draft)), setSaved(true), onDirty(false)))}
+        >
           {saved ? t('plans.saved') : t('plans.save')}
         </button>
       </header>
@@ -134,6 +182,20 @@ function PlanEditor({ plan, onSelect }: { plan: Plan; onSelect(id: string | null
           />
         ))}
       </ol>
+      <ConfirmDialog
+        open={deleting}
+        danger
+        title={t('plans.deleteTitle', { name: plan.name })}
+        confirmLabel={t('plans.delete')}
+        cancelLabel={t('common.cancel')}
+        onCancel={() => setDeleting(false)}
+        onConfirm={() => {
+          setDeleting(false);
+          void guard(async () => (await store.remove(plan.id), onSelect(null)));
+        }}
+      >
+        {t('plans.deleteBody')}
+      </ConfirmDialog>
       <div className="plan-add">
         {(['opening', 'product', 'interaction', 'closing'] as const).map((k) => (
           <button key={k} className="btn btn-small" type="button" data-add={k} onClick={() => edit({ items: [...draft.items, newItem(k, products[0]?.sku ?? null)] })}>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { IMPORT_FIELDS, type ColumnMapping, type ImportField, type ImportPreview, type ImportResult } from '../../contract.js';
+import { ImportChangesNote } from './import-changes.js';
 import { useT } from '../../stores/prefs-store.js';
 import { useProductsStore } from '../../stores/products-store.js';
 
@@ -60,6 +61,18 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose(): void
     }
   };
 
+  /** A changed mapping changes what the import would do: ask the desk again (nothing is written). */
+  const remap = async (next: ColumnMapping) => {
+    setMapping(next);
+    if (!file) return;
+    try {
+      const p = await previewImport(file.name, file, next);
+      setPreview(p);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    }
+  };
+
   const missing = IMPORT_FIELDS.filter((f) => REQUIRED.has(f) && mapping[f] == null);
   return (
     <dialog
@@ -100,7 +113,7 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose(): void
                         data-field={f}
                         value={mapping[f] ?? ''}
                         aria-invalid={REQUIRED.has(f) && mapping[f] == null ? true : undefined}
-                        onChange={(e) => setMapping({ ...mapping, [f]: e.target.value === '' ? null : Number(e.target.value) })}
+                        onChange={(e) => void remap({ ...mapping, [f]: e.target.value === '' ? null : Number(e.target.value) })}
                       >
                         <option value="">{t('import.none')}</option>
                         {preview.headers.map((h, i) => (
@@ -140,6 +153,7 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose(): void
               </div>
             </div>
           </div>
+          {preview.changes && !result ? <ImportChangesNote changes={preview.changes} /> : null}
         </>
       ) : null}
       {result ? (

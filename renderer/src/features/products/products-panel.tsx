@@ -7,6 +7,7 @@ import { useT } from '../../stores/prefs-store.js';
 import { useProductsStore } from '../../stores/products-store.js';
 import { draftToInput, EMPTY_DRAFT, type DraftErrors, type ProductDraft } from './product-form.js';
 import { ProductThumb } from './product-thumb.js';
+import { stockLevel } from './stock-level.js';
 
 export function ProductsPanel({ disabled }: { disabled: boolean }) {
   const t = useT();
@@ -15,6 +16,7 @@ export function ProductsPanel({ disabled }: { disabled: boolean }) {
   const error = useProductsStore((s) => s.error);
   const current = useDeskStore((s) => s.state?.product?.sku ?? null);
   const run = useDeskStore((s) => s.run);
+  const sales = useDeskStore((s) => s.state?.kpi.detail?.products);
 
   return (
     <Panel title={t('products.title')} className="products-panel" aside={<span className="count">{products.length}</span>} testId="products">
@@ -32,12 +34,23 @@ export function ProductsPanel({ disabled }: { disabled: boolean }) {
           <tbody>
             {products.map((p) => {
               const live = p.sku === current;
+              const level = stockLevel(p.stock, sales?.find((x) => x.sku === p.sku)?.qty ?? 0);
               return (
                 <tr key={p.sku} className={live ? 'row-live' : undefined} data-sku={p.sku}>
                   <td className="product-name">
                     <span className="product-name-cell">
                       <ProductThumb image={p.image} name={p.name} size={26} />
                       {p.name}
+                      {level.kind === 'low' ? (
+                        <span className="badge badge-warn stock-badge" data-testid="stock-low" data-left={level.left}>
+                          {t('stock.left', { n: level.left })}
+                        </span>
+                      ) : null}
+                      {level.kind === 'oversold' ? (
+                        <span className="badge badge-live stock-badge" data-testid="stock-oversold" data-over={level.over}>
+                          {t('stock.oversold', { n: level.over })}
+                        </span>
+                      ) : null}
                     </span>
                   </td>
                   <td className="mono dim">{p.sku}</td>

@@ -1,9 +1,10 @@
-import { useMemo, useState } from 'react';
-import { Area, AreaChart, Bar, Brush, CartesianGrid, ComposedChart, Line, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { Area, AreaChart, Brush, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { CurvePoint, SessionReview } from '../../contract.js';
 import { formatCount, formatMoney, formatMoneyCompact } from '../../lib/format.js';
 import type { StringKey } from '../../lib/i18n.js';
 import { usePrefsStore, useT } from '../../stores/prefs-store.js';
+import { downsampleCurve } from './curve-downsample.js';
 import { LanesStrip } from './lanes-strip.js';
 import { axisClock, bucketUnit, formatSigned, showClock } from './review-format.js';
 
@@ -23,6 +24,8 @@ const BAND = ['rgba(229, 72, 77, 0.13)', 'rgba(168, 85, 247, 0.13)'];
 // Wide enough for the lane names beside the lanes, which share the charts' time axis.
 const Y_WIDTH = 92;
 const MARGIN = { top: 6, right: 12, bottom: 0, left: 0 };
+/** About one bar per 4–5 px of a console-wide chart: more bars than pixels only cost redraw time. */
+const MAX_BARS = 300;
 
 type ChartState = { activeTooltipIndex?: number | string | null } | null | undefined;
 
@@ -36,22 +39,72 @@ export function CurvesPanel({ review, selected, onSelect }: { review: SessionRev
   const points = review.curve.points;
   const [range, setRange] = useState<[number, number]>([0, points.length - 1]);
   const [hover, setHover] = useState<number | null>(null);
-  const [i0, i1] = [Math.min(range[0], points.length - 1), Math.min(range[1], points.length - 1)];
-  const data = useMemo(() => points.slice(i0, i1 + 1), [points, i0, i1]);
+  // The brush follows the mouse at once; the charts draw the latest range when React gets to it, and a
+  // newer range interrupts a stale drawing, so a drag never queues a redraw per mouse move (issue 15).
+  const shownRange = useDeferredValue(range);
+  const [i0, i1] = [Math.min(shownRange[0], points.length - 1), Math.min(shownRange[1], points.length - 1)];
+  const data = useMemo(() => downsampleCurve(points.slice(i0, i1 + 1), MAX_BARS), [points, i0, i1]);
   const from = points[i0]?.t ?? 0;
   const to = (points[i1]?.t ?? 0) + review.curve.bucketMs;
   const start = review.session.startedAt;
   const fullSpan = (points.at(-1)?.t ?? 0) + review.curve.bucketMs;
-  const shown = METRICS.filter((m) => points.some((p) => (p[m.key] ?? 0) !== 0));
+  const shown = useMemo(() => METRICS.filter((m) => points.some((p) => (p[m.key] ?? 0) !== 0)), [points]);
   const empty = METRICS.filter((m) => !shown.includes(m));
   const unit = bucketUnit(review.curve.bucketMs, lang);
   const point: CurvePoint | undefined = hover === null ? undefined : data[hover];
   const format = (m: Metric, v: number | null) => (v === null ? '—' : m.key === 'gmvFen' ? formatMoney(v, review.session.currency) : formatCount(v));
-  const onMove = (s: ChartState) => {
+  const onMove = useCallback((s: ChartState) => {
     const i = Number(s?.activeTooltipIndex);
     setHover(Number.isInteger(i) ? i : null);
-  };
+  }, []);
   const seg = selected === null ? null : review.segments[selected];
+  const onBrush = useCallback(
+    (r: { startIndex?: number; endIndex?: number }) => setRange([r.startIndex ?? 0, r.endIndex ?? points.length - 1]),
+    [points.length],
+  );
+  // The explain bands are plain boxes under each chart, not recharts ReferenceAreas: recharts 3 runs
+  // store selectors for each of them on every redraw (24 bands × 5 charts on a 12-hour show).
+  const bands = useMemo(
+    () => <ExplainBands segments={review.segments} start={start} from={from} to={to} selected={selected} />,
+    [review.segments, start, from, to, selected],
+  );
+  // Hovering changes only the read-out: the charts are built again only when what they show changes.
+  const charts = useMemo(
+    () =>
+      shown.map((m) => (
+        <div className="rv-metric" key={m.key} data-metric={m.key}>
+          <span className="rv-metric-name" style={{ color: m.color }}>
+            {t(m.label)}
+            {m.perBucket ? <em> {t('rv.perMinute', { unit })}</em> : null}
+          </span>
+          <div style={{ position: 'relative' }}>
+          {bands}
+          <ResponsiveContainer width="100%" height={96}>
+            <ComposedChart data={data as CurvePoint[]} margin={MARGIN} syncId="rv-curves" onMouseMove={onMove}>
+              <CartesianGrid stroke="#232833" strokeDasharray="2 4" vertical={false} />
+              <XAxis dataKey="t" type="number" domain={[from, to]} hide allowDataOverflow />
+              <YAxis
+                width={Y_WIDTH}
+                tick={{ fill: '#8a93a3', fontSize: 11 }}
+                tickFormatter={(v: number) => (m.key === 'gmvFen' ? formatMoneyCompact(v, lang) : formatCount(v))}
+                allowDecimals={false}
+                tickCount={3}
+              />
+              {m.style === 'bar' ? (
+                // Per-bucket counts as one stepped shape, not a Bar per bucket: recharts 3 runs store
+                // selectors for every bar on each redraw, which made a zoom frame cost seconds.
+                <Area dataKey={m.key} type="stepAfter" stroke={m.color} fill={m.color} fillOpacity={0.55} strokeWidth={1} dot={false} activeDot={false} isAnimationActive={false} />
+              ) : (
+                <Line dataKey={m.key} stroke={m.color} strokeWidth={2} dot={false} connectNulls type="monotone" isAnimationActive={false} />
+              )}
+              <Tooltip content={() => null} cursor={{ stroke: '#6b7385', strokeWidth: 1 }} />
+            </ComposedChart>
+          </ResponsiveContainer>
+          </div>
+        </div>
+      )),
+    [shown, data, from, to, bands, lang, unit, t, onMove],
+  );
 
   return (
     <div className="rv-curves" data-testid="curves">
@@ -67,36 +120,7 @@ export function CurvesPanel({ review, selected, onSelect }: { review: SessionRev
           : null}
       </div>
       <div data-testid="timeline-chart" onMouseLeave={() => setHover(null)}>
-        {shown.map((m) => (
-          <div className="rv-metric" key={m.key} data-metric={m.key}>
-            <span className="rv-metric-name" style={{ color: m.color }}>
-              {t(m.label)}
-              {m.perBucket ? <em> {t('rv.perMinute', { unit })}</em> : null}
-            </span>
-            <ResponsiveContainer width="100%" height={96}>
-              <ComposedChart data={data} margin={MARGIN} syncId="rv-curves" onMouseMove={onMove}>
-                <CartesianGrid stroke="#232833" strokeDasharray="2 4" vertical={false} />
-                <XAxis dataKey="t" type="number" domain={[from, to]} hide allowDataOverflow />
-                <YAxis
-                  width={Y_WIDTH}
-                  tick={{ fill: '#8a93a3', fontSize: 11 }}
-                  tickFormatter={(v: number) => (m.key === 'gmvFen' ? formatMoneyCompact(v, lang) : formatCount(v))}
-                  allowDecimals={false}
-                  tickCount={3}
-                />
-                {review.segments.map((s, i) => (
-                  <ReferenceArea key={s.startedAt} x1={s.startedAt - start} x2={s.endedAt - start} fill={BAND[i % 2]} stroke={selected === i ? '#e5484d' : 'none'} ifOverflow="hidden" />
-                ))}
-                {m.style === 'bar' ? (
-                  <Bar dataKey={m.key} fill={m.color} isAnimationActive={false} />
-                ) : (
-                  <Line dataKey={m.key} stroke={m.color} strokeWidth={2} dot={false} connectNulls type="monotone" isAnimationActive={false} />
-                )}
-                <Tooltip content={() => null} cursor={{ stroke: '#6b7385', strokeWidth: 1 }} />
-              </ComposedChart>
-            </ResponsiveContainer>
-          </div>
-        ))}
+        {charts}
       </div>
       {empty.length ? <p className="rv-empty-metrics dim">{empty.map((m) => t(m.label)).join(' · ')}: —</p> : null}
       <LanesStrip start={start} from={from} to={to} segments={review.segments} lanes={review.lanes} selected={selected} onSelect={onSelect} />
@@ -112,10 +136,11 @@ export function CurvesPanel({ review, selected, onSelect }: { review: SessionRev
               stroke="#3e7bfa"
               fill="#14171d"
               travellerWidth={8}
-              startIndex={i0}
-              endIndex={i1}
+              // The brush keeps every bucket (one path, cheap): zooming reaches a single bucket.
+              startIndex={Math.min(range[0], points.length - 1)}
+              endIndex={Math.min(range[1], points.length - 1)}
               tickFormatter={(v: number) => axisClock(v, to - from)}
-              onChange={(r: { startIndex?: number; endIndex?: number }) => setRange([r.startIndex ?? 0, r.endIndex ?? points.length - 1])}
+              onChange={onBrush}
             />
           </AreaChart>
         </ResponsiveContainer>
@@ -147,6 +172,26 @@ export function CurvesPanel({ review, selected, onSelect }: { review: SessionRev
           </button>
         </div>
       ) : null}
+    </div>
+  );
+}
+
+/** Explain segments as shaded boxes over a chart's plot area (inside its axis and margins), on the zoomed window. */
+function ExplainBands({ segments, start, from, to, selected }: { segments: SessionReview['segments']; start: number; from: number; to: number; selected: number | null }) {
+  const span = Math.max(1, to - from);
+  return (
+    <div aria-hidden style={{ position: 'absolute', left: Y_WIDTH, right: MARGIN.right, top: MARGIN.top, bottom: MARGIN.bottom, overflow: 'hidden', pointerEvents: 'none' }}>
+      {segments.map((s, i) => {
+        const x1 = Math.max(0, (s.startedAt - start - from) / span);
+        const x2 = Math.min(1, (s.endedAt - start - from) / span);
+        if (x2 <= 0 || x1 >= 1 || x2 <= x1) return null;
+        return (
+          <div
+            key={s.startedAt}
+            style={{ position: 'absolute', top: 0, bottom: 0, left: `${x1 * 100}%`, width: `${(x2 - x1) * 100}%`, background: BAND[i % 2], boxShadow: selected === i ? 'inset 0 0 0 1px #e5484d' : undefined }}
+          />
+        );
+      })}
     </div>
   );
 }

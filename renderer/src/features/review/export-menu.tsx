@@ -9,7 +9,7 @@ export function ExportMenu({ ids }: { ids: string[] }) {
   const t = useT();
   const [error, setError] = useState<string | null>(null);
   const single = ids.length === 1;
-  // PDF needs Electron's printer: the shell offers it through the preload, a browser tab does not.
+  // PDF: Electron's printer where the shell offers it; elsewhere the core prints the same report with headless Chromium.
   const pdf = window.livedesk?.saveReportPdf;
   const base = single ? `/sessions/${encodeURIComponent(ids[0] as string)}/export?` : `/review/export?ids=${ids.map(encodeURIComponent).join(',')}&`;
   const get = (query: string, name: string) => {
@@ -40,19 +40,18 @@ export function ExportMenu({ ids }: { ids: string[] }) {
           ))}
         </select>
       ) : null}
-      {pdf ? (
-        <button
-          type="button"
-          className="btn btn-small"
-          data-export="pdf"
-          onClick={() => {
-            setError(null);
-            pdf(ids).catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)));
-          }}
-        >
-          PDF
-        </button>
-      ) : null}
+      <button
+        type="button"
+        className="btn btn-small"
+        data-export="pdf"
+        onClick={() => {
+          setError(null);
+          if (pdf) pdf(ids).catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)));
+          else get(`format=pdf&tz=${new Date().getTimezoneOffset()}`, 'livedesk-report.pdf');
+        }}
+      >
+        PDF
+      </button>
       <button type="button" className="btn btn-small" data-export="bundle" onClick={() => get('format=bundle', 'livedesk.ldbundle')}>
         {t('rv.exportBundle', { n: ids.length })}
       </button>

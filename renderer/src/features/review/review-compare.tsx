@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { ReviewKpiKey } from '../../contract.js';
+import type { CompareRates, ReviewKpiKey } from '../../contract.js';
 import { formatCount, formatDateTime, formatDuration, formatMoney, formatMoneyCompact } from '../../lib/format.js';
 import type { StringKey } from '../../lib/i18n.js';
 import { hrefFor, navigate } from '../../lib/router.js';
@@ -9,7 +9,7 @@ import { useReviewDeskStore } from '../../stores/review-desk-store.js';
 import { alignByShowTime, type CurveKey } from './compare-data.js';
 import { ExportMenu } from './export-menu.js';
 import { ProductTable } from './product-table.js';
-import { showClock } from './review-format.js';
+import { change, formatChange, showClock } from './review-format.js';
 
 const COLORS = ['#4cc2ff', '#f5b942', '#3dd68c', '#f472b6', '#b48cff', '#fb923c', '#2dd4bf', '#e5484d'];
 const CURVES: { key: CurveKey; label: StringKey }[] = [
@@ -34,6 +34,17 @@ const ROWS: { key: ReviewKpiKey; label: StringKey; money?: boolean; duration?: b
   { key: 'explains', label: 'review.explains' },
   { key: 'newFollowers', label: 'rv.followers' },
 ];
+
+type RateKey = Exclude<keyof CompareRates, 'hours' | 'explainMinutes'>;
+/** Each normalised figure, its label and whether it is money; typed over the schema's keys so none is missed. */
+const RATE_ROWS: Record<RateKey, { label: StringKey; money?: boolean }> = {
+  gmvPerHourFen: { label: 'rv.rate.gmvPerHour', money: true },
+  ordersPerHour: { label: 'rv.rate.ordersPerHour' },
+  buyersPerHour: { label: 'rv.rate.buyersPerHour' },
+  newFollowersPerHour: { label: 'rv.rate.followersPerHour' },
+  gmvPerExplainMinuteFen: { label: 'rv.rate.gmvPerExplainMinute', money: true },
+  ordersPerExplainMinute: { label: 'rv.rate.ordersPerExplainMinute' },
+};
 
 export function ReviewCompare({ ids }: { ids: string[] }) {
   const t = useT();
@@ -91,6 +102,29 @@ export function ReviewCompare({ ids }: { ids: string[] }) {
                       })}
                     </tr>
                   ))}
+                </tbody>
+              </table>
+              <table className="table" data-testid="compare-rates">
+                <caption>{t('rv.rate.title')}</caption>
+                <tbody>
+                  {(Object.keys(RATE_ROWS) as RateKey[]).map((k) => {
+                    const base = compare.sessions[0]?.rates[k] ?? null;
+                    return (
+                      <tr key={k} data-rate={k}>
+                        <td>{t(RATE_ROWS[k].label)}</td>
+                        {compare.sessions.map((s, j) => {
+                          const v = s.rates[k];
+                          const c = j === 0 ? null : change(v, base);
+                          return (
+                            <td key={s.session.id} className="num">
+                              {v === null ? '—' : RATE_ROWS[k].money ? formatMoney(v, s.session.currency) : v.toFixed(1)}
+                              {c !== null ? <span className={c >= 0 ? 'cmp-up' : 'cmp-down'}> {formatChange(c)}</span> : null}
+                            </td>
+                          );
+                        })}
+                      </tr>
+                    );
+                  })}
                 </tbody>
               </table>
             </div>
