@@ -110,6 +110,8 @@ describe('devices: scale → console + overlay, light cue → sACN node', () => 
     const row = editor.locator('tr[data-row="1"]');
     await row.locator('input[name="cue-name"]').fill('暖光');
     await row.locator('input[name="cue-channels"]').fill('3=200, 4=50');
+    // The cue editor sends a cue to one light output (issue 17).
+    await row.locator('select[name="cue-device"]').selectOption('wash');
     await shot(page, 'devices-cue-editor-zh.png');
     await editor.locator('.btn-save-cues').click();
     await editor.waitFor({ state: 'hidden' });
@@ -117,6 +119,7 @@ describe('devices: scale → console + overlay, light cue → sACN node', () => 
     await page.locator('[data-testid="lights"] [data-cue="暖光"] .btn-fire').click();
     await expect.poll(() => packets.slice(before).some((p) => p.length === 638 && p[128] === 200 && p[129] === 50), { timeout: 5_000 }).toBe(true);
     expect((await core.api('GET', '/devices/cues')).body.map((c: { name: string }) => c.name)).toEqual(['产品特写', '暖光']);
+    expect((await core.api('GET', '/devices/cues')).body.find((c: { name: string }) => c.name === '暖光')).toMatchObject({ device: 'wash' });
   });
 
   it('shows the weight settling and the product taken off, in English', async () => {

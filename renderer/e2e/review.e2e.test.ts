@@ -157,6 +157,17 @@ describe('review: list → session → compare → HTML export', () => {
       for (const [i, a] of boxes.entries()) for (const b of boxes.slice(i + 1)) expect(a[1] <= b[0] || b[1] <= a[0] || a[3] <= b[2] || b[3] <= a[2]).toBe(true);
     }
     await shot(page.locator('[data-testid="curves"]'), 'review-lanes-zoom-zh.png');
+
+    // Every KPI with its basis, as the live desk shows it; then a 罗盘 product ranking imported beside the desk's own sales.
+    expect(await page.locator('[data-testid="review-ratios"] .basis').count()).toBeGreaterThanOrEqual(8);
+    const ranking = readFileSync(new URL('../../electron/core/review/platform-import/fixtures/douyin-compass-product-ranking.xlsx', import.meta.url));
+    const imported = await fetch(`${core.url}/api/v1/sessions/${springIds[1]}/import`, { method: 'POST', headers: { authorization: `Bearer ${core.token}` }, body: ranking });
+    expect(imported.status).toBe(201);
+    await page.reload();
+    const panel = page.locator('[data-testid="platform-panel"]');
+    await panel.locator('[data-testid="platform-products"] tbody tr').first().waitFor();
+    expect(await panel.textContent()).toContain('本机 − 平台');
+    await shot(panel, 'review-platform-zh.png');
     await page.locator('.lang-toggle').click();
     await page.locator('[data-testid="curves"]', { hasText: 'Online' }).waitFor();
     await shootWhole('review-session-en.png');

@@ -134,6 +134,8 @@ describe('catalog → plan → live show → session log', () => {
 
   it('runs the plan live: segments, a detour and back, a flash sale that sells out, a marker', async () => {
     await page.locator('.nav a', { hasText: '中控台' }).click();
+    // The on-screen deck draws the product's picture, as the hardware does (issue 17).
+    await page.locator('[data-testid="virtual-deck"] .deck-key', { hasText: '明前龙井' }).locator('img.key-image[data-loaded="true"]').waitFor();
     await page.locator('.session-plan').selectOption({ label: '中秋茶礼 直播脚本' });
     await page.locator('.session-start input').fill('中秋茶礼 彩排');
     await page.locator('.session-start button[type="submit"]').click();

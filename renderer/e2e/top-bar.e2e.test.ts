@@ -27,6 +27,11 @@ describe('top bar fits at 1366×768, 1600×900 and 1920×1080 in zh and en', () 
 
   afterAll(async () => desk?.stop());
 
+  const inLang = async (lang: 'zh' | 'en') => {
+    if ((await page.locator('html').getAttribute('lang'))?.startsWith(lang) !== true) await page.locator('.lang-toggle').click();
+    await page.locator(`html[lang^="${lang}"]`).waitFor();
+  };
+
   const check = async (label: string) => {
     for (const size of SIZES) {
       await page.setViewportSize(size);
@@ -42,8 +47,7 @@ describe('top bar fits at 1366×768, 1600×900 and 1920×1080 in zh and en', () 
 
   it('idle: the title box and plan picker are wide enough, nothing wraps, the rehearsal badge reads', async () => {
     for (const lang of ['zh', 'en'] as const) {
-      if ((await page.locator('html').getAttribute('lang'))?.startsWith(lang) !== true) await page.locator('.lang-toggle').click();
-      await page.locator(`html[lang^="${lang}"]`).waitFor();
+      await inLang(lang);
       await check(`idle-${lang}`);
       const badge = await textContrast(page.locator('[data-testid="rehearsal-badge"]'));
       expect(badge.backgroundImage).toBe('none');
@@ -57,9 +61,19 @@ describe('top bar fits at 1366×768, 1600×900 and 1920×1080 in zh and en', () 
     await page.locator('.session-start button[type="submit"]').click();
     await page.locator('[data-testid="session-live"]').waitFor();
     for (const lang of ['en', 'zh'] as const) {
-      if ((await page.locator('html').getAttribute('lang'))?.startsWith(lang) !== true) await page.locator('.lang-toggle').click();
-      await page.locator(`html[lang^="${lang}"]`).waitFor();
+      await inLang(lang);
       await check(`live-${lang}`);
+    }
+  });
+
+  it('after ending: the 查看复盘 link fits beside the title box and plan picker', async () => {
+    await page.setViewportSize(SIZES[1]);
+    await page.locator('[data-testid="session-live"] .btn-danger-outline').click();
+    await page.locator('.confirm-dialog[open] .btn-danger').click();
+    await page.locator('[data-testid="session-review-link"]').waitFor();
+    for (const lang of ['zh', 'en'] as const) {
+      await inLang(lang);
+      await check(`ended-${lang}`);
     }
   });
 });

@@ -100,6 +100,7 @@ export {
   controlDeviceViewSchema,
   DANGEROUS_ACTIONS,
   generatedLayout,
+  toOverlayState,
 } from '../../electron/core/contract/index.js';
 // The show (issue 4).
 export type { FlashSale, FlashSaleResult, ImportField, ImportPreview, ImportResult, ColumnMapping, Plan, PlanInput, PlanItem, PlanItemKind, PlanRun, Reminder } from '../../electron/core/contract/index.js';

@@ -2,7 +2,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type WebSocket from 'ws';
 import type { WsServerMessage } from '../../core/contract/index.js';
 import { showStream } from '../../core/testing/show-stream.js';
-import { startBenchCore, type BenchCore } from '../fixtures/bench-core.js';
+import { startLiveCore, type BenchCore } from '../fixtures/bench-core.js';
 import { watchPushes, type PushWatch } from '../fixtures/push-watcher.js';
 import { median, nowMs, percentile, spreadOf } from '../stats.js';
 import type { BenchRow } from '../types.js';
@@ -93,12 +93,11 @@ export const row: BenchRow = {
   async run(ctx) {
     const runs = ctx.quick ? 3 : 5;
     const seconds = ctx.quick ? 1 : 2;
-    const core = await startBenchCore(ctx, 'push-core');
-    const started = await core.api('POST', '/actions', { type: 'session.start', title: 'bench: push' });
-    if (started.status !== 200) throw new Error(`session.start: ${JSON.stringify(started.body)}`);
-    const consoles = await Promise.all(Array.from({ length: CONSOLES }, () => core.socket('control', true)));
-    const overlays = await Promise.all(Array.from({ length: OVERLAYS }, () => core.socket('overlay', true)));
-    const watches = [...consoles, ...overlays].map((ws) => watchPushes(ws));
+    const core = await startLiveCore(ctx, 'push-core', 'bench: push');
+    const watches: PushWatch[] = [];
+    const follow = (ws: WebSocket) => void watches.push(watchPushes(ws));
+    const consoles = await Promise.all(Array.from({ length: CONSOLES }, () => core.socket('control', true, follow)));
+    const overlays = await Promise.all(Array.from({ length: OVERLAYS }, () => core.socket('overlay', true, follow)));
     const ingest = await core.socket();
     const results = [];
     for (let r = 0; r < runs; r++) results.push(await runOnce(core, r, seconds, watches, ingest));

@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { startBenchCore } from '../fixtures/bench-core.js';
+import { startLiveCore } from '../fixtures/bench-core.js';
 import { benchBrowser, closePage, freshPage, navigateUntil } from '../fixtures/browser.js';
 import { pacedIngest } from '../fixtures/paced-ingest.js';
 import { median, spreadOf } from '../stats.js';
@@ -38,9 +38,7 @@ export const row: BenchRow = {
   async run(ctx) {
     const runs = ctx.quick ? 2 : 3;
     const seconds = ctx.quick ? 2 : 4;
-    const core = await startBenchCore(ctx, 'console-load-core');
-    const started = await core.api('POST', '/actions', { type: 'session.start', title: 'bench: console load' });
-    if (started.status !== 200) throw new Error(`session.start: ${JSON.stringify(started.body)}`);
+    const core = await startLiveCore(ctx, 'console-load-core', 'bench: console load');
     const ingest = await core.socket();
     const browser = await benchBrowser(ctx);
     const page = await freshPage(browser);

@@ -81,6 +81,9 @@ export const actionSchema = z.discriminatedUnion('type', [
     stock: z.int().positive('stock must be at least 1').optional(),
   }),
   act('flashsale.stop', {}),
+  // Alerts (issue 16): the field controller acknowledges one (kept, silent) or mutes it (hidden until it clears).
+  act('alert.ack', { id: z.string().min(1).max(120) }),
+  act('alert.mute', { id: z.string().min(1).max(120) }),
   act('plan.goto', { index: z.int().nonnegative() }),
   act('plan.resume', {}),
   // Control surfaces (issue 5): `surface` is a surface id (default: the first Stream Deck, else the virtual deck).

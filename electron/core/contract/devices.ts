@@ -141,7 +141,11 @@ export const serialDeviceListSchema = z
   .refine((list) => new Set(list.map((d) => d.id)).size === list.length, 'device ids must be unique');
 
 /** Transport status, shown as is: a dead scale behind a present adapter is `no-data`, not `open`. */
-export const linkStatusSchema = z.enum(['disabled', 'opening', 'open', 'no-data', 'reconnecting', 'error', 'closed']);
+/**
+ * `sending`: a network DMX node (sACN, Art-Net) gets frames over UDP, which it cannot acknowledge —
+ * never `open` as if confirmed; `lastFrameAt` says when the last frame went out.
+ */
+export const linkStatusSchema = z.enum(['disabled', 'opening', 'open', 'sending', 'no-data', 'reconnecting', 'error', 'closed']);
 export type LinkStatus = z.infer<typeof linkStatusSchema>;
 
 export const serialDeviceStatusSchema = z.object({
@@ -154,6 +158,8 @@ export const serialDeviceStatusSchema = z.object({
   badFrames: z.int().nonnegative(),
   badChecksums: z.int().nonnegative(),
   garbageBytes: z.int().nonnegative(),
+  /** Network DMX: when the last frame was sent (null before the first). */
+  lastFrameAt: timestampSchema.nullable().optional(),
 });
 export type SerialDeviceStatus = z.infer<typeof serialDeviceStatusSchema>;
 
@@ -197,7 +203,19 @@ export const dmxCueSchema = z.strictObject({
   scene: z.string().min(1).max(256).optional(),
 });
 export type DmxCue = z.infer<typeof dmxCueSchema>;
-export const dmxCueListSchema = z.array(dmxCueSchema).max(200);
+/** Built-in cues a user cue may not replace: a cue named "blackout" must never leave the lights on. */
+export const RESERVED_CUES = ['blackout'] as const;
+
+export const dmxCueListSchema = z
+  .array(dmxCueSchema)
+  .max(200)
+  .superRefine((cues, ctx) => {
+    cues.forEach((cue, i) => {
+      if ((RESERVED_CUES as readonly string[]).includes(cue.name.toLowerCase())) {
+        ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `"${cue.name}" is a built-in cue; choose another name` });
+      }
+    });
+  });
 
 export const serialPortInfoSchema = z.object({
   path: z.string(),

@@ -46,6 +46,12 @@ export const alertRuleSchema = z
     red: z.number().nonnegative().optional(),
     windowSec: z.int().min(5).max(3600).default(120),
     hysteresis: z.number().min(0).max(1).default(0.05),
+    /**
+     * Minimum hold time in seconds: a level is entered only after its condition held this long, and
+     * left only after it was clear for three times as long. Default: 10 for drop/rise (a rate of change
+     * flaps otherwise), 0 for above/below (the hysteresis band is enough).
+     */
+    holdSec: z.int().min(0).max(600).optional(),
     label: z.string().max(80).optional(),
     enabled: z.boolean().default(true),
   })

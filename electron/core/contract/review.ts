@@ -116,6 +116,9 @@ export const segmentStatsSchema = z.object({
 });
 export type SegmentStats = z.infer<typeof segmentStatsSchema>;
 
+/** Explain time a product needs before its GMV per explain-minute is computed and ranked. */
+export const MIN_EXPLAIN_MS_FOR_RATE = 60_000;
+
 /** A flash sale as review counts it: what sold between its start and end. */
 export const flashSaleStatsSchema = z.object({
   sku: z.string(),
@@ -124,7 +127,12 @@ export const flashSaleStatsSchema = z.object({
   priceFen: fenSchema.nullable(),
   stock: nullableCount,
   orders: count,
+  /** Units of the sale's orders (its window), as delivered. */
   qty: count,
+  /** Units sold at the flash price: `qty` capped at the stock, as the live desk counts them. */
+  sold: count,
+  /** Units beyond the stock (the platform oversold): a warning, never hidden. */
+  oversold: count,
   gmvFen: fenSchema,
 });
 export type FlashSaleStats = z.infer<typeof flashSaleStatsSchema>;
@@ -138,7 +146,10 @@ export const productStatsSchema = z.object({
   ordersDuring: count,
   gmvOutsideFen: fenSchema,
   ordersOutside: count,
-  /** GMV during its explains ÷ explain minutes; null when never explained. */
+  /**
+   * GMV during its explains ÷ explain minutes; null when explained less than MIN_EXPLAIN_MS_FOR_RATE
+   * in all (a 3-second explain would rank first on one order), or never.
+   */
   gmvPerExplainMinuteFen: fenSchema.nullable(),
   /** Online change (end − start) across each explain, in order. */
   onlineChanges: z.array(z.int().nullable()),

@@ -97,7 +97,13 @@ export const flashSaleSchema = z.object({
   endsAt: timestampSchema,
   /** null: no stock limit. */
   stock: z.int().nonnegative().nullable(),
+  /** Units sold at the flash price; never more than `stock`. */
   sold: z.int().nonnegative(),
+  /**
+   * Units the platform delivered as sale orders beyond the stock (a warning, never hidden): orders of
+   * the sale's window that did not fit in the stock. Optional so older snapshots still parse.
+   */
+  oversold: z.int().nonnegative().optional(),
   orders: z.int().nonnegative(),
   gmvFen: fenSchema,
 });

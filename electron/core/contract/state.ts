@@ -155,6 +155,10 @@ export const alertSchema = z.object({
   level: z.enum(['info', 'warn', 'error']),
   text: z.string(),
   ts: timestampSchema,
+  /** Since when the condition has held (KPI rules): the desk shows for how long. */
+  since: timestampSchema.optional(),
+  /** The field controller acknowledged it (alert.ack): it stays listed, without sound. */
+  acked: z.boolean().optional(),
 });
 export type Alert = z.infer<typeof alertSchema>;
 
@@ -200,14 +204,15 @@ export const deskStateSchema = z.object({
 });
 export type DeskState = z.infer<typeof deskStateSchema>;
 
-/** What an overlay (read-only token) may see: no device, session or OBS internals. */
-export const overlayStateSchema = deskStateSchema.pick({ rev: true, product: true, kpi: true, scale: true, flashSale: true });
+/**
+ * What an overlay (read-only token) may see: no device, session or OBS internals. `lastFlashSale` is
+ * there so a sell-out reaches the stream (已抢光) instead of the band just vanishing.
+ */
+export const overlayStateSchema = deskStateSchema.pick({ rev: true, product: true, kpi: true, scale: true, flashSale: true, lastFlashSale: true });
 export type OverlayState = z.infer<typeof overlayStateSchema>;
 
-export const toOverlayState = (s: DeskState): OverlayState => ({
-  rev: s.rev,
-  product: s.product,
-  kpi: s.kpi,
-  ...(s.scale !== undefined && { scale: s.scale }),
-  ...(s.flashSale !== undefined && { flashSale: s.flashSale }),
-});
+const overlayKeys = Object.keys(overlayStateSchema.shape) as (keyof OverlayState)[];
+
+/** The overlay slice of a state: every key of `overlayStateSchema`, picked, never listed by hand. */
+export const toOverlayState = (s: OverlayState | DeskState): OverlayState =>
+  Object.fromEntries(overlayKeys.filter((key) => s[key] !== undefined).map((key) => [key, s[key]])) as OverlayState;

@@ -1,5 +1,5 @@
 import { DIAL_KEY_BASE, type Action, type Bindings, type ControlSurface, type DeskState, type KeyBinding, type KeyLook, type Layout, type Origin, type Product, type SurfaceState } from '../contract/index.js';
-import { defaultLayout, flashSaleEnd, kpiLook, lookFor, statusLook } from './key-layout.js';
+import { defaultLayout, kpiLook, lookFor, showsFlashCountdown, statusLook } from './key-layout.js';
 import { DEFAULT_GUARDS, needsLongPress, planPress, type PressOutcome } from './press-guard.js';
 
 export interface PressRecord {
@@ -136,16 +136,15 @@ export class DeckBinder {
         layout: entry.layoutId === 'generated' ? 'default' : entry.layoutId,
       });
     }
-    this.tick(state, views);
+    this.tick(state);
     const serialized = JSON.stringify(views);
     if (serialized === this.lastLooks) return;
     this.lastLooks = serialized;
     this.deps.onLooks(views);
   }
 
-  private tick(state: DeskState, views: SurfaceState[]): void {
-    const endsAt = flashSaleEnd(state);
-    const counting = endsAt !== null && endsAt > Date.now() && views.some((v) => v.keys.some((k) => k?.label === '秒杀 Flash'));
+  private tick(state: DeskState): void {
+    const counting = showsFlashCountdown(state, [...this.surfaces.values()].map((e) => e.layout.pages[e.page]));
     if (counting && !this.ticker) {
       this.ticker = setInterval(() => this.lastState && this.render(this.lastState), 1000);
       this.ticker.unref();

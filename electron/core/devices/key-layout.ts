@@ -1,4 +1,4 @@
-import { generatedLayout, type Action, type DeskState, type KeyLook, type Layout, type Product } from '../contract/index.js';
+import { generatedLayout, type Action, type BindingPage, type DeskState, type KeyLook, type Layout, type Product } from '../contract/index.js';
 import { obsKeyLook } from '../obs/obs-key-looks.js';
 
 export interface GeneratedBinding {
@@ -106,6 +106,16 @@ export function kpiLook(metric: string, state: DeskState): KeyLook {
 /** When the running flash sale ends: keys counting down are redrawn every second until then. */
 export function flashSaleEnd(state: DeskState): number | null {
   return state.flashSale?.endsAt ?? null;
+}
+
+/**
+ * Whether any of these pages shows the running sale's countdown (a `flashsale.start` key of its sku,
+ * see `lookFor`): decided from the typed state and bindings, never from what a key's label says.
+ */
+export function showsFlashCountdown(state: DeskState, pages: readonly (BindingPage | undefined)[], now = Date.now()): boolean {
+  const sale = state.flashSale ?? null;
+  if (!sale || sale.endsAt <= now) return false;
+  return pages.some((page) => Object.values(page?.keys ?? {}).some((b) => b.kind === 'action' && b.action.type === 'flashsale.start' && b.action.sku === sale.sku));
 }
 
 /** Time left until `endsAt`, as a key shows it: 1:05. */

@@ -45,7 +45,7 @@ describe('a session on the desk', () => {
     expect(segments.every((s) => s.endedAt !== null)).toBe(true);
     const kinds = desk.repos.sessions.events(session.id, { limit: 100 }).map((e) => e.kind);
     expect(kinds).toEqual(expect.arrayContaining(['session.start', 'explain.start', 'explain.end', 'ingest.order', 'action', 'session.end']));
-    expect(desk.repos.commerce.totals(session.id)).toEqual({ gmvFen: 20_600, orders: 2, buyers: 2, peakOnline: 420 });
+    expect(desk.repos.commerce.totals(session.id)).toEqual({ gmvFen: 20_600, refundFen: 0, orders: 2, buyers: 2, peakOnline: 420 });
   });
 
   it('counts a retried order once and stores buyers pseudonymized', async () => {

@@ -135,7 +135,7 @@ export class Desk {
       plan: null,
     }));
     const log = (this.log = new SessionLog(sessions, hub));
-    const logEvent: LogEvent = (kind, data) => void log.log({ ts: now(), kind, data });
+    const logEvent: LogEvent = (kind, data, ts = now()) => void log.log({ ts, kind, data });
     const alerts = (this.alerts = new Alerts(hub, now, (alert) => log.log({ ts: alert.ts, kind: 'alert', data: { id: alert.id, level: alert.level, text: alert.text } })));
     const storage = (this.storage = new StorageGuard(alerts, hub, (entries) =>
       db.transaction(() => {
@@ -230,6 +230,7 @@ export class Desk {
       controls,
       metrics: liveKpis,
       review: { review: this.review, repos: this.repos, now, platformFiles: this.staged.platform, bundleFiles: this.staged.bundle },
+      alerts,
     });
     entry.connect(new ActionBus(handlers, log, now));
 

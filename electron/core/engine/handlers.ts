@@ -7,6 +7,7 @@ import { metricsActionHandlers } from '../metrics/metrics-routes.js';
 import type { LiveKpis } from '../metrics/live-kpis.js';
 import { reviewActionHandlers, type ReviewActionDeps } from '../review/review-actions.js';
 import type { ActionHandlers } from './action-bus.js';
+import type { Alerts } from './alerts.js';
 import { rehearsalActionHandlers } from './rehearsal.js';
 import { sessionActionHandlers, type SessionActionDeps } from './session-actions.js';
 
@@ -20,6 +21,7 @@ export interface HandlerParts {
   controls: Pick<Controls, 'page' | 'brightness' | 'rescan' | 'putBindings' | 'learn'>;
   metrics: Pick<LiveKpis, 'putSettings'>;
   review: ReviewActionDeps;
+  alerts: Pick<Alerts, 'ack' | 'mute'>;
 }
 
 /**
@@ -36,5 +38,7 @@ export function createHandlers(parts: HandlerParts): ActionHandlers {
     ...controlActionHandlers(parts.controls),
     ...metricsActionHandlers(parts.metrics),
     ...reviewActionHandlers(parts.review),
+    'alert.ack': (action) => parts.alerts.ack(action.id),
+    'alert.mute': (action) => parts.alerts.mute(action.id),
   } satisfies ActionHandlers;
 }

@@ -10,12 +10,13 @@ export type Dispatch = (action: unknown, origin: Origin) => Promise<unknown>;
 
 /** Raises and resolves alerts on the desk. */
 export interface AlertSink {
-  raise(id: string, level: Alert['level'], text: string, ttlMs?: number): void;
+  /** `since`: when the condition began (the desk shows how long it has held). */
+  raise(id: string, level: Alert['level'], text: string, ttlMs?: number, since?: number): void;
   resolve(id: string): void;
 }
 
-/** Appends one entry to the live session's log (nothing when no session is live). */
-export type LogEvent = (kind: string, data: Record<string, unknown>) => void;
+/** Appends one entry to the live session's log at `ts` (default now; nothing when no session is live). */
+export type LogEvent = (kind: string, data: Record<string, unknown>, ts?: number) => void;
 
 /** The published desk state, read and followed. */
 /** What a publication changed: the revision last published, and the top-level keys changed since. */

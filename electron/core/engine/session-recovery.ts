@@ -1,5 +1,6 @@
 import { DeskError, type SessionSummary } from '../contract/index.js';
-import { KpiTracker } from '../metrics/kpi-tracker.js';
+import { replayKpis } from '../metrics/kpi-replay.js';
+import type { KpiTracker } from '../metrics/kpi-tracker.js';
 import type { CommerceRepo } from '../store/commerce-repo.js';
 import type { SessionsRepo } from '../store/sessions-repo.js';
 
@@ -19,20 +20,16 @@ function findInterrupted(sessions: SessionsRepo, id: string | undefined): Sessio
 }
 
 /**
- * Reopens a session a crash cut off. Its KPIs are rebuilt from what is durable (orders, buyers, the
- * rollups), which is exactly what was acknowledged before the crash; the caller makes it live.
+ * Reopens a session a crash cut off. Its KPIs are rebuilt from its durable log, which is exactly what
+ * was acknowledged before the crash; the caller makes it live.
  */
 export function resumeInterrupted(deps: RecoveryDeps, id: string | undefined, at: number): { session: SessionSummary; kpi: KpiTracker } {
   if (deps.live) throw new DeskError('conflict', `session "${deps.live.title}" is live; end it before resuming another`);
   const session = findInterrupted(deps.sessions, id);
-  const totals = deps.commerce.totals(session.id);
-  const kpi = KpiTracker.restore({
-    online: deps.commerce.lastOnline(session.id),
-    peakOnline: totals.peakOnline,
-    gmvFen: totals.gmvFen,
-    orders: totals.orders,
-    buyers: deps.commerce.buyers(session.id),
-  });
+  // Every figure is rebuilt from the log, through the tracker the live path uses (see kpi-replay).
+  const segments = deps.sessions.segments(session.id);
+  const explainedAt = (sku: string, ts: number) => segments.some((s) => s.sku === sku && ts >= s.startedAt && (s.endedAt === null || ts < s.endedAt));
+  const kpi = replayKpis(deps.sessions.ingestEvents(session.id), explainedAt);
   kpi.touch(at);
   deps.sessions.reopen(session.id);
   return { session, kpi };

@@ -8,7 +8,8 @@ function objectData(event: IngestEvent, source: string | null, person: string | 
   const data: Record<string, unknown> = source ? { ...fields, source } : { ...fields };
   if ('user' in data) data.user = person;
   if ('buyer' in data && data.buyer !== undefined) data.buyer = person;
-  if (known !== undefined) data.known = known;
+  // A refund also says what counted and what did not (capped at what was left of its order).
+  if (known !== undefined) Object.assign(data, { known, appliedFen: known ? 800 : 0, excessFen: known ? 0 : 800 });
   return data;
 }
 
@@ -33,7 +34,8 @@ describe('eventDataJson', () => {
         const person = 'user' in event || ('buyer' in event && event.buyer !== undefined) ? 'h:abcdefghijklmnop' : null;
         const known = event.type === 'refund' ? [true, false] : [undefined];
         for (const k of known) {
-          const json = eventDataJson(event, source, person, k === undefined ? undefined : { known: k });
+          const facts = k === undefined ? undefined : { known: k, appliedFen: k ? 800 : 0, excessFen: k ? 0 : 800 };
+          const json = eventDataJson(event, source, person, facts);
           expect(JSON.parse(json), `${JSON.stringify(event)} ${source}`).toEqual(objectData(event, source, person, k));
         }
       }

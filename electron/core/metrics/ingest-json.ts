@@ -17,7 +17,14 @@ const PERSON_FIELDS = new Set(['user', 'buyer']);
  * that object for each of 10k events a second (the spread and the generic stringify were a fifth of
  * ingest's CPU). Numbers are safe integers (validated), strings go through JSON.stringify.
  */
-export function eventDataJson(event: IngestEvent, source: string | null, pseudonym: string | null, extra?: { known: boolean }): string {
+/** What a refund did (commerce-repo's RefundOutcome): whether its order is known, what counted, what did not. */
+export interface RefundFacts {
+  known: boolean;
+  appliedFen: number;
+  excessFen: number;
+}
+
+export function eventDataJson(event: IngestEvent, source: string | null, pseudonym: string | null, extra?: RefundFacts): string {
   const e = event as unknown as Record<string, unknown>;
   let out = '{';
   for (const key of LOGGED_FIELDS[event.type]) {
@@ -27,6 +34,6 @@ export function eventDataJson(event: IngestEvent, source: string | null, pseudon
     out += `"${key}":${typeof value === 'string' ? JSON.stringify(value) : String(value)}`;
   }
   if (source !== null) out += `${out.length > 1 ? ',' : ''}"source":${JSON.stringify(source)}`;
-  if (extra) out += `${out.length > 1 ? ',' : ''}"known":${extra.known}`;
+  if (extra) out += `${out.length > 1 ? ',' : ''}"known":${extra.known},"appliedFen":${extra.appliedFen},"excessFen":${extra.excessFen}`;
   return out + '}';
 }

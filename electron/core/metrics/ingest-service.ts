@@ -1,5 +1,5 @@
 import { DeskError, ingestEventSchema, type IngestBatch, type IngestEventType, type IngestResult, type SessionEvent } from '../contract/index.js';
-import { eventDataJson } from './ingest-json.js';
+import { eventDataJson, type RefundFacts } from './ingest-json.js';
 import type { Db } from '../store/database.js';
 import type { CommerceRepo } from '../store/commerce-repo.js';
 import type { SessionsRepo } from '../store/sessions-repo.js';
@@ -21,8 +21,16 @@ export interface IngestDeps {
   pseudonymize: (value: string) => string;
 }
 
+/** A refund (or part of one) that was not counted: more than was paid, repeated, or of an unknown order. */
+export interface RefundExcess {
+  orderId: string;
+  excessFen: number;
+  known: boolean;
+}
+
 export interface IngestOutcome extends IngestResult {
   tracker: KpiTracker;
+  refundExcess: RefundExcess[];
   newOrders: NewOrder[];
   logged: SessionEvent[];
 }
@@ -38,7 +46,8 @@ export function writeIngestBatch(
   sessionId: string,
   current: KpiTracker,
   batch: IngestBatch,
-  explaining: { sku: string; since: number } | null = null,
+  /** Whether the order's SKU was being explained at its own ts (a late order counts for its 讲解). */
+  explainedAt: (sku: string, ts: number) => boolean = () => false,
 ): IngestOutcome {
   const { db, sessions, commerce, pseudonymize } = deps;
   const next = current.clone();
@@ -48,13 +57,14 @@ export function writeIngestBatch(
   const rows: { ts: number; kind: string; json: string }[] = [];
   const loggedAt: number[] = [];
   let duplicates = 0;
+  const refundExcess: RefundExcess[] = [];
 
   db.transaction(() => {
     for (const event of batch.events) {
       const ts = event.ts;
       // The person's pseudonym and a refund's `known` go into the logged JSON (eventDataJson).
       let person: string | null = null;
-      let known: { known: boolean } | undefined;
+      let known: RefundFacts | undefined;
       switch (event.type) {
         case 'order': {
           person = event.buyer ? pseudonymize(event.buyer) : null;
@@ -63,7 +73,7 @@ export function writeIngestBatch(
             duplicates++;
             continue;
           }
-          const duringExplain = explaining !== null && explaining.sku === event.sku && ts >= explaining.since;
+          const duringExplain = explainedAt(event.sku, ts);
           next.applyOrder(event.amount, person, ts, { sku: event.sku, qty: event.qty, duringExplain });
           newOrders.push({ sku: event.sku, qty: event.qty, amountFen: event.amount, ts });
           break;
@@ -77,8 +87,10 @@ export function writeIngestBatch(
             duplicates++;
             continue;
           }
-          known = { known: refund.known };
-          next.applyRefund(event.amount, ts);
+          // Counted live, in the database and in review alike: capped at what is left of the order.
+          known = { known: refund.known, appliedFen: refund.appliedFen, excessFen: refund.excessFen };
+          next.applyRefund(refund.appliedFen, ts);
+          if (refund.excessFen > 0) refundExcess.push({ orderId: event.orderId, excessFen: refund.excessFen, known: refund.known });
           break;
         }
         case 'comment':
@@ -104,14 +116,18 @@ export function writeIngestBatch(
         logged.push({ id: 0, ts, kind, data: JSON.parse(json) as Record<string, unknown> });
       }
       rows.push({ ts, kind, json });
-      seconds.set(next.secondOf(ts), [next.online, next.gmvFen, next.orders]);
+      // A second keeps its highest online reading (a late one too), so every peak agrees with the live one.
+      const second = next.secondOf(ts);
+      const reading = event.type === 'snapshot' && event.online !== undefined ? event.online : next.online;
+      const held = seconds.get(second)?.[0] ?? null;
+      seconds.set(second, [held === null || (reading !== null && reading > held) ? reading : held, next.gmvFen, next.orders]);
     }
     const firstId = sessions.appendMany(sessionId, rows);
     loggedAt.forEach((row, i) => ((logged[i] as SessionEvent).id = firstId + row));
     for (const [second, [online, gmv, orders]] of seconds) commerce.writeSecond(sessionId, second, online, gmv, orders);
   })();
 
-  return { accepted: batch.events.length - duplicates, duplicates, tracker: next, newOrders, logged };
+  return { accepted: batch.events.length - duplicates, duplicates, tracker: next, newOrders, logged, refundExcess };
 }
 
 export const noLiveSession = () =>

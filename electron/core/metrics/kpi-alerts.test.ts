@@ -24,7 +24,7 @@ describe('KPI alerts', () => {
 
   it('"online drops 20% in 2 minutes": compares with the highest value of the window', () => {
     const engine = new KpiAlertEngine();
-    engine.setRules([rule({ kpi: 'online', condition: 'drop', yellow: 0.1, red: 0.2, windowSec: 120, hysteresis: 0 })]);
+    engine.setRules([rule({ kpi: 'online', condition: 'drop', yellow: 0.1, red: 0.2, windowSec: 120, hysteresis: 0, holdSec: 0 })]);
     const levels = run(engine, [
       [0, 1000],
       [30, 950], // -5%
@@ -57,7 +57,7 @@ describe('KPI alerts', () => {
 
   it('rise compares with the lowest value of the window', () => {
     const engine = new KpiAlertEngine();
-    engine.setRules([rule({ kpi: 'online', condition: 'rise', red: 0.5, windowSec: 60, hysteresis: 0 })]);
+    engine.setRules([rule({ kpi: 'online', condition: 'rise', red: 0.5, windowSec: 60, hysteresis: 0, holdSec: 0 })]);
     expect(run(engine, [[0, 100], [10, 140], [20, 151], [90, 151]])).toEqual([null, null, 'red', null]);
   });
 
@@ -73,5 +73,24 @@ describe('KPI alerts', () => {
     const r = rule({ kpi: 'online', condition: 'above', yellow: 10, red: 20, hysteresis: 0 });
     expect(nextLevel(r, 15, 'red')).toBe('yellow');
     expect(nextLevel(r, 9, 'red')).toBeNull();
+  });
+
+  it('does not flap on a rate of change: one alert for 6 minutes of a wobbling audience, with how long it held', () => {
+    const engine = new KpiAlertEngine();
+    engine.setRules([rule({ kpi: 'online', condition: 'drop', yellow: 0.2, windowSec: 60 })]);
+    const raised: { at: number; since: number }[] = [];
+    // Rehearsal-like: online 1000 for 15 s, 700 for 15 s, again and again, evaluated every second.
+    for (let s = 0; s < 360; s++) {
+      const online = Math.floor(s / 15) % 2 === 0 ? 1000 : 700;
+      for (const t of engine.evaluate({ online }, s * 1000)) if (t.to && !t.from) raised.push({ at: s * 1000, since: t.since });
+    }
+    expect(raised).toHaveLength(1);
+    // Raised once the drop had held its 10 s, and the alert knows since when.
+    expect(raised[0]).toEqual({ at: 25_000, since: 15_000 });
+    // It clears only after 30 s clear.
+    for (let s = 360; s < 389; s++) engine.evaluate({ online: 1000 }, s * 1000);
+    expect(engine.levelOf('r')).toBe('yellow');
+    for (let s = 389; s < 400; s++) engine.evaluate({ online: 1000 }, s * 1000);
+    expect(engine.levelOf('r')).toBeNull();
   });
 });

@@ -10,6 +10,16 @@ export interface AlertTransition {
   value: number;
   /** What was compared with the levels: the value, or the change over the window as a fraction. */
   measure: number;
+  /** Since when (ms) the condition has held without a break; the alert shows how long. */
+  since: number;
+}
+
+/** A rate-of-change rule's default hold: enters after 10 s of the condition, leaves after 30 s clear. */
+const RATE_HOLD_SEC = 10;
+const CLEAR_HOLD_FACTOR = 3;
+
+export function holdSecOf(rule: AlertRule): number {
+  return rule.holdSec ?? (rule.condition === 'drop' || rule.condition === 'rise' ? RATE_HOLD_SEC : 0);
 }
 
 export type KpiValues = Partial<Record<AlertKpi, number | null>>;
@@ -28,6 +38,10 @@ export class KpiAlertEngine {
   private rules: AlertRule[] = [];
   private readonly levels = new Map<string, AlertLevel>();
   private readonly history = new Map<AlertKpi, SecondSample[]>();
+  /** Per rule: the level the measure asks for and since when it has asked without a break. */
+  private readonly asked = new Map<string, { level: AlertLevel | null; since: number }>();
+  /** Per rule: since when its condition (any level) has held without a break. */
+  private readonly held = new Map<string, number>();
 
   /** Replaces the rules; returns a clearing transition for each raised alert whose rule is gone. */
   setRules(rules: readonly AlertRule[]): AlertTransition[] {
@@ -38,8 +52,10 @@ export class KpiAlertEngine {
     for (const [id, level] of this.levels) {
       if (kept.has(id)) continue;
       this.levels.delete(id);
+      this.asked.delete(id);
+      this.held.delete(id);
       const rule = previous.find((r) => r.id === id);
-      if (rule) cleared.push({ rule, from: level, to: null, value: 0, measure: 0 });
+      if (rule) cleared.push({ rule, from: level, to: null, value: 0, measure: 0, since: 0 });
     }
     return cleared;
   }
@@ -52,6 +68,8 @@ export class KpiAlertEngine {
   reset(): void {
     this.levels.clear();
     this.history.clear();
+    this.asked.clear();
+    this.held.clear();
   }
 
   evaluate(values: KpiValues, now: number): AlertTransition[] {
@@ -71,13 +89,40 @@ export class KpiAlertEngine {
       const measure = this.measure(rule, value, second);
       if (measure === null) continue;
       const from = this.levels.get(rule.id) ?? null;
-      const to = nextLevel(rule, measure, from);
+      const wanted = nextLevel(rule, measure, from);
+      const since = this.noteHeld(rule.id, wanted, now);
+      const to = this.afterHold(rule, from, wanted, now);
       if (to === from) continue;
       if (to) this.levels.set(rule.id, to);
       else this.levels.delete(rule.id);
-      transitions.push({ rule, from, to, value, measure });
+      transitions.push({ rule, from, to, value, measure, since });
     }
     return transitions;
+  }
+
+  /** Tracks since when the condition has held; returns that time (now when it does not hold). */
+  private noteHeld(ruleId: string, wanted: AlertLevel | null, now: number): number {
+    if (wanted === null) {
+      this.held.delete(ruleId);
+      return now;
+    }
+    const since = this.held.get(ruleId) ?? now;
+    this.held.set(ruleId, since);
+    return since;
+  }
+
+  /**
+   * The level once the hold time is respected: a higher level only after the measure asked for it
+   * `holdSec` without a break, a lower one (or none) only after it asked for that 3 × `holdSec`.
+   */
+  private afterHold(rule: AlertRule, from: AlertLevel | null, wanted: AlertLevel | null, now: number): AlertLevel | null {
+    const holdMs = holdSecOf(rule) * 1000;
+    const asked = this.asked.get(rule.id);
+    const since = asked && asked.level === wanted ? asked.since : now;
+    this.asked.set(rule.id, { level: wanted, since });
+    if (wanted === from || holdMs === 0) return wanted;
+    const rising = rank(wanted) > rank(from);
+    return now - since >= (rising ? holdMs : holdMs * CLEAR_HOLD_FACTOR) ? wanted : from;
   }
 
   private remember(kpi: AlertKpi, value: number, second: number, windowSec: number): void {
@@ -105,6 +150,8 @@ export class KpiAlertEngine {
     return ref > 0 ? Math.max(0, (value - ref) / ref) : 0;
   }
 }
+
+const rank = (level: AlertLevel | null) => (level === 'red' ? 2 : level === 'yellow' ? 1 : 0);
 
 /**
  * The level after `measure`, given the current one: a level is entered when the measure reaches it

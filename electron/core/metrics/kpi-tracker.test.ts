@@ -70,4 +70,14 @@ describe('KpiTracker', () => {
     expect(t.view()).toMatchObject({ online: 400, peakOnline: 999 });
     expect(t.view().detail?.averageOnline).toBe(250);
   });
+
+  it('never lets an older snapshot overwrite newer counters (late data carries its own ts)', () => {
+    const t = new KpiTracker();
+    t.applySnapshot({ type: 'snapshot', ts: 2_000, viewersUv: 500, likes: 90, adSpend: 3_000 });
+    // Arrives later, measured earlier: stale for the counters it shares, still news for the one it alone has.
+    t.applySnapshot({ type: 'snapshot', ts: 1_000, viewersUv: 400, likes: 70, productClicks: 12 });
+    expect(t.view().detail).toMatchObject({ viewersUv: 500, likes: 90, adSpendFen: 3_000, productClicks: 12 });
+    t.applySnapshot({ type: 'snapshot', ts: 3_000, viewersUv: 600 });
+    expect(t.view().detail?.viewersUv).toBe(600);
+  });
 });

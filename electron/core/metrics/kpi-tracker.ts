@@ -31,6 +31,8 @@ export class KpiTracker {
   /** The last rollup second written; rollups never move backwards even if events arrive late. */
   lastSecond = 0;
   private snapshot: Partial<Record<SnapshotCounter, number>> = {};
+  /** The ts of the reading each snapshot counter holds: an older snapshot never overwrites a newer one. */
+  private snapshotTs: Partial<Record<SnapshotCounter, number>> = {};
   private buyers = new StagedSet();
   private anonymousBuyers = 0;
   private enterUsers = new StagedSet();
@@ -59,6 +61,7 @@ export class KpiTracker {
   clone(): KpiTracker {
     const t = Object.assign(new KpiTracker(), this);
     t.snapshot = { ...this.snapshot };
+    t.snapshotTs = { ...this.snapshotTs };
     t.buyers = this.buyers.fork();
     t.enterUsers = this.enterUsers.fork();
     t.followers = this.followers.fork();
@@ -96,7 +99,9 @@ export class KpiTracker {
     else this.touch(event.ts);
     for (const key of SNAPSHOT_COUNTERS) {
       const value = event[key];
-      if (value !== undefined) this.snapshot[key] = value;
+      if (value === undefined || event.ts < (this.snapshotTs[key] ?? -Infinity)) continue;
+      this.snapshot[key] = value;
+      this.snapshotTs[key] = event.ts;
     }
   }
 

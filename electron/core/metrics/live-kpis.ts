@@ -158,17 +158,21 @@ export class LiveKpis {
 
   /** Writes a batch durably into the live session, then publishes its KPIs. */
   ingest(sessionId: string, batch: IngestBatch): IngestResult {
-    const product = this.deps.explain.product;
-    const explaining = product ? { sku: product.sku, since: product.since } : null;
+    const { explain } = this.deps;
     // Per-minute figures count from the show's start, the same minutes the review draws.
     this.tracker.origin ??= this.deps.log.live?.startedAt ?? null;
-    const outcome = writeIngestBatch(this.deps, sessionId, this.tracker, batch, explaining);
+    const outcome = writeIngestBatch(this.deps, sessionId, this.tracker, batch, (sku, ts) => explain.explainedAt(sku, ts));
     this.tracker = outcome.tracker.commit();
     this.rates.record(batch.source, batch.events.length, this.deps.now());
     this.publish();
     this.deps.explain.recordOrders(outcome.newOrders);
     this.deps.onOrders?.(outcome.newOrders);
     this.deps.log.pushRecent(outcome.logged);
+    if (outcome.refundExcess.length) {
+      const fen = outcome.refundExcess.reduce((sum, r) => sum + r.excessFen, 0);
+      const orders = outcome.refundExcess.map((r) => `${r.orderId}${r.known ? '' : ' (unknown order)'}`).join(', ');
+      this.deps.alerts.raise('refund-excess', 'warn', `refunds beyond what was paid, not counted: ¥${(fen / 100).toFixed(2)} (${orders})`);
+    }
     return { accepted: outcome.accepted, duplicates: outcome.duplicates };
   }
 
@@ -212,7 +216,7 @@ export class LiveKpis {
   private apply(transitions: AlertTransition[]): void {
     for (const t of transitions) {
       const id = `kpi:${t.rule.id}`;
-      if (t.to) this.deps.alerts.raise(id, t.to === 'red' ? 'error' : 'warn', describe(t));
+      if (t.to) this.deps.alerts.raise(id, t.to === 'red' ? 'error' : 'warn', describe(t), undefined, t.since);
       else {
         this.deps.alerts.resolve(id);
         this.deps.log.log({ ts: this.deps.now(), kind: 'alert.clear', data: { id, rule: t.rule.id, value: t.value, text: `${t.rule.label ?? KPI_NAMES[t.rule.kpi]} ✓` } });

@@ -102,7 +102,7 @@ describe('a compressed 12-hour show', () => {
     const d = desk;
     const queries = { list: d.repos.sessions.get(session.id), totals: d.repos.commerce.totals(session.id) };
     expect(queries.list).toMatchObject({ status: 'ended', startedAt: start, endedAt: start + 12 * 3_600_000 });
-    expect(queries.totals).toEqual({ gmvFen: totals.gmvFen, orders: totals.orders, buyers: totals.buyers.size, peakOnline: totals.peakOnline });
+    expect(queries.totals).toEqual({ gmvFen: totals.gmvFen, refundFen: 0, orders: totals.orders, buyers: totals.buyers.size, peakOnline: totals.peakOnline });
 
     const res = await fetch(`${server.url}/api/v1/sessions/${session.id}/timeline?points=2000`, { headers: { authorization: `Bearer ${TOKEN}` } });
     const timeline = (await res.json()) as { points: { ts: number; online: number | null; gmvFen: number; orders: number }[]; bucketMs: number; segments: unknown[] };

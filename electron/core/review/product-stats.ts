@@ -1,4 +1,4 @@
-import type { ExplainSegment, LaneItem, ProductStats, SegmentStats } from '../contract/index.js';
+import { MIN_EXPLAIN_MS_FOR_RATE, type ExplainSegment, type LaneItem, type ProductStats, type SegmentStats } from '../contract/index.js';
 import type { MarkRow, ReviewRepo } from '../store/review-repo.js';
 import { flashSaleFacts } from './lanes.js';
 
@@ -47,7 +47,10 @@ export function productStats(
         const endedAt = l.endTs ?? l.ts;
         const sold = repo.skuWithin(sessionId, sku, l.ts, endedAt);
         const qty = repo.skuQtyWithin(sessionId, sku, l.ts, endedAt);
-        return { sku, startedAt: l.ts, endedAt, ...flashSaleFacts(marks, l.ts), orders: sold.orders, qty, gmvFen: sold.gmvFen };
+        const facts = flashSaleFacts(marks, l.ts);
+        // Capped as the live desk caps it (show/flash-sale.ts): what did not fit the stock is oversold.
+        const capped = facts.stock === null ? qty : Math.min(qty, facts.stock);
+        return { sku, startedAt: l.ts, endedAt, ...facts, orders: sold.orders, qty, sold: capped, oversold: qty - capped, gmvFen: sold.gmvFen };
       });
     return {
       sku,
@@ -58,7 +61,8 @@ export function productStats(
       ordersDuring,
       gmvOutsideFen: (total?.gmvFen ?? 0) - gmvDuringFen,
       ordersOutside: (total?.orders ?? 0) - ordersDuring,
-      gmvPerExplainMinuteFen: explainMs > 0 ? Math.round((gmvDuringFen * 60_000) / explainMs) : null,
+      // Not ranked from a few seconds: one order in a 3-second explain is not ¥X per minute.
+      gmvPerExplainMinuteFen: explainMs >= MIN_EXPLAIN_MS_FOR_RATE ? Math.round((gmvDuringFen * 60_000) / explainMs) : null,
       onlineChanges: own.map((s) => (s.onlineStart === null || s.onlineEnd === null ? null : s.onlineEnd - s.onlineStart)),
       flashSales,
     };

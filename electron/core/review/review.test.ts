@@ -102,7 +102,7 @@ describe('review of the fixture show, against hand-computed answers', () => {
         sku: 'CUP-02', name: '青瓷茶杯', explains: 1, explainMs: 60_000,
         gmvDuringFen: 3_900, ordersDuring: 1, gmvOutsideFen: 3_900, ordersOutside: 1,
         gmvPerExplainMinuteFen: 3_900, onlineChanges: [-30],
-        flashSales: [{ sku: 'CUP-02', startedAt: s(160), endedAt: s(190), priceFen: 2_900, stock: 10, orders: 1, qty: 1, gmvFen: 3_900 }],
+        flashSales: [{ sku: 'CUP-02', startedAt: s(160), endedAt: s(190), priceFen: 2_900, stock: 10, orders: 1, qty: 1, sold: 1, oversold: 0, gmvFen: 3_900 }],
       },
     ]);
   });

@@ -147,8 +147,10 @@ export class RollupFold {
         row.orders += 1;
         break;
       case 'ingest.refund': {
+        // `appliedFen`: what the live desk counted (capped at what was left of the order); older logs lack it.
         const d = parseData(rawData);
-        if (d.known !== false) row.refunds_fen += num(d.amount) ?? 0;
+        if (d.appliedFen !== undefined) row.refunds_fen += num(d.appliedFen) ?? 0;
+        else if (d.known !== false) row.refunds_fen += num(d.amount) ?? 0;
         break;
       }
       case 'ingest.like':

@@ -125,7 +125,7 @@ describe('WebSocket /ws', () => {
     const first = await next(() => true);
     expect(first.type).toBe('overlay');
     // The live weight (issue 6) and the flash sale (issue 4) are part of the overlay view: both are shown on stream.
-    expect(Object.keys((first as { state: object }).state).sort()).toEqual(['flashSale', 'kpi', 'product', 'rev', 'scale']);
+    expect(Object.keys((first as { state: object }).state).sort()).toEqual(['flashSale', 'kpi', 'lastFlashSale', 'product', 'rev', 'scale']);
     ws.send(JSON.stringify({ type: 'action', id: 'x', action: { type: 'product.clear' } }));
     expect(await next((m) => m.type === 'result')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     ws.close();

@@ -8,12 +8,19 @@ const tea: Product = {
   listPriceFen: 19_800, flashPriceFen: 9_900, stock: 500, tags: [], sellingPoints: [], cue: null, createdAt: 0, updatedAt: 0,
 };
 
-function setup() {
+function setup(live = true) {
   const clock = new ManualClock();
-  const logged: { kind: string; data: Record<string, unknown> }[] = [];
+  const logged: { kind: string; data: Record<string, unknown>; ts: number }[] = [];
   const published: { flashSale: FlashSale | null; lastFlashSale?: FlashSaleResult | null }[] = [];
-  const sales = new FlashSales({ clock, log: (kind, data) => logged.push({ kind, data }), publish: (c) => published.push(c) });
-  return { clock, logged, published, sales };
+  const warnings: number[] = [];
+  const sales = new FlashSales({
+    clock,
+    log: (kind, data, ts = clock.now()) => logged.push({ kind, data, ts }),
+    publish: (c) => published.push(c),
+    sessionLive: () => live,
+    warnOversold: (_sale, n) => warnings.push(n),
+  });
+  return { clock, logged, published, sales, warnings };
 }
 
 describe('flash sales', () => {
@@ -57,6 +64,59 @@ describe('flash sales', () => {
     sales.start(tea, { seconds: 10 });
     expect(() => sales.start(tea, { seconds: 10 })).toThrow(/is running/);
     expect(sales.stop()).toMatchObject({ reason: 'stopped', stock: null });
+    expect(sales.sale).toBeNull();
+  });
+
+  it('never counts more sold than the stock: orders after the sell-out in the same batch are ordinary', () => {
+    const { clock, logged, sales, warnings } = setup();
+    const t0 = clock.now();
+    sales.start(tea, { seconds: 300, stock: 5 });
+    clock.advance(5_000);
+    // One batch, out of order: 2 + 3 sell out at t0+3s; the order at t0+4s is an ordinary order.
+    sales.recordOrders([
+      { sku: 'TEA-01', qty: 2, amountFen: 19_800, ts: t0 + 4_000 },
+      { sku: 'TEA-01', qty: 2, amountFen: 19_800, ts: t0 + 1_000 },
+      { sku: 'TEA-01', qty: 3, amountFen: 29_700, ts: t0 + 3_000 },
+    ]);
+    expect(sales.sale).toBeNull();
+    const end = logged.find((l) => l.kind === 'flashsale.end');
+    expect(end).toMatchObject({ ts: t0 + 3_001, data: { reason: 'sold-out', sold: 5, oversold: 0, orders: 2 } });
+    expect(warnings).toEqual([]);
+    // After the sale: a new order of the same sku is ordinary.
+    sales.recordOrders([{ sku: 'TEA-01', qty: 1, amountFen: 9_900, ts: t0 + 6_000 }]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('says "oversold N" when the platform delivered more sale units than the stock, never hides it', () => {
+    const { clock, published, sales, warnings } = setup();
+    const t0 = clock.now();
+    sales.start(tea, { seconds: 300, stock: 5 });
+    sales.recordOrders([{ sku: 'TEA-01', qty: 4, amountFen: 39_600, ts: t0 + 1_000 }]);
+    // The last unit went to an order of 3: sold stays at the stock, 2 are oversold.
+    sales.recordOrders([{ sku: 'TEA-01', qty: 3, amountFen: 29_700, ts: t0 + 2_000 }]);
+    expect(published.at(-1)?.lastFlashSale).toMatchObject({ reason: 'sold-out', sold: 5, oversold: 2, endedAt: t0 + 2_001 });
+    expect(warnings).toEqual([2]);
+    // A late order from inside the window (placed before the sell-out) is a sale order too: oversold 3.
+    sales.recordOrders([{ sku: 'TEA-01', qty: 1, amountFen: 9_900, ts: t0 + 1_500 }]);
+    expect(published.at(-1)?.lastFlashSale).toMatchObject({ sold: 5, oversold: 3, orders: 3 });
+    expect(warnings).toEqual([2, 3]);
+  });
+
+  it('counts a late order from inside a timed-out sale, within its stock', () => {
+    const { clock, published, sales } = setup();
+    const t0 = clock.now();
+    sales.start(tea, { seconds: 10, stock: 5 });
+    clock.advance(10_000);
+    sales.recordOrders([{ sku: 'TEA-01', qty: 2, amountFen: 19_800, ts: t0 + 9_000 }, { sku: 'TEA-01', qty: 2, amountFen: 19_800, ts: t0 + 11_000 }]);
+    expect(published.at(-1)?.lastFlashSale).toMatchObject({ reason: 'time', sold: 2, oversold: 0, orders: 1 });
+  });
+
+  it('refuses to start without a live session and refuses bad input instead of defaulting', () => {
+    expect(() => setup(false).sales.start(tea, { seconds: 10 })).toThrow(/no live session/);
+    const { sales } = setup();
+    expect(() => sales.start(tea, { seconds: 10, price: 12_900 })).toThrow(/above the live price/);
+    expect(() => sales.start(tea, { seconds: Number('abc') })).toThrow(/seconds/);
+    expect(() => sales.start(tea, { seconds: 10, stock: -1 })).toThrow(/stock/);
     expect(sales.sale).toBeNull();
   });
 });

@@ -3,9 +3,13 @@ import type { Clock } from './clock.js';
 
 export interface FlashSaleDeps {
   clock: Clock;
-  /** Appends to the session log (a no-op without a live session). */
-  log: (kind: string, data: Record<string, unknown>) => void;
+  /** Appends to the session log at `ts` (now when omitted). */
+  log: (kind: string, data: Record<string, unknown>, ts?: number) => void;
   publish: (change: { flashSale: FlashSale | null; lastFlashSale?: FlashSaleResult | null }) => void;
+  /** Whether a session is live: a sale without one would leave nothing for 复盘. */
+  sessionLive: () => boolean;
+  /** The platform delivered more sale units than the stock: warn (alert code `flashsale-oversold`). */
+  warnOversold: (sale: FlashSale, oversold: number) => void;
 }
 
 export interface SoldOrder {
@@ -19,9 +23,16 @@ export interface SoldOrder {
  * A flash sale (秒杀): one product at a flash price for a fixed time and, optionally, a fixed stock.
  * It ends on time, on `flashsale.stop`, or when ingested orders sell the stock; start, end and the
  * result are logged so review can show what the countdown sold.
+ *
+ * Which orders are sale orders is decided by their own `ts`, the way review decides it from the log:
+ * an order of the sale's product with start <= ts < end (end = just after the sell-out order, the stop
+ * or the planned end). Orders after that are ordinary orders. `sold` never exceeds the stock; units of
+ * sale orders beyond it (the platform oversold, or a late order from inside the window) are `oversold`.
  */
 export class FlashSales {
   private current: FlashSale | null = null;
+  /** The last ended sale, which late orders from inside its window still belong to. */
+  private ended: FlashSaleResult | null = null;
   private cancelTimer: (() => void) | null = null;
 
   constructor(private readonly deps: FlashSaleDeps) {}
@@ -32,8 +43,16 @@ export class FlashSales {
 
   start(product: Product, options: { price?: number | undefined; seconds: number; stock?: number | undefined }): FlashSale {
     if (this.current) throw new DeskError('conflict', `a flash sale of "${this.current.name}" is running; stop it first (flashsale.stop)`);
+    if (!this.deps.sessionLive()) throw new DeskError('conflict', 'no live session: start one first (session.start), so the flash sale is recorded for review');
     const priceFen = options.price ?? product.flashPriceFen;
     if (priceFen == null) throw new DeskError('bad_request', `price: "${product.sku}" has no flash-sale price in the catalog; send a price in fen`, { field: 'price' });
+    if (priceFen > product.priceFen) {
+      throw new DeskError('bad_request', `price: ${priceFen} fen is above the live price of "${product.sku}" (${product.priceFen} fen)`, { field: 'price' });
+    }
+    if (!Number.isInteger(options.seconds) || options.seconds < 1) throw new DeskError('bad_request', 'seconds: must be a whole number of at least 1', { field: 'seconds' });
+    if (options.stock !== undefined && (!Number.isInteger(options.stock) || options.stock < 1)) {
+      throw new DeskError('bad_request', 'stock: must be a whole number of at least 1 (omit it for no limit)', { field: 'stock' });
+    }
     const at = this.deps.clock.now();
     const sale: FlashSale = {
       sku: product.sku,
@@ -45,10 +64,12 @@ export class FlashSales {
       endsAt: at + options.seconds * 1000,
       stock: options.stock ?? null,
       sold: 0,
+      oversold: 0,
       orders: 0,
       gmvFen: 0,
     };
     this.current = sale;
+    this.ended = null;
     this.cancelTimer = this.deps.clock.after(options.seconds * 1000, () => this.end('time'));
     this.deps.log('flashsale.start', { sku: sale.sku, name: sale.name, priceFen, seconds: options.seconds, stock: sale.stock });
     this.deps.publish({ flashSale: sale });
@@ -60,22 +81,36 @@ export class FlashSales {
     return this.end('stopped') as FlashSaleResult;
   }
 
-  /** Counts orders of the flash-sale product placed during the sale; sells out when the stock is gone. */
+  /** Counts new orders of the sale's product by their own ts; sells out when the stock is gone. */
   recordOrders(orders: readonly SoldOrder[]): void {
-    const sale = this.current;
-    if (!sale) return;
-    let { sold, orders: count, gmvFen } = sale;
-    for (const o of orders) {
-      if (o.sku !== sale.sku || o.ts < sale.startedAt || o.ts > sale.endsAt) continue;
-      sold += o.qty;
-      count += 1;
-      gmvFen += o.amountFen;
+    let changed = false;
+    for (const o of [...orders].sort((a, b) => a.ts - b.ts)) {
+      const sale = this.current;
+      if (sale && o.sku === sale.sku && o.ts >= sale.startedAt && o.ts < sale.endsAt) {
+        this.current = { ...sale, ...addOrder(sale, o) };
+        this.lastOrderTs = Math.max(this.lastOrderTs, o.ts);
+        changed = true;
+        if (sale.stock !== null && this.current.sold >= sale.stock) {
+          this.end('sold-out', this.lastOrderTs + 1);
+          changed = false;
+        }
+        continue;
+      }
+      const ended = this.ended;
+      if (ended && o.sku === ended.sku && o.ts >= ended.startedAt && o.ts < ended.endedAt) {
+        // A late order from inside an ended sale's window: it was a sale order, whatever its arrival.
+        this.ended = { ...ended, ...addOrder(ended, o) };
+        this.deps.publish({ flashSale: this.current, lastFlashSale: this.ended });
+        if ((this.ended.oversold ?? 0) > (ended.oversold ?? 0)) this.deps.warnOversold(this.ended, this.ended.oversold ?? 0);
+      }
     }
-    if (count === sale.orders) return;
-    this.current = { ...sale, sold, orders: count, gmvFen };
-    if (sale.stock !== null && sold >= sale.stock) this.end('sold-out');
-    else this.deps.publish({ flashSale: this.current });
+    if (!changed || !this.current) return;
+    this.deps.publish({ flashSale: this.current });
+    if ((this.current.oversold ?? 0) > 0) this.deps.warnOversold(this.current, this.current.oversold ?? 0);
   }
+
+  /** The newest sale order's ts: a sell-out ends the sale there, as review reads the window. */
+  private lastOrderTs = 0;
 
   /** Stops the countdown without logging (the desk is closing; the session log is already sealed). */
   dispose(): void {
@@ -83,25 +118,41 @@ export class FlashSales {
     this.cancelTimer = null;
   }
 
-  /** Ends a running sale (no-op without one); returns its result. */
-  end(reason: FlashSaleResult['reason']): FlashSaleResult | null {
+  /** Ends a running sale (no-op without one); returns its result. `at`: just after the sell-out order. */
+  end(reason: FlashSaleResult['reason'], at?: number): FlashSaleResult | null {
     const sale = this.current;
     if (!sale) return null;
     this.cancelTimer?.();
     this.cancelTimer = null;
     this.current = null;
-    const endedAt = reason === 'time' ? sale.endsAt : this.deps.clock.now();
+    this.lastOrderTs = 0;
+    const now = this.deps.clock.now();
+    const endedAt = reason === 'time' ? sale.endsAt : Math.max(sale.startedAt, Math.min(at ?? now, sale.endsAt));
     const result: FlashSaleResult = { ...sale, endedAt, reason };
-    this.deps.log('flashsale.end', {
-      sku: sale.sku,
-      reason,
-      sold: sale.sold,
-      stock: sale.stock,
-      orders: sale.orders,
-      gmvFen: sale.gmvFen,
-      seconds: Math.round((endedAt - sale.startedAt) / 1000),
-    });
+    this.ended = result;
+    this.deps.log(
+      'flashsale.end',
+      {
+        sku: sale.sku,
+        reason,
+        sold: sale.sold,
+        oversold: sale.oversold ?? 0,
+        stock: sale.stock,
+        orders: sale.orders,
+        gmvFen: sale.gmvFen,
+        seconds: Math.round((endedAt - sale.startedAt) / 1000),
+      },
+      endedAt,
+    );
     this.deps.publish({ flashSale: null, lastFlashSale: result });
+    if ((sale.oversold ?? 0) > 0) this.deps.warnOversold(result, sale.oversold ?? 0);
     return result;
   }
+}
+
+/** One more sale order: `sold` fills the stock, what does not fit is `oversold`. */
+function addOrder(sale: FlashSale, order: SoldOrder): Pick<FlashSale, 'sold' | 'oversold' | 'orders' | 'gmvFen'> {
+  const units = sale.sold + (sale.oversold ?? 0) + order.qty;
+  const sold = sale.stock === null ? units : Math.min(units, sale.stock);
+  return { sold, oversold: units - sold, orders: sale.orders + 1, gmvFen: sale.gmvFen + order.amountFen };
 }

@@ -38,8 +38,15 @@ export class ShowDirector {
   readonly runner: PlanRunner;
 
   constructor(private readonly deps: ShowDirectorDeps) {
-    const { clock, log, hub } = deps;
-    this.flash = new FlashSales({ clock, log, publish: (change) => hub.patch(change) });
+    const { clock, log, hub, alerts } = deps;
+    this.flash = new FlashSales({
+      clock,
+      log,
+      publish: (change) => hub.patch(change),
+      sessionLive: () => hub.state.session !== null,
+      warnOversold: (sale, oversold) =>
+        alerts.raise('flashsale-oversold', 'warn', `flash sale "${sale.name}": oversold ${oversold} (stock ${sale.stock ?? '∞'}, sale orders delivered ${sale.sold + oversold})`),
+    });
     this.runner = new PlanRunner({ clock, log, publish: (plan) => hub.patch({ plan }) });
   }
 

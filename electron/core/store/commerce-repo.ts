@@ -10,8 +10,19 @@ export interface OrderRow {
   ts: number;
 }
 
+export interface RefundOutcome {
+  duplicate: boolean;
+  known: boolean;
+  /** Fen that count as refunded: at most what is left of the order's payment. */
+  appliedFen: number;
+  /** Fen refused: beyond what was paid, repeated, or of an unknown order. */
+  excessFen: number;
+}
+
 export interface SessionTotals {
   gmvFen: number;
+  /** Refunded fen, each order capped at what it paid. */
+  refundFen: number;
   orders: number;
   buyers: number;
   peakOnline: number | null;
@@ -21,6 +32,7 @@ export interface SessionTotals {
 export class CommerceRepo {
   private readonly insertOrderStmt;
   private readonly refundStmt;
+  private readonly refundableStmt;
   private readonly insertRefundStmt;
   private readonly upsertSecondStmt;
 
@@ -31,10 +43,15 @@ export class CommerceRepo {
     this.refundStmt = db.prepare(
       'UPDATE orders SET refunded_fen = MIN(amount_fen, refunded_fen + ?) WHERE session_id = ? AND order_id = ?',
     );
+    this.refundableStmt = db.prepare<[string, string], { left: number }>(
+      'SELECT amount_fen - refunded_fen AS left FROM orders WHERE session_id = ? AND order_id = ?',
+    );
     this.insertRefundStmt = db.prepare('INSERT OR IGNORE INTO refunds (session_id, order_id, ts, amount_fen) VALUES (?, ?, ?, ?)');
     this.upsertSecondStmt = db.prepare(
       `INSERT INTO kpi_seconds (session_id, second, online, gmv_fen, orders) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (session_id, second) DO UPDATE SET online = excluded.online, gmv_fen = excluded.gmv_fen, orders = excluded.orders`,
+       ON CONFLICT (session_id, second) DO UPDATE SET
+         online = CASE WHEN online IS NULL OR excluded.online > online THEN excluded.online ELSE online END,
+         gmv_fen = excluded.gmv_fen, orders = excluded.orders`,
     );
   }
 
@@ -50,11 +67,17 @@ export class CommerceRepo {
 
   /**
    * Records a refund once: the same order, time and amount again is a retried batch (returns
-   * `duplicate`). `known` is false for an order this session never saw; the refund is kept anyway.
+   * `duplicate`). What counts is capped at what is left of the order's payment (`appliedFen`); the
+   * rest (`excessFen`: a repeated refund, one larger than the order, or one of an order this session
+   * never saw, `known: false`) is reported, never counted. The refund row is kept as sent.
    */
-  recordRefund(sessionId: string, orderId: string, amountFen: number, ts: number): { duplicate: boolean; known: boolean } {
-    if (this.insertRefundStmt.run(sessionId, orderId, ts, amountFen).changes === 0) return { duplicate: true, known: true };
-    return { duplicate: false, known: this.refund(sessionId, orderId, amountFen) };
+  recordRefund(sessionId: string, orderId: string, amountFen: number, ts: number): RefundOutcome {
+    if (this.insertRefundStmt.run(sessionId, orderId, ts, amountFen).changes === 0) return { duplicate: true, known: true, appliedFen: 0, excessFen: 0 };
+    const row = this.refundableStmt.get(sessionId, orderId) as { left: number } | undefined;
+    if (!row) return { duplicate: false, known: false, appliedFen: 0, excessFen: amountFen };
+    const appliedFen = Math.max(0, Math.min(amountFen, row.left));
+    if (appliedFen > 0) this.refund(sessionId, orderId, appliedFen);
+    return { duplicate: false, known: true, appliedFen, excessFen: amountFen - appliedFen };
   }
 
   writeSecond(sessionId: string, second: number, online: number | null, gmvFen: number, orders: number): void {
@@ -63,14 +86,15 @@ export class CommerceRepo {
 
   totals(sessionId: string): SessionTotals {
     const o = this.db
-      .prepare<[string], { gmv: number | null; orders: number; buyers: number }>(
-        'SELECT SUM(amount_fen) AS gmv, COUNT(*) AS orders, COUNT(DISTINCT buyer) AS buyers FROM orders WHERE session_id = ?',
+      .prepare<[string], { gmv: number | null; refunded: number | null; orders: number; buyers: number }>(
+        // An order without a buyer name is one buyer, as the live KPI and review count it.
+        'SELECT SUM(amount_fen) AS gmv, SUM(refunded_fen) AS refunded, COUNT(*) AS orders, COUNT(DISTINCT buyer) + COALESCE(SUM(buyer IS NULL), 0) AS buyers FROM orders WHERE session_id = ?',
       )
-      .get(sessionId) as { gmv: number | null; orders: number; buyers: number };
+      .get(sessionId) as { gmv: number | null; refunded: number | null; orders: number; buyers: number };
     const peak = this.db
       .prepare<[string], { peak: number | null }>('SELECT MAX(online) AS peak FROM kpi_seconds WHERE session_id = ?')
       .get(sessionId);
-    return { gmvFen: o.gmv ?? 0, orders: o.orders, buyers: o.buyers, peakOnline: peak?.peak ?? null };
+    return { gmvFen: o.gmv ?? 0, refundFen: o.refunded ?? 0, orders: o.orders, buyers: o.buyers, peakOnline: peak?.peak ?? null };
   }
 
   /** Buyer hashes of a session, to rebuild the distinct-buyer count when a session resumes. */

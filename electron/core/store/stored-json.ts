@@ -32,3 +32,14 @@ function report(where: string, why: string): undefined {
   }
   return undefined;
 }
+
+/** A stored JSON object column on a hot path (the log): a plain parse and shape check, reported like the rest when damaged. */
+export function storedObject(text: unknown, where: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = typeof text === 'string' ? JSON.parse(text) : undefined;
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
+  } catch {
+    // reported below
+  }
+  return report(where, 'not a JSON object');
+}

@@ -14,6 +14,8 @@ describe('KPI formatting', () => {
     expect(formatWatch(r(65.4))).toBe('1m 05s');
     expect(formatMultiple(r(1.11))).toBe('1.11');
     expect(formatFraction(r(0.5, 1_234, 5_000))).toBe('1,234 / 5,000');
+    // Money sides in yuan to the fen, never raw fen: GMV ¥1,234.56 over ad spend ¥500.00.
+    expect(formatFraction(r(2.47, 123_456, 50_000), { num: 'money', den: 'money' })).toMatch(/^¥1,234\.56 \/ ¥500\.00$/);
     expect(formatAverage(650 / 3)).toBe('216.7');
     expect(formatAverage(12_345.04)).toBe('12,345.0');
   });

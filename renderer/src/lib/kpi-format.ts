@@ -23,9 +23,13 @@ export function formatMultiple(r: KpiRatio): string {
   return r.value === null ? '—' : (Math.round(r.value * 100) / 100).toFixed(2);
 }
 
+/** Which side of a ratio is money (fen in the core): shown in yuan to the fen, never raw fen. */
+export type FractionUnits = { num?: 'money'; den?: 'money'; currency?: string };
+
 /** Numerator / denominator, so a reader can check the ratio against the platform's own figures. */
-export function formatFraction(r: KpiRatio): string {
-  return `${groupThousands(Math.round(r.num))} / ${groupThousands(Math.round(r.den))}`;
+export function formatFraction(r: KpiRatio, units: FractionUnits = {}): string {
+  const side = (n: number, money: boolean) => (money ? formatMoney(Math.round(n), units.currency ?? 'CNY') : groupThousands(Math.round(n)));
+  return `${side(r.num, units.num === 'money')} / ${side(r.den, units.den === 'money')}`;
 }
 
 /** Online average to one decimal, grouped. */

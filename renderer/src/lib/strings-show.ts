@@ -128,6 +128,10 @@ export const showEn = {
   'flash.reason.session-end': 'session ended',
   'flash.overlayTag': 'FLASH SALE',
   'flash.overlaySoldOut': 'SOLD OUT',
+  'flash.oversold': 'oversold {n}',
+  'flash.badSeconds': 'Seconds must be a whole number of at least 1',
+  'flash.badStock': 'Stock must be a whole number of at least 1 (empty: no limit)',
+  'flash.badPrice': 'Price must be an amount in yuan, at most the live price',
 
   'mark.title': 'Mark',
   'mark.good moment': 'Good moment',
@@ -277,6 +281,10 @@ export const showZh: Record<keyof typeof showEn, string> = {
   'flash.reason.session-end': '场次结束',
   'flash.overlayTag': '限时秒杀',
   'flash.overlaySoldOut': '已抢光',
+  'flash.oversold': '超卖 {n} 件',
+  'flash.badSeconds': '秒数须为不小于 1 的整数',
+  'flash.badStock': '库存须为不小于 1 的整数（留空为不限量）',
+  'flash.badPrice': '秒杀价须为以元计的金额，且不高于直播价',
 
   'mark.title': '标记',
   'mark.good moment': '高光时刻',

@@ -97,6 +97,9 @@ export const en = {
   'log.empty': 'Nothing logged yet.',
   'alerts.title': 'Alerts',
   'alerts.none': 'All clear',
+  'alerts.ack': 'Seen',
+  'alerts.mute': 'Mute',
+  'alerts.held': 'for {time}',
 
   'action.failed': '{action} refused: {message}',
   'action.offline': 'The desk is disconnected',
@@ -255,6 +258,9 @@ export const zh: Record<StringKey, string> = {
   'log.empty': '暂无记录。',
   'alerts.title': '告警',
   'alerts.none': '一切正常',
+  'alerts.ack': '已知悉',
+  'alerts.mute': '静音',
+  'alerts.held': '已持续 {time}',
 
   'action.failed': '{action} 被拒绝：{message}',
   'action.offline': '中控已断开',

@@ -1,6 +1,6 @@
 import type { Kpi, KpiBasis } from '../contract.js';
 import { formatCount, formatMoney } from '../lib/format.js';
-import { formatAverage, formatFraction, formatMultiple, formatRate, formatRatioMoney, formatWatch } from '../lib/kpi-format.js';
+import { formatAverage, formatFraction, formatMultiple, formatRate, formatRatioMoney, formatWatch, type FractionUnits } from '../lib/kpi-format.js';
 import type { KpiStringKey } from '../lib/kpi-strings.js';
 
 export type KpiItemId =
@@ -15,6 +15,15 @@ export type KpiItem = {
   /** For ratios: the basis (人数/次数) and numerator / denominator, shown beside the value. */
   basis?: KpiBasis;
   fraction?: string;
+};
+
+/** Ratios whose numerator (GMV) or denominator (ad spend) is money: their formula shows yuan. */
+const MONEY_SIDES: Partial<Record<KpiItemId, Omit<FractionUnits, 'currency'>>> = {
+  perBuyerFen: { num: 'money' },
+  aovFen: { num: 'money' },
+  uvValueFen: { num: 'money' },
+  gpmFen: { num: 'money' },
+  roi: { num: 'money', den: 'money' },
 };
 
 /** Every KPI of kpi.md as display items, in the order a studio reads them. */
@@ -33,7 +42,7 @@ export function kpiItems(kpi: Kpi, currency = 'CNY'): KpiItem[] {
     label,
     value,
     basis: r.basis,
-    fraction: formatFraction(r),
+    fraction: formatFraction(r, { ...MONEY_SIDES[id], currency }),
   });
   items.push(
     { id: 'averageOnline', label: 'k.averageOnline', value: formatAverage(d.averageOnline) },

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { OverlayState } from '../contract.js';
+import { toOverlayState, type OverlayState } from '../contract.js';
 import { DeskSocket, type SocketStatus } from '../lib/desk-socket.js';
 import { dropCard, nextCards, type Card } from './card-stack.js';
 
@@ -27,7 +27,8 @@ export const useOverlayStore = create<OverlayStore>()((set, get) => ({
       onStatus: (status) => set({ socket: status }),
       onMessage(msg) {
         if (msg.type !== 'overlay' && msg.type !== 'state') return;
-        const state: OverlayState = { rev: msg.state.rev, product: msg.state.product, kpi: msg.state.kpi, scale: msg.state.scale ?? null, flashSale: msg.state.flashSale ?? null };
+        // Every overlay field, picked by the schema's keys (a hand-copied list once dropped the sell-out).
+        const state = toOverlayState(msg.state);
         set({ state, cards: nextCards(get().cards, state.product) });
       },
     });

@@ -16,17 +16,29 @@ function Price({ fen, testId = 'overlay-price' }: { fen: number; testId?: string
 
 export type FlashLabels = { tag: string; left: (n: number) => string; soldOut: string };
 
-/** The 秒杀 band: flash price, the countdown and what is left, ticking with the overlay's clock. */
-export function FlashBand({ sale, now, labels }: { sale: FlashSale; now: number; labels: FlashLabels }) {
-  const left = sale.stock === null ? null : Math.max(0, sale.stock - sale.sold);
+/** A struck-through price keeps its fen: ¥29.90, never ¥29. */
+const yuanToFen = (fen: number) => `¥${groupThousands(Math.floor(fen / 100))}.${String(fen % 100).padStart(2, '0')}`;
+
+/**
+ * The 秒杀 band: flash price, the countdown and what is left, ticking with the overlay's clock. A sale
+ * that sold out (`soldOut`) stays on the stream as 已抢光 instead of vanishing.
+ */
+export function FlashBand({ sale, now, labels, soldOut = false }: { sale: FlashSale; now: number; labels: FlashLabels; soldOut?: boolean }) {
+  const left = soldOut ? 0 : sale.stock === null ? null : Math.max(0, sale.stock - sale.sold);
   return (
-    <div className="card-flash" data-testid="overlay-flash" data-sku={sale.sku}>
+    <div className={`card-flash ${soldOut ? 'card-flash-over' : ''}`} data-testid="overlay-flash" data-sku={sale.sku} data-sold-out={soldOut}>
       <span className="flash-tag">{labels.tag}</span>
       <Price fen={sale.priceFen} testId="overlay-flash-price" />
-      {sale.regularFen !== null && sale.regularFen > sale.priceFen ? <span className="flash-was">¥{groupThousands(Math.floor(sale.regularFen / 100))}</span> : null}
-      <span className="flash-countdown" data-testid="overlay-countdown">
-        {formatClock(Math.max(0, sale.endsAt - now))}
-      </span>
+      {sale.regularFen !== null && sale.regularFen > sale.priceFen ? (
+        <span className="flash-was" data-testid="overlay-flash-was">
+          {yuanToFen(sale.regularFen)}
+        </span>
+      ) : null}
+      {soldOut ? null : (
+        <span className="flash-countdown" data-testid="overlay-countdown">
+          {formatClock(Math.max(0, sale.endsAt - now))}
+        </span>
+      )}
       {left !== null ? (
         <span className={`flash-left ${left === 0 ? 'flash-gone' : ''}`} data-testid="overlay-stock">
           {left === 0 ? labels.soldOut : labels.left(left)}
@@ -42,7 +54,7 @@ type Props = {
   onGone(key: string): void;
   /** The product's picture as the overlay can load it, or null. */
   imageUrl?: string | null;
-  flash?: { sale: FlashSale; now: number; labels: FlashLabels } | null;
+  flash?: { sale: FlashSale; now: number; labels: FlashLabels; soldOut?: boolean } | null;
 };
 
 export function ProductCard({ card, tag, onGone, imageUrl, flash }: Props) {

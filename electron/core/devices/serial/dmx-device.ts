@@ -1,4 +1,4 @@
-import type { DmxDeviceConfig, NetworkDmxDeviceConfig } from '../../contract/index.js';
+import { isNetworkDmx, type DmxDeviceConfig, type NetworkDmxDeviceConfig } from '../../contract/index.js';
 import type { ByteTransport } from '../../../../native/serial/transport/byte-transport.js';
 import { sendOpenDmxFrame } from '../../../../native/serial/dmx/dmx-codec.js';
 import { DmxFader } from '../../../../native/serial/dmx/dmx-fader.js';
@@ -11,6 +11,7 @@ import { packetEncoder, type DmxPacketEncoder } from './network-dmx.js';
  * same keep-alive holds network universes.
  */
 const KEEPALIVE_MS = 1_000;
+const FRAME_TIME_REFRESH_MS = 5_000;
 
 /**
  * A DMX output. Enttec DMX USB Pro, sACN and Art-Net get a packet when the universe changes (and a
@@ -22,6 +23,7 @@ export class DmxDevice implements DeviceRuntime {
   private busy = false;
   private lastSent: Uint8Array | null = null;
   private lastSentAt = 0;
+  private shownFrameAt = 0;
   private offState: (() => void) | null = null;
   /** Why the last frame did not go out (an Open DMX adapter that refuses break, a write error). */
   private sendError: string | null = null;
@@ -66,6 +68,8 @@ export class DmxDevice implements DeviceRuntime {
     const view = deviceView(this.config, this.transport.state, this.transport.bytesIn, NO_COUNTERS);
     // The port may be open while frames fail (break refused): the light is not following, say so.
     if (this.sendError && view.live.status === 'open') view.live = { ...view.live, status: 'error', reason: `cannot send DMX: ${this.sendError}` };
+    // UDP has no answer: a network node is "sending" (with the last frame's time), never confirmed "open".
+    else if (isNetworkDmx(this.config) && view.live.status === 'open') view.live = { ...view.live, status: 'sending', lastFrameAt: this.lastSentAt || null };
     return view;
   }
 
@@ -93,6 +97,11 @@ export class DmxDevice implements DeviceRuntime {
         await this.transport.write(this.encoder.encode(frame));
         this.lastSent = frame;
         this.lastSentAt = now;
+        // The desk shows a network node's last frame time: refreshed at the first frame, then every few seconds.
+        if (isNetworkDmx(this.config) && now - this.shownFrameAt >= FRAME_TIME_REFRESH_MS) {
+          this.shownFrameAt = now;
+          this.onChange();
+        }
       }
       if (this.sendError) this.setSendError(null);
     } catch (error) {

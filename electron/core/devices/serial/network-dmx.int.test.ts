@@ -49,8 +49,9 @@ describe('network DMX (sACN, Art-Net) to a UDP node on loopback', () => {
     artnet?.socket.close();
   });
 
-  it('shows both nodes open and refuses a universe the protocol cannot address', async () => {
-    await fx.waitForState((s) => (s.serial ?? []).filter((d) => d.live.status === 'open').length === 2);
+  it('shows both nodes sending (UDP cannot confirm, so never "open") with the last frame time, and refuses a universe the protocol cannot address', async () => {
+    const state = await fx.waitForState((s) => (s.serial ?? []).filter((d) => d.live.status === 'sending' && typeof d.live.lastFrameAt === 'number').length === 2);
+    expect((state.serial ?? []).map((d) => d.live.status)).toEqual(['sending', 'sending']);
     const bad = await fx.api('PUT', '/devices', [{ id: 'x', kind: 'sacn', universe: 0 }]);
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toMatch(/0\.universe: sACN universes are 1–63999/);
@@ -90,6 +91,10 @@ describe('network DMX (sACN, Art-Net) to a UDP node on loopback', () => {
   });
 
   it('blackout reaches the nodes, and removing the sACN node terminates its stream', async () => {
+    // A user cue may not take the built-in name: it would leave the lights on at "blackout".
+    const taken = await fx.api('PUT', '/devices/cues', [{ name: 'Blackout', channels: { '1': 255 }, fadeMs: 0 }]);
+    expect(taken.status).toBe(400);
+    expect(taken.body.error.message).toMatch(/built-in cue/);
     const dark = sacn.next((p) => p[126] === 0 && p[128] === 0 && p[637] === 0);
     await fx.api('POST', '/actions', { type: 'light.cue', cue: 'blackout' });
     await dark;

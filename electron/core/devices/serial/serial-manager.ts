@@ -130,7 +130,8 @@ export class SerialManager {
 
   /** Fires a named cue on its DMX device (or on all of them). */
   cue(name: string): { cue: string; devices: string[] } {
-    const cue = this.cues().find((c) => c.name === name) ?? (name === BLACKOUT.name ? BLACKOUT : null);
+    // The built-in cue wins over anything stored under its name (a database from before the check).
+    const cue = name.toLowerCase() === BLACKOUT.name ? BLACKOUT : (this.cues().find((c) => c.name === name) ?? null);
     if (!cue) throw new DeskError('not_found', `no light cue "${name}"; define it under /devices/cues`);
     const targets = [...this.runtimes.values()].filter((r): r is DmxDevice => r instanceof DmxDevice && (!cue.device || r.config.id === cue.device));
     if (!targets.length) throw new DeskError('conflict', cue.device ? `DMX device "${cue.device}" is not configured or disabled` : 'no DMX device is configured');

@@ -26,7 +26,7 @@ async function ok(res: Promise<{ status: number; body: unknown }>) {
 export async function seedFixtureSessions(f: Pick<DeskFixture, 'api' | 'desk'>, clock: Clock): Promise<{ previous: string; main: string }> {
   const act = (action: Record<string, unknown>) => ok(f.api('POST', '/actions', action));
   const ingest = (events: Record<string, unknown>[]) => ok(f.api('POST', '/ingest', { source: 'fixture', events }));
-  await ok(f.api('PUT', '/kpi/settings', { alerts: [{ id: 'online-drop', kpi: 'online', condition: 'drop', red: 0.2, windowSec: 120 }] }));
+  await ok(f.api('PUT', '/kpi/settings', { alerts: [{ id: 'online-drop', kpi: 'online', condition: 'drop', red: 0.2, windowSec: 120, holdSec: 0 }] }));
   await ok(f.api('POST', '/products', { sku: 'TEA-01', name: '明前龙井 250g', priceFen: 12_800 }));
   await ok(f.api('POST', '/products', { sku: 'CUP-02', name: '青瓷茶杯', priceFen: 3_900 }));
 

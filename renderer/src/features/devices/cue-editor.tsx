@@ -18,6 +18,8 @@ function CueTable({ onDone }: { onDone(): void }) {
   const t = useT();
   const cues = useDevicesStore((s) => s.cues);
   const saveCues = useDevicesStore((s) => s.saveCues);
+  // Where a cue goes: one light output, or every one (no device). Buttons and scales take no cues.
+  const lights = useDevicesStore((s) => s.devices).filter((d) => d.kind !== 'scale' && d.kind !== 'buttons');
   const [drafts, setDrafts] = useState<CueDraft[]>(() => (cues.length ? cues.map(cueToDraft) : [EMPTY_CUE]));
   const [errors, setErrors] = useState<CueErrors>([]);
   const [serverError, setServerError] = useState<string | null>(null);
@@ -41,6 +43,7 @@ function CueTable({ onDone }: { onDone(): void }) {
             <th>{t('cue.fade')}</th>
             <th>{t('cue.product')}</th>
             <th>{t('cue.scene')}</th>
+            <th>{t('cue.device')}</th>
             <th />
           </tr>
         </thead>
@@ -61,6 +64,16 @@ function CueTable({ onDone }: { onDone(): void }) {
               </td>
               <td>
                 <input className="input input-narrow" name="cue-scene" value={d.scene} onChange={(e) => edit(i, { scene: e.target.value })} />
+              </td>
+              <td>
+                <select className="input input-narrow" name="cue-device" value={d.device ?? ''} onChange={(e) => edit(i, { device: e.target.value || undefined })}>
+                  <option value="">{t('cue.allDevices')}</option>
+                  {[...lights.map((l) => ({ id: l.id, name: l.name ?? l.id })), ...(d.device && !lights.some((l) => l.id === d.device) ? [{ id: d.device, name: d.device }] : [])].map((l) => (
+                    <option key={l.id} value={l.id}>
+                      {l.name}
+                    </option>
+                  ))}
+                </select>
               </td>
               <td>
                 <button type="button" className="btn btn-small btn-ghost" onClick={() => setDrafts((all) => all.filter((_, j) => j !== i))}>

@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { KeyLook, SurfaceState } from '../../contract.js';
 import { Panel } from '../../components/panel.js';
+import { getLink } from '../../lib/desk-link.js';
+import { imageSrc } from '../../lib/image-src.js';
 import { virtualSurface } from '../../stores/desk-reducers.js';
 import { useDeskStore } from '../../stores/desk-store.js';
 import { useT } from '../../stores/prefs-store.js';
@@ -107,10 +109,33 @@ function DeckKey({ surfaceId, index, look, disabled }: { surfaceId: string; inde
     >
       {look ? (
         <>
+          <KeyPicture image={look.image} />
           <span className="key-label">{look.label}</span>
           {look.detail ? <span className="key-detail">{look.detail}</span> : null}
         </>
       ) : null}
     </button>
+  );
+}
+
+/**
+ * The product's picture behind the key's text, as the hardware draws it (issue 17: the on-screen deck
+ * mirrors the hardware exactly). A picture the browser cannot load leaves the key as text only.
+ */
+function KeyPicture({ image }: { image: string | null | undefined }) {
+  const link = getLink();
+  const src = imageSrc(image, link?.url, link?.token);
+  const [state, setState] = useState<{ src: string; ok: boolean } | null>(null);
+  if (!src || (state?.src === src && !state.ok)) return null;
+  return (
+    <img
+      className="key-image"
+      src={src}
+      alt=""
+      aria-hidden
+      data-loaded={state?.src === src && state.ok}
+      onLoad={() => setState({ src, ok: true })}
+      onError={() => setState({ src, ok: false })}
+    />
   );
 }

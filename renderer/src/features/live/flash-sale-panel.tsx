@@ -19,6 +19,7 @@ export function FlashSalePanel({ disabled }: { disabled: boolean }) {
   const [price, setPrice] = useState('');
   const [seconds, setSeconds] = useState('60');
   const [stock, setStock] = useState('');
+  const [problem, setProblem] = useState<'flash.badSeconds' | 'flash.badStock' | 'flash.badPrice' | null>(null);
   const chosen = sku || current || products[0]?.sku || '';
   const product = products.find((p) => p.sku === chosen);
 
@@ -35,6 +36,11 @@ export function FlashSalePanel({ disabled }: { disabled: boolean }) {
         <div className="flash-stock" data-testid="flash-stock">
           {sale.stock === null ? t('flash.unlimited') : t('flash.left', { n: Math.max(0, sale.stock - sale.sold) })} · {t('flash.sold', { n: sale.sold })}
         </div>
+        {sale.oversold ? (
+          <div className="flash-oversold" data-testid="flash-oversold" role="alert">
+            {t('flash.oversold', { n: sale.oversold })}
+          </div>
+        ) : null}
         <button className="btn btn-danger-outline" type="button" disabled={disabled} onClick={() => void run({ type: 'flashsale.stop' })}>
           {t('flash.stop')}
         </button>
@@ -50,12 +56,19 @@ export function FlashSalePanel({ disabled }: { disabled: boolean }) {
         onSubmit={(e) => {
           e.preventDefault();
           if (!chosen) return;
+          // What the controller typed is sent as typed or refused here; never replaced by a default.
+          const secs = wholeAtLeastOne(seconds);
+          const units = stock.trim() ? wholeAtLeastOne(stock) : undefined;
+          const badPrice = price.trim() !== '' && (priceFen === null || (product !== undefined && priceFen > product.priceFen));
+          const wrong: typeof problem = secs === null ? 'flash.badSeconds' : units === null ? 'flash.badStock' : badPrice ? 'flash.badPrice' : null;
+          setProblem(wrong);
+          if (wrong || secs === null || units === null) return;
           void run({
             type: 'flashsale.start',
             sku: chosen,
-            seconds: Math.max(1, Math.round(Number(seconds) || 60)),
+            seconds: secs,
             ...(priceFen !== null && { price: priceFen }),
-            ...(Number(stock) > 0 && { stock: Math.round(Number(stock)) }),
+            ...(units !== undefined && { stock: units }),
           });
         }}
       >
@@ -82,13 +95,27 @@ export function FlashSalePanel({ disabled }: { disabled: boolean }) {
           {t('flash.start')}
         </button>
       </form>
+      {problem ? (
+        <p className="flash-problem" data-testid="flash-problem" role="alert">
+          {t(problem)}
+        </p>
+      ) : null}
       {last ? (
         <p className="flash-result dim" data-testid="flash-result" data-reason={last.reason}>
           {t('flash.result', { name: last.name, sold: last.sold, gmv: formatMoney(last.gmvFen), reason: t(`flash.reason.${last.reason}`) })}
+          {last.oversold ? ` · ${t('flash.oversold', { n: last.oversold })}` : ''}
         </p>
       ) : null}
     </section>
   );
+}
+
+/** A whole number ≥ 1 from what was typed, or null: "abc", "-3" and "2.5" are refused, not rounded. */
+function wholeAtLeastOne(text: string): number | null {
+  const trimmed = text.trim();
+  if (!/^\d+$/.test(trimmed)) return null;
+  const n = Number(trimmed);
+  return n >= 1 && Number.isSafeInteger(n) ? n : null;
 }
 
 /** Markers for review: one tap, from a preset. */

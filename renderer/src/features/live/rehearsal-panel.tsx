@@ -22,13 +22,23 @@ export function RehearsalPanel({ disabled }: { disabled: boolean }) {
   );
 }
 
-function OnOff({ on, testId, label, disabled, onChange }: { on: boolean; testId: string; label: string; disabled: boolean; onChange: (on: boolean) => void }) {
+/** One simulator's switch, its state in words, and its pause button. */
+function SimHead(props: { name: 'audience' | 'scale'; label: string; enabled: boolean; paused: boolean; disabled: boolean; pauseDisabled: boolean; onEnabled(on: boolean): void; onPaused(paused: boolean): void }) {
+  const t = useT();
+  const { name, enabled, paused } = props;
   return (
-    <label className="switch sims-switch">
-      <input type="checkbox" role="switch" data-testid={testId} checked={on} disabled={disabled} onChange={(e) => onChange(e.target.checked)} />
-      <span className="switch-track" aria-hidden />
-      <span className="sims-label">{label}</span>
-    </label>
+    <div className="sims-head">
+      <label className="switch sims-switch">
+        <input type="checkbox" role="switch" data-testid={`sims-${name}-on`} checked={enabled} disabled={props.disabled} onChange={(e) => props.onEnabled(e.target.checked)} />
+        <span className="switch-track" aria-hidden />
+        <span className="sims-label">{props.label}</span>
+      </label>
+      {enabled && paused ? <span className="badge badge-warn">{t('sims.paused')}</span> : null}
+      {!enabled ? <span className="badge">{t('sims.off')}</span> : null}
+      <button type="button" className="btn btn-small sims-pause" data-testid={`sims-${name}-pause`} disabled={props.pauseDisabled} onClick={() => props.onPaused(!paused)}>
+        {paused ? t('sims.resume') : t('sims.pause')}
+      </button>
+    </div>
   );
 }
 
@@ -39,14 +49,16 @@ function AudienceRow({ settings, disabled }: { settings: AudienceSimSettings; di
   const off = disabled || !settings.enabled;
   return (
     <div className="sims-row" data-testid="sims-audience" data-enabled={settings.enabled} data-paused={settings.paused} data-mood={settings.mood}>
-      <div className="sims-head">
-        <OnOff on={settings.enabled} testId="sims-audience-on" label={t('sims.audience')} disabled={disabled} onChange={(enabled) => set({ enabled })} />
-        {settings.enabled && settings.paused ? <span className="badge badge-warn">{t('sims.paused')}</span> : null}
-        {!settings.enabled ? <span className="badge">{t('sims.off')}</span> : null}
-        <button type="button" className="btn btn-small sims-pause" data-testid="sims-audience-pause" disabled={off} onClick={() => set({ paused: !settings.paused })}>
-          {settings.paused ? t('sims.resume') : t('sims.pause')}
-        </button>
-      </div>
+      <SimHead
+        name="audience"
+        label={t('sims.audience')}
+        enabled={settings.enabled}
+        paused={settings.paused}
+        disabled={disabled}
+        pauseDisabled={off}
+        onEnabled={(enabled) => set({ enabled })}
+        onPaused={(paused) => set({ paused })}
+      />
       <div className="sims-controls">
         <label className="sims-field">
           <span>{t('sims.mood')}</span>
@@ -90,14 +102,16 @@ function ScaleRow({ settings, disabled }: { settings: ScaleSimSettings; disabled
   const off = disabled || !settings.enabled;
   return (
     <div className="sims-row" data-testid="sims-scale" data-enabled={settings.enabled} data-paused={settings.paused} data-grams={settings.grams}>
-      <div className="sims-head">
-        <OnOff on={settings.enabled} testId="sims-scale-on" label={t('sims.scale')} disabled={disabled} onChange={(enabled) => void run({ type: 'rehearsal.scale', enabled })} />
-        {settings.enabled && settings.paused ? <span className="badge badge-warn">{t('sims.paused')}</span> : null}
-        {!settings.enabled ? <span className="badge">{t('sims.off')}</span> : null}
-        <button type="button" className="btn btn-small sims-pause" data-testid="sims-scale-pause" disabled={off || settings.autoEverySec === 0} onClick={() => void run({ type: 'rehearsal.scale', paused: !settings.paused })}>
-          {settings.paused ? t('sims.resume') : t('sims.pause')}
-        </button>
-      </div>
+      <SimHead
+        name="scale"
+        label={t('sims.scale')}
+        enabled={settings.enabled}
+        paused={settings.paused}
+        disabled={disabled}
+        pauseDisabled={off || settings.autoEverySec === 0}
+        onEnabled={(enabled) => void run({ type: 'rehearsal.scale', enabled })}
+        onPaused={(paused) => void run({ type: 'rehearsal.scale', paused })}
+      />
       <div className="sims-controls">
         <label className="sims-field">
           <span>{t('sims.auto')}</span>

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import type { ProductKpi } from '../contract/index.js';
+import { clockedDesk } from '../testing/clocked-desk.js';
+
+// Late data (issue 16): events carry their own ts and the desk decides by it, live as in review.
+const T0 = Date.UTC(2026, 2, 1, 12, 0, 0);
+const desk = clockedDesk(T0, async (f) => {
+  for (const [sku, name] of [['TEA-01', '明前龙井'], ['CUP-02', '青瓷茶杯']]) {
+    expect((await f.api('POST', '/products', { sku, name, priceFen: 12_800 })).status).toBe(201);
+  }
+});
+
+const live = (sku: string) => (desk.f.desk.hub.state.kpi.detail?.products ?? []).find((p: ProductKpi) => p.sku === sku);
+
+describe('late data', () => {
+  it('counts an order for the 讲解 its ts fell in, even when it arrives after the next explain started', async () => {
+    const id = (await desk.f.api('POST', '/actions', { type: 'session.start', title: 'late orders' })).body.result.id as string;
+    await desk.f.api('POST', '/actions', { type: 'product.explain', sku: 'TEA-01' });
+    desk.clock.t = T0 + 60_000;
+    await desk.f.api('POST', '/actions', { type: 'product.explain', sku: 'CUP-02' });
+    desk.clock.t = T0 + 90_000;
+    // Placed at T0+30s (during the tea's explain), delivered now; and one tea order placed now (outside).
+    await desk.f.api('POST', '/ingest', {
+      events: [
+        { type: 'order', ts: T0 + 30_000, orderId: 'late-1', sku: 'TEA-01', qty: 1, amount: 12_800 },
+        { type: 'order', ts: T0 + 90_000, orderId: 'now-1', sku: 'TEA-01', qty: 1, amount: 12_800 },
+      ],
+    });
+    expect(live('TEA-01')).toMatchObject({ gmvFen: 25_600, orders: 2, explainGmvFen: 12_800, explainOrders: 1 });
+
+    desk.clock.t = T0 + 120_000;
+    await desk.f.api('POST', '/actions', { type: 'session.end', confirm: true });
+    const review = (await desk.f.api('GET', `/sessions/${id}/products`)).body as { sku: string; gmvDuringFen: number; ordersDuring: number; gmvOutsideFen: number }[];
+    // The review of the same log says the same.
+    expect(review.find((p) => p.sku === 'TEA-01')).toMatchObject({ gmvDuringFen: 12_800, ordersDuring: 1, gmvOutsideFen: 12_800 });
+  });
+
+  it('keeps the newest snapshot counters when an older snapshot arrives late', async () => {
+    desk.clock.t = T0 + 200_000;
+    await desk.f.api('POST', '/actions', { type: 'session.start', title: 'late snapshot' });
+    await desk.f.api('POST', '/ingest', { events: [{ type: 'snapshot', ts: desk.clock.t, viewersUv: 900, viewsPv: 1_500, likes: 40 }] });
+    await desk.f.api('POST', '/ingest', { events: [{ type: 'snapshot', ts: desk.clock.t - 10_000, viewersUv: 700, viewsPv: 1_100, likes: 30 }] });
+    expect(desk.f.desk.hub.state.kpi.detail).toMatchObject({ viewersUv: 900, viewsPv: 1_500, likes: 40 });
+    await desk.f.api('POST', '/actions', { type: 'session.end', confirm: true });
+  });
+});
