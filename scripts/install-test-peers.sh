@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # Installs the system peers LiveDesk's tests run against: a real OBS Studio (under Xvfb), Debian's
 # Chromium for end-to-end tests, socat for serial pseudo-terminals, libusb for node-hid and CJK fonts
-# so Chinese renders in screenshots. Safe to run repeatedly: it installs only what is missing.
+# so Chinese renders in screenshots; mount (tmpfs for the full-disk test) and coreutils (mkfifo for the
+# stray-file test) are on most Debian images but not on every minimal one. udev is deliberately NOT
+# here: the desk must work without it (serial ports are then listed by scanning /dev).
+# Every program a test spawns is in this list or is node itself. Safe to run repeatedly: it installs
+# only what is missing.
 set -euo pipefail
 
-packages=(obs-studio xvfb xauth chromium socat libusb-1.0-0 fonts-noto-cjk)
+packages=(obs-studio xvfb xauth chromium socat libusb-1.0-0 fonts-noto-cjk mount coreutils)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

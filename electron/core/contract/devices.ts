@@ -225,3 +225,6 @@ export const serialPortInfoSchema = z.object({
   productId: z.string().nullable(),
 });
 export type SerialPortInfo = z.infer<typeof serialPortInfoSchema>;
+
+/** Set on `GET /devices/ports` when the list came from scanning /dev (no udev): the reason, for developers. */
+export const PORTS_DEGRADED_HEADER = 'x-livedesk-degraded';

@@ -41,6 +41,26 @@ export type IngestEventType = IngestEvent['type'];
 
 export const MAX_INGEST_BATCH = 10_000;
 
+const DAY_MS = 86_400_000;
+
+/** The earliest time any stored row may carry (ingest, bundles): LiveDesk did not exist before. */
+export const STORED_TIME_FLOOR = Date.UTC(2000, 0, 1);
+
+/**
+ * Times a connector may send: from 2000-01-01 (late exports and replays are fine; a time in seconds
+ * instead of ms lands in 1970) to a day after the desk's clock (a connector whose clock runs fast;
+ * microseconds or a year 3000 land far beyond). A time after the show would stretch the session it
+ * lands in and size its review (README: Timestamps); one before it changes no allocation.
+ */
+export const INGEST_TIME_WINDOW = { floor: STORED_TIME_FLOOR, futureMs: DAY_MS } as const;
+
+/** Why `ts` is outside the ingest window around `now`, or null when it is inside. */
+export function ingestTimeProblem(ts: number, now: number): string | null {
+  if (ts < INGEST_TIME_WINDOW.floor) return 'before 2000-01-01 (ms since epoch expected, not seconds)';
+  if (ts > now + INGEST_TIME_WINDOW.futureMs) return `more than ${INGEST_TIME_WINDOW.futureMs / DAY_MS} day after the desk's clock (ms since epoch expected, not µs)`;
+  return null;
+}
+
 export const ingestBatchSchema = z.strictObject({
   source: z.string().min(1).max(64).optional(),
   events: z.array(z.unknown()).min(1, 'events must not be empty').max(MAX_INGEST_BATCH),
@@ -57,7 +77,7 @@ export interface IngestBatch {
  * Validates a whole batch. A batch is accepted or rejected whole, so the first bad event is named by
  * its index and field (`events.3.amount: …`).
  */
-export function parseIngestBatch(body: unknown): IngestBatch {
+export function parseIngestBatch(body: unknown, now = Date.now()): IngestBatch {
   const batch = parseOrThrow(ingestBatchSchema, body);
   const events: IngestEvent[] = new Array(batch.events.length);
   for (let index = 0; index < batch.events.length; index++) {
@@ -72,6 +92,11 @@ export function parseIngestBatch(body: unknown): IngestBatch {
       throw new DeskError('bad_request', coded('request.invalidField', { field }, message), { field, index });
     }
     events[index] = result.data;
+  }
+  // After the shape check, so a bad shape is still named first; both paths (fast and zod) pass here.
+  for (let index = 0; index < events.length; index++) {
+    const problem = ingestTimeProblem((events[index] as IngestEvent).ts, now);
+    if (problem) throw new DeskError('bad_request', coded('ingest.badTime', { index }, `events.${index}.ts: ${problem}`), { field: `events.${index}.ts`, index });
   }
   return { source: batch.source ?? null, events };
 }

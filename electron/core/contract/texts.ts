@@ -20,6 +20,8 @@ export const TEXT_PARAMS = {
   'request.badUrl': [],
   'request.invalidField': ['field'],
   'request.badDate': ['field', 'value'],
+  'request.foreignHost': [],
+  'request.foreignOrigin': [],
   'token.missing': [],
   'token.readOnly': [],
   'route.notFound': ['path'],
@@ -48,6 +50,7 @@ export const TEXT_PARAMS = {
   'storage.failed': [],
   'storage.dropped': ['count'],
   'ingest.noSession': [],
+  'ingest.badTime': ['index'],
   'ingest.refundExcess': ['amountFen', 'orders'],
 
   // OBS.
@@ -149,6 +152,8 @@ export const TEXT_PARAMS = {
   'bundle.damaged': [],
   'bundle.newer': ['schema', 'known'],
   'bundle.noSessions': [],
+  'bundle.refused': [],
+  'bundle.noSpace': [],
   'platformImport.badPlatform': [],
   'platformImport.badTz': [],
   'platformImport.noRows': [],

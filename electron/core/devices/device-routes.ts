@@ -1,4 +1,4 @@
-import { bindingsSchema, dmxCueListSchema, hotkeyFireSchema, learnRequestSchema, parseOrThrow, serialDeviceListSchema } from '../contract/index.js';
+import { bindingsSchema, dmxCueListSchema, hotkeyFireSchema, learnRequestSchema, parseOrThrow, PORTS_DEGRADED_HEADER, serialDeviceListSchema } from '../contract/index.js';
 import type { Dispatch, StateReader } from '../engine/ports.js';
 import type { Router } from '../server/router.js';
 import type { Controls } from './controls/controls.js';
@@ -23,7 +23,12 @@ export function addDeviceRoutes(router: Router, deps: DeviceRouteDeps): Router {
   return router
     .add('GET', '/devices', () => ({ body: serial.list() }))
     .add('PUT', '/devices', async (ctx) => ({ body: await dispatch({ type: 'devices.replace', devices: parseOrThrow(serialDeviceListSchema, await ctx.body()) }, api) }))
-    .add('GET', '/devices/ports', async () => ({ body: await serial.ports() }))
+    .add('GET', '/devices/ports', async () => {
+      // The body stays the list it always was; a degraded listing (no udev) says why in a header.
+      const { ports, degraded } = await serial.ports();
+      const headers: Record<string, string> = degraded ? { [PORTS_DEGRADED_HEADER]: degraded } : {};
+      return { body: ports, headers };
+    })
     .add('GET', '/devices/cues', () => ({ body: serial.cues() }))
     .add('PUT', '/devices/cues', async (ctx) => ({ body: await dispatch({ type: 'devices.cues', cues: parseOrThrow(dmxCueListSchema, await ctx.body()) }, api) }))
     .add('GET', '/bindings', () => ({ body: controls.bindings() }))

@@ -86,7 +86,7 @@ describe('a session on the desk', () => {
 
   it('refuses ingest without a live session and dangerous actions without confirmation', async () => {
     const { desk } = f;
-    expect(() => desk.ingest({ events: [{ type: 'snapshot', ts: 1, online: 1 }] })).toThrowError(/no live session/);
+    expect(() => desk.ingest({ events: [{ type: 'snapshot', ts: 1_700_000_000_000, online: 1 }] })).toThrowError(/no live session/);
     await desk.dispatch({ type: 'session.start', title: 'guarded' }, api);
     await expect(desk.dispatch({ type: 'session.end' }, api)).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/needs confirmation/) });
     expect(desk.hub.state.session?.status).toBe('live');

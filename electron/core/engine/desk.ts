@@ -172,7 +172,7 @@ export class Desk {
       productNames: () => (productNames ??= new Map(catalog.list().map((p) => [p.sku, p.name]))),
       onOrders: (orders) => show.recordOrders(orders),
     }));
-    this.ingest = createIngestGate({ live: () => log.live, write: (id, batch) => liveKpis.ingest(id, batch), storage });
+    this.ingest = createIngestGate({ live: () => log.live, write: (id, batch) => liveKpis.ingest(id, batch), storage, now: this.now });
 
     const deck = (this.deck = new VirtualDeck());
     const binder: DeckBinder = (this.binder = new DeckBinder({

@@ -5,12 +5,14 @@ export interface IngestGateDeps {
   live: () => SessionSummary | null;
   write: (sessionId: string, batch: IngestBatch) => IngestResult;
   storage: { translate(error: unknown): unknown; succeeded(): void };
+  /** The desk's clock: event times outside a window around it are refused (README: Timestamps). */
+  now: () => number;
 }
 
 /** Where ingest batches enter: parsed, written durably to the live session, then their KPIs published. */
 export function createIngestGate(deps: IngestGateDeps): (body: unknown) => IngestResult {
   return (body) => {
-    const batch = parseIngestBatch(body);
+    const batch = parseIngestBatch(body, deps.now());
     const session = deps.live();
     if (!session) throw noLiveSession();
     let result: IngestResult;

@@ -2,6 +2,7 @@ import { closeSync, openSync, readSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { coded, DeskError, type BundleImportReply } from '../contract/index.js';
 import { openDatabase, SCHEMA_VERSION, type Db } from '../store/database.js';
+import { checkBundleRowSteps, checkBundleStructure, deskSchema, type DeskSchema } from './bundle-check.js';
 
 /**
  * Session bundles (DESIGN §4): one SQLite file, the desk's own schema, holding chosen sessions with
@@ -84,7 +85,7 @@ const refuse = (code: 'bundle.notBundle' | 'bundle.damaged' | 'bundle.noSessions
  * Checks that `file` is a LiveDesk bundle this version can read, before anything is touched: an
  * SQLite file, intact, with the bundle marker, from this schema or an older one.
  */
-export function inspectBundle(file: string): { sessions: { id: string; title: string }[]; schema: number } {
+export function inspectBundle(file: string, desk?: DeskSchema): { sessions: { id: string; title: string }[]; schema: number } {
   const head = Buffer.alloc(16);
   const fd = openSync(file, 'r');
   let read: number;
@@ -126,7 +127,9 @@ export function inspectBundle(file: string): { sessions: { id: string; title: st
       const detail = `the bundle is from a newer LiveDesk (schema ${schema}, this version knows ${SCHEMA_VERSION}); update LiveDesk to open it`;
       throw new DeskError('bad_request', coded('bundle.newer', { schema, known: SCHEMA_VERSION }, detail));
     }
-    const sessions = probe.prepare<[], { id: string; title: string }>('SELECT id, title FROM sessions ORDER BY started_at').all();
+    // Before anything runs on the file (an older bundle is migrated in place): no triggers, views or foreign tables.
+    if (desk) checkBundleStructure(probe, desk);
+    const sessions = probe.prepare<[], { id: string; title: string }>('SELECT id, title FROM sessions ORDER BY started_at LIMIT 10000').all();
     if (!sessions.length) throw refuse('bundle.noSessions', 'the bundle holds no sessions');
     return { sessions, schema };
   } finally {
@@ -134,57 +137,152 @@ export function inspectBundle(file: string): { sessions: { id: string; title: st
   }
 }
 
-/**
- * Imports every session of a checked bundle in one transaction: all or nothing. A session this desk
- * already has is skipped (a bundle opened twice changes nothing). The bundle file is migrated in
- * place first when it comes from an older schema, so callers pass a scratch copy.
- */
-export function importBundle(db: Db, file: string): BundleImportReply {
-  const { sessions, schema } = inspectBundle(file);
-  if (schema < SCHEMA_VERSION) openDatabase(file).close();
-  const existing = new Set(sessions.filter((s) => db.prepare('SELECT 1 FROM sessions WHERE id = ?').get(s.id)).map((s) => s.id));
-  const reply: BundleImportReply = {
+/** Sessions a checked bundle will add, and those this desk already has (skipped: opening twice changes nothing). */
+function planImport(db: Db, sessions: readonly { id: string; title: string }[]): BundleImportReply {
+  const existing = new Set(sessions.filter((s) => db.prepare('SELECT 1 FROM main.sessions WHERE id = ?').get(s.id)).map((s) => s.id));
+  return {
     imported: sessions.filter((s) => !existing.has(s.id)),
     skipped: sessions.filter((s) => existing.has(s.id)).map((s) => ({ ...s, reason: 'already on this desk' })),
   };
+}
+
+/** Rows of the log copied per statement when the import runs in slices. */
+const COPY_SLICE = 20_000;
+
+/**
+ * The copy of checked sessions from the attached bundle `from` into main, as steps: it yields after
+ * each statement (and after every `slice` events), so a caller either runs it whole inside one
+ * transaction or lets the event loop run between steps.
+ */
+function* copySteps(db: Db, from: string, ids: readonly string[], slice: number): Generator<void, void, void> {
+  for (const id of ids) {
+    const cols = shared(db, 'sessions', from, 'main', true);
+    db.prepare(`INSERT INTO main.sessions (${cols}) SELECT ${cols} FROM ${from}.sessions WHERE id = ?`).run(id);
+    for (const table of sessionTables(db, 'main')) {
+      if (!sessionTables(db, from).includes(table)) continue;
+      const c = shared(db, table, from, 'main', false);
+      const order = orderByRowid(db, from, table);
+      if (!order) {
+        db.prepare(`INSERT INTO main."${table}" (${c}) SELECT ${c} FROM ${from}."${table}" WHERE session_id = ?`).run(id);
+        yield;
+        continue;
+      }
+      // In rowid ranges, in order: the log keeps its order and no statement holds the desk for long.
+      const range = db.prepare<[string], { lo: number | null; hi: number | null }>(`SELECT MIN(rowid) AS lo, MAX(rowid) AS hi FROM ${from}."${table}" WHERE session_id = ?`).get(id);
+      const insert = db.prepare(`INSERT INTO main."${table}" (${c}) SELECT ${c} FROM ${from}."${table}" WHERE session_id = ? AND rowid BETWEEN ? AND ?${order}`);
+      for (let lo = range?.lo ?? 1, hi = range?.hi ?? 0; lo <= hi; lo += slice) {
+        insert.run(id, lo, Math.min(hi, lo + slice - 1));
+        yield;
+      }
+    }
+    // A session that was live where the bundle came from is not live here.
+    db.prepare(
+      `UPDATE main.sessions SET status = 'interrupted', ended_at = COALESCE(ended_at, (SELECT MAX(ts) FROM main.events WHERE session_id = ?), started_at)
+       WHERE id = ? AND status = 'live'`,
+    ).run(id, id);
+    // Event ids are reassigned on import: the rollups stay valid only if they had seen the whole log.
+    const complete = db
+      .prepare<[string, string], { ok: number }>(
+        `SELECT COALESCE((SELECT last_event_id FROM ${from}.review_cursor WHERE session_id = ?), -1) =
+                COALESCE((SELECT MAX(id) FROM ${from}.events WHERE session_id = ?), 0) AS ok`,
+      )
+      .get(id, id);
+    if (complete?.ok) {
+      db.prepare('UPDATE main.review_cursor SET last_event_id = (SELECT COALESCE(MAX(id), 0) FROM main.events WHERE session_id = ?) WHERE session_id = ?').run(id, id);
+    } else {
+      for (const t of ['review_rollup', 'review_marks', 'review_cursor']) db.prepare(`DELETE FROM main.${t} WHERE session_id = ?`).run(id);
+    }
+    yield;
+  }
+  // Products the review names (checked like every row): added when missing, never replacing what the
+  // live catalog already holds under that SKU. Their picture stays behind: a path or address from
+  // another machine is not one this desk's user entered (keys would fetch it).
+  const cols = shared(db, 'products', from, 'main', true);
+  const values = cols.split(', ').map((c) => (c === '"image"' ? 'NULL' : c)).join(', ');
+  db.prepare(`INSERT OR IGNORE INTO main.products (${cols}) SELECT ${values} FROM ${from}.products`).run();
+}
+
+/** Inspects, migrates (a scratch copy from an older schema) and checks every row, as steps. */
+function* checkSteps(db: Db, file: string, now: number, slice: number): Generator<void, { id: string; title: string }[], void> {
+  const { sessions, schema } = inspectBundle(file, deskSchema(db));
+  if (schema < SCHEMA_VERSION) openDatabase(file).close();
+  const probe = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    yield* checkBundleRowSteps(probe, sessionTables(probe, 'main'), now, slice);
+  } finally {
+    probe.close();
+  }
+  return sessions;
+}
+
+let attachments = 0;
+
+/**
+ * Imports every session of a bundle in one transaction: all or nothing. Every row is checked before
+ * anything is written. The bundle file is migrated in place first when it comes from an older
+ * schema, so callers pass a scratch copy. Runs in one go: for start-up's folder import.
+ */
+export function importBundle(db: Db, file: string, now: number): BundleImportReply {
+  const check = checkSteps(db, file, now, Number.MAX_SAFE_INTEGER);
+  let step = check.next();
+  while (!step.done) step = check.next();
+  const reply = planImport(db, step.value);
   if (!reply.imported.length) return reply;
-  db.prepare('ATTACH DATABASE ? AS bundle').run(file);
+  const from = `bundle_${++attachments}`;
+  db.prepare(`ATTACH DATABASE ? AS ${from}`).run(file);
   try {
     db.transaction(() => {
-      for (const { id } of reply.imported) {
-        const cols = shared(db, 'sessions', 'bundle', 'main', true);
-        db.prepare(`INSERT INTO main.sessions (${cols}) SELECT ${cols} FROM bundle.sessions WHERE id = ?`).run(id);
-        for (const table of sessionTables(db, 'main')) {
-          if (!sessionTables(db, 'bundle').includes(table)) continue;
-          const c = shared(db, table, 'bundle', 'main', false);
-          db.prepare(`INSERT INTO main."${table}" (${c}) SELECT ${c} FROM bundle."${table}" WHERE session_id = ?${orderByRowid(db, 'bundle', table)}`).run(id);
-        }
-        // A session that was live where the bundle came from is not live here.
-        db.prepare(
-          `UPDATE main.sessions SET status = 'interrupted', ended_at = COALESCE(ended_at, (SELECT MAX(ts) FROM main.events WHERE session_id = ?), started_at)
-           WHERE id = ? AND status = 'live'`,
-        ).run(id, id);
-        // Event ids are reassigned on import: the rollups stay valid only if they had seen the whole log.
-        const complete = db
-          .prepare<[string, string], { ok: number }>(
-            `SELECT COALESCE((SELECT last_event_id FROM bundle.review_cursor WHERE session_id = ?), -1) =
-                    COALESCE((SELECT MAX(id) FROM bundle.events WHERE session_id = ?), 0) AS ok`,
-          )
-          .get(id, id);
-        if (complete?.ok) {
-          db.prepare('UPDATE main.review_cursor SET last_event_id = (SELECT COALESCE(MAX(id), 0) FROM main.events WHERE session_id = ?) WHERE session_id = ?').run(id, id);
-        } else {
-          for (const t of ['review_rollup', 'review_marks', 'review_cursor']) db.prepare(`DELETE FROM main.${t} WHERE session_id = ?`).run(id);
-        }
-      }
-      const cols = shared(db, 'products', 'bundle', 'main', true);
-      db.prepare(`INSERT OR IGNORE INTO main.products (${cols}) SELECT ${cols} FROM bundle.products`).run();
+      for (const done of copySteps(db, from, reply.imported.map((s) => s.id), Number.MAX_SAFE_INTEGER)) void done;
     })();
   } finally {
-    db.prepare('DETACH DATABASE bundle').run();
+    db.prepare(`DETACH DATABASE ${from}`).run();
   }
   return reply;
 }
+
+/**
+ * The same import in slices, for a desk that is on air (issue 13: a 217 MB bundle froze /health for
+ * 5.6 s): the checks and the copy yield to the event loop between slices (`pause`). Each slice is its
+ * own transaction, so the sessions appear as they are copied; if a slice fails (a full disk), the
+ * sessions this import added are deleted again (their rows go with them), so nothing is half-applied.
+ * Imports on one desk run one at a time.
+ */
+export function importBundleSliced(db: Db, file: string, now: number, pause: () => Promise<void>): Promise<BundleImportReply> {
+  const run = async (): Promise<BundleImportReply> => {
+    const check = checkSteps(db, file, now, 5_000);
+    let step = check.next();
+    while (!step.done) {
+      await pause();
+      step = check.next();
+    }
+    const reply = planImport(db, step.value);
+    if (!reply.imported.length) return reply;
+    const ids = reply.imported.map((s) => s.id);
+    const from = `bundle_${++attachments}`;
+    db.prepare(`ATTACH DATABASE ? AS ${from}`).run(file);
+    try {
+      for (const done of copySteps(db, from, ids, COPY_SLICE)) {
+        void done;
+        await pause();
+      }
+    } catch (error) {
+      try {
+        db.prepare(`DELETE FROM main.sessions WHERE id IN (${ids.map(() => '?').join(', ')})`).run(...ids);
+      } catch {
+        // the disk refuses even the delete: the storage alert stands; the next start finds the partial rows
+      }
+      throw error;
+    } finally {
+      db.prepare(`DETACH DATABASE ${from}`).run();
+    }
+    return reply;
+  };
+  const next = (queues.get(db) ?? Promise.resolve()).then(run, run);
+  queues.set(db, next.catch(() => undefined));
+  return next;
+}
+
+const queues = new WeakMap<Db, Promise<unknown>>();
 
 /** Removes a scratch bundle and the journal files SQLite may have left beside it. */
 export function removeBundleFile(file: string): void {

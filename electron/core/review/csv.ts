@@ -14,8 +14,9 @@ export function parseCsvTable(raw: string | null): CsvTable {
 const cell = (v: unknown): string => {
   if (v === null || v === undefined) return '';
   const s = typeof v === 'string' ? v : String(v);
-  // Quote anything with a separator, and neutralise leading formula characters for spreadsheets.
-  const safe = /^[=+\-@]/.test(s) && typeof v === 'string' ? `'${s}` : s;
+  // Quote anything with a separator, and neutralise leading formula characters for spreadsheets
+  // (OWASP's list: a leading tab or carriage return also starts a formula in some of them).
+  const safe = /^[=+\-@\t\r]/.test(s) && typeof v === 'string' ? `'${s}` : s;
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 };
 

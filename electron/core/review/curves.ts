@@ -17,8 +17,15 @@ export function pickBucketMs(spanMs: number, maxPoints = MAX_CURVE_POINTS, reque
   return Math.max(rounded, floor);
 }
 
-/** How many points a curve from `origin` to `end` has at `bucketMs`. */
-export const curveLength = (origin: number, end: number, bucketMs: number) => Math.max(1, Math.floor((Math.max(end, origin) - origin) / bucketMs) + 1);
+/**
+ * The longest span a review draws. Stored times are bounded where they enter, but a row damaged on
+ * disk could still say a show ended in the year 5000; every allocation sized from a span stops here.
+ */
+export const MAX_REVIEW_SPAN_MS = 7 * 86_400_000;
+
+/** How many points a curve from `origin` to `end` has at `bucketMs` (never past MAX_REVIEW_SPAN_MS). */
+export const curveLength = (origin: number, end: number, bucketMs: number) =>
+  Math.max(1, Math.floor(Math.min(MAX_REVIEW_SPAN_MS, Math.max(end, origin) - origin) / Math.max(1, bucketMs)) + 1);
 
 /**
  * Grouped rollups → dense curve points from `origin` (the show's start) to `end`, one per `bucketMs`.

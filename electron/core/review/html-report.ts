@@ -8,7 +8,7 @@ export interface ReportSession {
 }
 
 const money = (fen: number | null, currency: string) =>
-  fen === null ? '—' : `${currency === 'CNY' ? '¥' : `${currency} `}${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  fen === null ? '—' : `${currency === 'CNY' ? '¥' : `${esc(currency)} `}${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 const n = (v: number | null) => (v === null ? '—' : v.toLocaleString('en-US', { maximumFractionDigits: 2 }));
 const dur = (ms: number) => {
   const s = Math.round(ms / 1000);

@@ -6,7 +6,7 @@ import { importExport } from './platform-import/import-export.js';
 import type { ReviewService } from './review-service.js';
 
 export interface ReviewActionDeps {
-  review: Pick<ReviewService, 'patch' | 'putNotes' | 'remove' | 'importFile'>;
+  review: Pick<ReviewService, 'patch' | 'putNotes' | 'remove' | 'importFileSliced'>;
   repos: { sessions: SessionsRepo; platform: PlatformRepo };
   now: () => number;
   /** Platform exports and session bundles the import routes received. */
@@ -22,6 +22,7 @@ export function reviewActionHandlers(deps: ReviewActionDeps): Pick<ActionHandler
     'session.notes': ({ id, notes }) => review.putNotes(id, notes),
     'session.remove': ({ id, confirm }) => review.remove(id, confirm === true),
     'session.import': ({ id, platform, tz, upload }) => importExport(deps.repos, id, { bytes: deps.platformFiles.take(upload), platform, tz }, deps.now()),
-    'review.import': ({ upload }) => review.importFile(deps.bundleFiles.take(upload)),
+    // In slices: a big bundle must not hold the event loop while the desk is on air (issue 13).
+    'review.import': ({ upload }) => review.importFileSliced(deps.bundleFiles.take(upload)),
   };
 }

@@ -15,7 +15,7 @@ import type { CurveGroup, ReviewRepo } from '../store/review-repo.js';
 import type { SessionsRepo } from '../store/sessions-repo.js';
 import { deriveKpis } from '../metrics/kpi-derive.js';
 import { OnlineAverage } from '../metrics/online-average.js';
-import { biggestDrop, buildCurve, curveLength, pickBucketMs } from './curves.js';
+import { biggestDrop, buildCurve, curveLength, MAX_REVIEW_SPAN_MS, pickBucketMs } from './curves.js';
 import { compareRates } from './compare-rates.js';
 import { buildLanes } from './lanes.js';
 import { productStats, segmentStats } from './product-stats.js';
@@ -212,7 +212,8 @@ export class ReviewQueries {
   }
 
   private endOf(session: SessionSummary): number {
-    return session.endedAt ?? Math.max(this.now(), session.startedAt);
+    // Clamped: a damaged end (years ahead) must not size the review's curves and lanes.
+    return Math.min(session.endedAt ?? Math.max(this.now(), session.startedAt), session.startedAt + MAX_REVIEW_SPAN_MS);
   }
 
   private listItem(s: SessionSummary, tags: string[]): ReviewListItem {

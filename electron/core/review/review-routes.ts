@@ -1,5 +1,4 @@
-import { createReadStream, createWriteStream } from 'node:fs';
-import { pipeline } from 'node:stream/promises';
+import { createReadStream } from 'node:fs';
 import { coded, DeskError, parseOrThrow, sessionNotesSchema, sessionPatchSchema } from '../contract/index.js';
 import type { Dispatch } from '../engine/ports.js';
 import { dispatchStaged, type Staged } from '../engine/staged.js';
@@ -8,6 +7,7 @@ import type { CommerceRepo } from '../store/commerce-repo.js';
 import type { PlatformRepo } from '../store/platform-repo.js';
 import type { SessionsRepo } from '../store/sessions-repo.js';
 import { BUNDLE_EXTENSION, removeBundleFile } from './bundle.js';
+import { importUploadedBundle } from './bundle-upload.js';
 import { parseCsvTable } from './csv.js';
 import { platformCompare } from './platform-compare.js';
 import { addImportRoutes } from './platform-import/import-routes.js';
@@ -28,9 +28,6 @@ const api = { surface: 'api' } as const;
 
 
 type Desk = ReviewRouteDeps;
-
-/** Bundles are whole session logs: generous, but bounded so a runaway upload cannot fill the disk. */
-const BUNDLE_UPLOAD_LIMIT = 2 * 1024 * 1024 * 1024;
 
 const id = (ctx: RequestContext) => ctx.params.id as string;
 
@@ -93,33 +90,6 @@ async function exportReply(desk: Desk, ids: string[], ctx: RequestContext): Prom
   }
 }
 
-/** Streams an uploaded bundle into scratch space, checks and imports it; the scratch copy is always removed. */
-async function importUpload(desk: Desk, ctx: RequestContext) {
-  const type = ctx.req.headers['content-type'] ?? '';
-  if (/^application\/json\b/i.test(type)) throw new DeskError('bad_request', coded('bundle.sendFile', {}, 'send the bundle file itself as the body (application/octet-stream), not JSON'));
-  const declared = Number(ctx.req.headers['content-length'] ?? NaN);
-  if (declared > BUNDLE_UPLOAD_LIMIT) throw new DeskError('payload_too_large', coded('bundle.tooLarge', { limit: BUNDLE_UPLOAD_LIMIT }, `bundle is ${declared} bytes; the limit is ${BUNDLE_UPLOAD_LIMIT}`));
-  const file = desk.review.scratchFile();
-  try {
-    let size = 0;
-    await pipeline(
-      ctx.req,
-      async function* (source: AsyncIterable<Buffer>) {
-        for await (const chunk of source) {
-          size += chunk.length;
-          if (size > BUNDLE_UPLOAD_LIMIT) throw new DeskError('payload_too_large', coded('bundle.tooLarge', { limit: BUNDLE_UPLOAD_LIMIT }, `bundle exceeds the limit of ${BUNDLE_UPLOAD_LIMIT} bytes`));
-          yield chunk;
-        }
-      },
-      createWriteStream(file),
-    );
-    if (size === 0) throw new DeskError('bad_request', coded('bundle.empty', {}, 'body is empty; send a session bundle file'));
-    return await dispatchStaged(desk.staged.bundle, file, (upload) => desk.dispatch({ type: 'review.import', upload }, api));
-  } finally {
-    removeBundleFile(file);
-  }
-}
-
 /** Review routes (issue 8). Multi-session paths live under /review so they never meet `/sessions/:id`. */
 export function addReviewRoutes(router: Router, desk: Desk): Router {
   const q = desk.review.queries;
@@ -145,7 +115,12 @@ export function addReviewRoutes(router: Router, desk: Desk): Router {
     }))
     .add('GET', '/review/compare', (ctx) => ({ body: q.compare(idsParam(ctx)) }))
     .add('GET', '/review/export', (ctx) => exportReply(desk, idsParam(ctx), ctx))
-    .add('POST', '/review/import', async (ctx) => ({ body: await importUpload(desk, ctx) }))
+    .add('POST', '/review/import', async (ctx) => ({
+      body: await importUploadedBundle(
+        { scratchFile: () => desk.review.scratchFile(), importFile: (file) => dispatchStaged(desk.staged.bundle, file, (upload) => desk.dispatch({ type: 'review.import', upload }, api)) },
+        ctx.req,
+      ),
+    }))
     .add('GET', '/sessions/:id/review', (ctx) => {
       const raw = ctx.url.searchParams.get('bucket');
       const bucket = raw === null ? undefined : Number(raw);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { coded, DeskError, type BundleImportReply, type SessionNotes, type SessionPatch } from '../contract/index.js';
 import type { Db } from '../store/database.js';
@@ -8,7 +8,8 @@ import { loadKpiSettings } from '../metrics/kpi-settings-store.js';
 import { ReviewRepo } from '../store/review-repo.js';
 import { SettingsRepo } from '../store/settings-repo.js';
 import type { SessionsRepo } from '../store/sessions-repo.js';
-import { BUNDLE_EXTENSION, exportBundle, importBundle, removeBundleFile } from './bundle.js';
+import { BUNDLE_EXTENSION, exportBundle, importBundle, importBundleSliced, removeBundleFile } from './bundle.js';
+import { copyFolderBundle, openFolderBundle } from './bundle-folder.js';
 import { csvFor, type CsvTable } from './csv.js';
 import { htmlReport } from './html-report.js';
 import { htmlToPdf } from './pdf-export.js';
@@ -142,7 +143,12 @@ export class ReviewService {
 
   /** Imports a bundle file the caller owns (it may be migrated in place). */
   importFile(file: string): BundleImportReply {
-    return importBundle(this.db, file);
+    return importBundle(this.db, file, this.now());
+  }
+
+  /** The same, in slices that let the event loop run: for uploads while the desk may be on air. */
+  importFileSliced(file: string): Promise<BundleImportReply> {
+    return importBundleSliced(this.db, file, this.now(), () => new Promise((resolve) => setImmediate(resolve)));
   }
 
   /**
@@ -153,14 +159,22 @@ export class ReviewService {
     const found = readdirSync(dir).filter((name) => name.endsWith(BUNDLE_EXTENSION)).sort();
     const results: { file: string; ok: boolean; message: string }[] = [];
     for (const name of found) {
-      const path = join(dir, name);
-      const stat = statSync(path);
-      const key = `${name}:${stat.size}:${Math.round(stat.mtimeMs)}`;
-      if (this.repo.seen(key)) continue;
+      let source: ReturnType<typeof openFolderBundle>;
+      try {
+        source = openFolderBundle(join(dir, name));
+      } catch (error) {
+        results.push({ file: name, ok: false, message: (error as Error).message });
+        continue;
+      }
+      const key = `${name}:${source.stat.size}:${Math.round(source.stat.mtimeMs)}`;
+      if (this.repo.seen(key)) {
+        closeSync(source.fd);
+        continue;
+      }
       const copy = this.scratchFile();
       try {
-        copyFileSync(path, copy);
-        const reply = importBundle(this.db, copy);
+        copyFolderBundle(source, copy);
+        const reply = importBundle(this.db, copy, this.now());
         this.repo.markSeen(key, this.now());
         const titles = reply.imported.map((s) => `"${s.title}"`).join(', ');
         results.push({ file: name, ok: true, message: `${reply.imported.length} session(s) imported${titles ? `: ${titles}` : ''}${reply.skipped.length ? `, ${reply.skipped.length} already here` : ''}` });

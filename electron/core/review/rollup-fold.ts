@@ -120,7 +120,7 @@ export class RollupFold {
     row.events += 1;
     switch (kind) {
       case 'ingest.snapshot': {
-        const d = JSON.parse(rawData) as Record<string, unknown>;
+        const d = parseData(rawData);
         const online = num(d.online);
         if (online !== null) {
           // Watch time as the live desk counts it (KpiTracker.applyOnline): the previous gauge × the time since.
@@ -143,18 +143,18 @@ export class RollupFold {
         break;
       }
       case 'ingest.order':
-        row.gmv_fen += num((JSON.parse(rawData) as { amount?: unknown }).amount) ?? 0;
+        row.gmv_fen += num(parseData(rawData).amount) ?? 0;
         row.orders += 1;
         break;
       case 'ingest.refund': {
         // `appliedFen`: what the live desk counted (capped at what was left of the order); older logs lack it.
-        const d = JSON.parse(rawData) as { amount?: unknown; known?: unknown; appliedFen?: unknown };
+        const d = parseData(rawData);
         if (d.appliedFen !== undefined) row.refunds_fen += num(d.appliedFen) ?? 0;
         else if (d.known !== false) row.refunds_fen += num(d.amount) ?? 0;
         break;
       }
       case 'ingest.like':
-        row.likes += num((JSON.parse(rawData) as { count?: unknown }).count) ?? 1;
+        row.likes += num(parseData(rawData).count) ?? 1;
         break;
       case 'ingest.comment':
         row.comments += 1;
@@ -172,8 +172,18 @@ export class RollupFold {
   }
 
   private person(rawData: string, ...roles: PersonRole[]): void {
-    const user = (JSON.parse(rawData) as { user?: unknown }).user;
+    const user = parseData(rawData).user;
     if (typeof user !== 'string') return;
     for (const role of roles) this.people[role].add(user);
+  }
+}
+
+/** A stored event's data; a damaged one (a crafted bundle, a bad disk) adds no figures instead of failing the review. */
+function parseData(raw: string): Record<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(raw);
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
   }
 }

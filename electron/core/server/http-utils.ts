@@ -11,6 +11,13 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
 }
 
 export function sendError(res: ServerResponse, error: unknown): void {
+  // An answer already under way (a streamed download) cannot become an error answer: cut it instead
+  // of throwing from the error path, which nothing would catch.
+  if (res.headersSent) {
+    if (!(error instanceof DeskError)) console.error(`internal error after the answer began: ${(error as Error)?.stack ?? String(error)}`);
+    res.destroy();
+    return;
+  }
   if (error instanceof DeskError) return sendJson(res, error.status, error.toJSON());
   console.error(`internal error: ${(error as Error)?.stack ?? String(error)}`);
   sendJson(res, 500, new DeskError('internal', coded('error.internal', {}, 'internal error; the desk logged the details')).toJSON());
@@ -55,4 +62,45 @@ export function bearerToken(req: IncomingMessage, url: URL): string | null {
   const header = req.headers.authorization;
   if (header?.startsWith('Bearer ')) return header.slice(7).trim();
   return url.searchParams.get('token');
+}
+
+const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
+const WILDCARD = new Set(['0.0.0.0', '::', '[::]']);
+
+/** The host name of a Host header value (`name[:port]`, `[v6]:port`), lower-cased; null when malformed. */
+function hostName(value: string): string | null {
+  const m = /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(?::\d{1,5})?$/i.exec(value.trim());
+  return m ? (m[1] as string).toLowerCase().replace(/\.$/, '') : null;
+}
+
+/**
+ * Whether a request's Host names this desk (DNS rebinding defence, DESIGN §8): a loopback name, the
+ * address given with --host, or — when listening on every interface — any IP literal or this machine's
+ * name. A page on a rebinding domain reaches 127.0.0.1 with its own name here and is refused.
+ */
+export function hostAllowed(value: string | undefined, listenHost: string, machineName = ''): boolean {
+  if (!value) return false;
+  const name = hostName(value);
+  if (!name) return false;
+  if (LOOPBACK_NAMES.has(name) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name)) return true;
+  const listen = listenHost.toLowerCase();
+  if (name === listen || name === `[${listen}]`) return true;
+  if (!WILDCARD.has(listen)) return false;
+  return /^\d{1,3}(\.\d{1,3}){3}$/.test(name) || name.startsWith('[') || (machineName !== '' && (name === machineName.toLowerCase() || name.startsWith(`${machineName.toLowerCase()}.`)));
+}
+
+/**
+ * Whether a WebSocket upgrade's Origin may connect: none (OBS, scripts, the shell) or a page served
+ * from a Host this desk accepts (its own console and overlays, the renderer's dev server on localhost).
+ * `null` (sandboxed frames, file: pages) and every other site are refused.
+ */
+export function originAllowed(value: string | undefined, listenHost: string, machineName = ''): boolean {
+  if (value === undefined) return true;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  return (url.protocol === 'http:' || url.protocol === 'https:') && hostAllowed(url.host, listenHost, machineName);
 }

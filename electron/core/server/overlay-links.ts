@@ -1,4 +1,6 @@
 import type { IncomingMessage } from 'node:http';
+import { hostname } from 'node:os';
+import { hostAllowed } from './http-utils.js';
 
 export interface OverlayLink {
   id: 'card' | 'ticker' | 'board' | 'kpi';
@@ -21,9 +23,12 @@ export function overlayLinks(base: string, overlayToken: string): OverlayLink[] 
   ];
 }
 
-/** The origin the caller reached us on (the Host header), falling back to the listen address. */
+/**
+ * The origin the caller reached us on (the Host header) when it names this desk, else the listen
+ * address: a link never carries a foreign Host (a rebinding page would get its own name back).
+ */
 export function origin(req: IncomingMessage, host: string): string {
   const given = req.headers.host;
-  if (given && /^[\w.:[\]-]+$/.test(given)) return `http://${given}`;
-  return `http://${host}`;
+  if (given && hostAllowed(given, host, hostname())) return `http://${given}`;
+  return `http://${host.includes(':') ? `[${host}]` : host}`;
 }

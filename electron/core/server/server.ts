@@ -1,13 +1,16 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { hostname } from 'node:os';
 import { Readable, type Duplex } from 'node:stream';
 import { API_PREFIX, coded, DeskError } from '../contract/index.js';
 import { apiRoutes, type ApiPorts } from './api-routes.js';
-import { bearerToken, readJson, sendError, sendJson, tokenMatches } from './http-utils.js';
+import { bearerToken, hostAllowed, originAllowed, readJson, sendError, sendJson, tokenMatches } from './http-utils.js';
 import type { Role } from './router.js';
 import { serveStatic } from './static-files.js';
 import { WsHub, type WsHubDeps } from './ws-hub.js';
 import { overlayLinks, origin } from './overlay-links.js';
+import { guardConnections } from './connection-guard.js';
+import { guardRequest, guardUpgrade, refuseUpgrade, requestUrl } from './request-guard.js';
 
 export interface ServerOptions {
   /** The desk's parts the API and the socket use (the wired desk provides them all). */
@@ -25,6 +28,9 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** The Host names no page of another site: a rebinding domain is refused without echoing it. */
+const foreignHost = () => new DeskError('forbidden', coded('request.foreignHost', {}, 'the Host header does not name this desk (use 127.0.0.1, localhost or the --host address)'));
+
 /** What a route reads unless it declares more (ingest batches, uploads). */
 const BODY_LIMIT = 1024 * 1024;
 
@@ -33,6 +39,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { desk, token, overlayToken } = options;
   const router = apiRoutes(desk, { overlayToken }).add('GET', '/overlay/links', (ctx) => ({ body: overlayLinks(origin(ctx.req, options.host), overlayToken) }));
   const ws = new WsHub(desk);
+  const machine = hostname();
 
   const roleOf = (req: IncomingMessage, url: URL): Role | null => {
     const given = bearerToken(req, url);
@@ -69,16 +76,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       res.end(body);
       return;
     }
+    for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
     sendJson(res, reply.status ?? 200, reply.body);
   };
 
-  const server = createServer((req, res) => {
-    let url: URL;
-    try {
-      url = new URL(req.url ?? '/', 'http://desk.invalid');
-    } catch {
-      return sendJson(res, 400, new DeskError('bad_request', coded('request.badUrl', {}, 'malformed request URL')).toJSON());
-    }
+  const server = createServer(guardRequest((req, res) => {
+    if (!hostAllowed(req.headers.host, options.host, machine)) return sendJson(res, 403, foreignHost().toJSON());
+    const url = requestUrl(req);
+    if (!url) return sendJson(res, 400, new DeskError('bad_request', coded('request.badUrl', {}, 'malformed request URL')).toJSON());
     if (url.pathname === API_PREFIX || url.pathname.startsWith(API_PREFIX + '/')) {
       handleApi(req, res, url).catch((error: unknown) => {
         sendError(res, error);
@@ -89,18 +94,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     if ((req.method === 'GET' || req.method === 'HEAD') && serveStatic(options.staticDir, url.pathname, res)) return;
     sendJson(res, 404, new DeskError('not_found', coded('route.notFound', { path: url.pathname }, `nothing at ${url.pathname}`)).toJSON());
-  });
+  }));
   server.keepAliveTimeout = 30_000;
+  guardConnections(server);
 
-  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const url = new URL(req.url ?? '/', 'http://desk.invalid');
-    const role = url.pathname === '/ws' ? roleOf(req, url) : null;
-    if (!role) {
-      socket.end(url.pathname === '/ws' ? 'HTTP/1.1 401 Unauthorized\r\nconnection: close\r\n\r\n' : 'HTTP/1.1 404 Not Found\r\nconnection: close\r\n\r\n');
-      return;
-    }
+  server.on('upgrade', guardUpgrade((req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (!hostAllowed(req.headers.host, options.host, machine)) return refuseUpgrade(socket, foreignHost());
+    if (!originAllowed(req.headers.origin, options.host, machine)) return refuseUpgrade(socket, new DeskError('forbidden', coded('request.foreignOrigin', {}, 'WebSocket from a page of another site: only the console and overlays served by this desk may connect')));
+    const url = requestUrl(req);
+    if (url?.pathname !== '/ws') return refuseUpgrade(socket, url ? new DeskError('not_found', coded('route.notFound', { path: url.pathname }, `no WebSocket at ${url.pathname}; use /ws`)) : new DeskError('bad_request', coded('request.badUrl', {}, 'malformed request URL')));
+    const role = roleOf(req, url);
+    if (!role) return refuseUpgrade(socket, new DeskError('unauthorized', coded('token.missing', {}, 'missing or wrong token: add ?token=<token> to the /ws URL')));
     ws.upgrade(req, socket, head, role);
-  });
+  }));
 
   await new Promise<void>((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException) => {

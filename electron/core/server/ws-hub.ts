@@ -67,7 +67,14 @@ export class WsHub {
       ws.on('close', () => this.roles.delete(ws));
       ws.on('error', () => this.roles.delete(ws));
       ws.on('message', (data, isBinary) => void this.onMessage(ws, role, isBinary ? null : data.toString()));
-      this.sendWhole(ws, client, this.desk.hub.state);
+      // This runs after the upgrade listener returned (its guard no longer covers it): a failure
+      // here ends this one socket, never the process.
+      try {
+        this.sendWhole(ws, client, this.desk.hub.state);
+      } catch (error) {
+        console.error(`ws connect failed: ${(error as Error)?.stack ?? String(error)}`);
+        ws.terminate();
+      }
     });
   }
 

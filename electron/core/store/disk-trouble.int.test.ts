@@ -1,5 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { appendFileSync, mkdtempSync, rmSync, statfsSync } from 'node:fs';
+import { mkdtempSync, rmSync, statfsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -8,22 +7,13 @@ import type { DeskState } from '../contract/index.js';
 import { Desk } from '../engine/desk.js';
 import { startServer, type RunningServer } from '../server/server.js';
 import { runCoreExpectingExit } from '../testing/core-process.js';
+import { fillDisk, tryMount, umount } from '../testing/tiny-disk.js';
 import { startObsSim, type ObsSim } from '../../../native/sim/obs-sim.js';
 
 /**
  * Disk trouble on a real (tiny, loop-free) file system: a tmpfs mounted for the test. Needs root (or
  * CAP_SYS_ADMIN); elsewhere the suite is skipped with a message rather than faked.
  */
-function tryMount(dir: string, options: string): boolean {
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', dir], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-const umount = (dir: string) => execFileSync('umount', [dir], { stdio: 'ignore' });
-
 const probe = mkdtempSync(join(tmpdir(), 'livedesk-mount-probe-'));
 const canMount = tryMount(probe, 'size=64k');
 if (canMount) umount(probe);
@@ -91,13 +81,8 @@ describe.skipIf(!canMount)('the data dir runs out of space during a show', () =>
     const sessionId = started.body.result.id as string;
     expect((await api('POST', '/ingest', batch('ok', 100, 10))).status).toBe(202);
 
-    const filler = join(dir, 'filler.bin');
-    const chunk = Buffer.alloc(64 * 1024, 1);
-    try {
-      for (;;) appendFileSync(filler, chunk);
-    } catch (error) {
-      expect((error as NodeJS.ErrnoException).code).toBe('ENOSPC');
-    }
+    const { filler, code } = fillDisk(dir);
+    expect(code).toBe('ENOSPC');
     expect(statfsSync(dir).bavail).toBeLessThan(16);
 
     // WAL pages already on disk can take a little more; a batch bigger than those cannot fit.

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { pacingRulesSchema, planItemSchema, type Plan } from '../contract/index.js';
 import type { Db } from './database.js';
+import { storedJson } from './stored-json.js';
 
 interface PlanRow {
   id: string;
@@ -11,12 +12,13 @@ interface PlanRow {
   updated_at: number;
 }
 
-// Rows were validated on the way in; parsing again on read fills defaults added by later versions.
+// Parsing again on read fills defaults added by later versions; a damaged column reads as an empty
+// plan (reported once) that the planner can still open and save, instead of failing every list.
 const toPlan = (r: PlanRow): Plan => ({
   id: r.id,
   name: r.name,
-  items: planItemSchema.array().parse(JSON.parse(r.items)),
-  pacing: pacingRulesSchema.parse(JSON.parse(r.pacing)),
+  items: storedJson(r.items, planItemSchema.array(), `show_plans.items of ${r.id}`) ?? [],
+  pacing: storedJson(r.pacing, pacingRulesSchema, `show_plans.pacing of ${r.id}`) ?? pacingRulesSchema.parse({}),
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });

@@ -1,4 +1,8 @@
+import { z } from 'zod';
 import type { Db } from './database.js';
+import { storedJson } from './stored-json.js';
+
+const jsonObject = z.record(z.string(), z.unknown());
 
 export type PlatformFigures = Record<string, number>;
 
@@ -84,7 +88,10 @@ export class PlatformRepo {
     return this.db
       .prepare<[string], { platform: string; minute: number; data: string }>('SELECT platform, minute, data FROM platform_minutes WHERE session_id = ? ORDER BY platform, minute')
       .all(sessionId)
-      .map((r) => ({ platform: r.platform, minute: r.minute, figures: JSON.parse(r.data) as PlatformFigures }));
+      .flatMap((r) => {
+        const figures = storedJson(r.data, z.record(z.string(), z.number()), `platform_minutes.data of session ${sessionId}`) as PlatformFigures | undefined;
+        return figures ? [{ platform: r.platform, minute: r.minute, figures }] : [];
+      });
   }
 
   products(sessionId: string): PlatformProductRow[] {
@@ -93,9 +100,11 @@ export class PlatformRepo {
         'SELECT platform, product_id, name, data FROM platform_products WHERE session_id = ? ORDER BY platform, product_id',
       )
       .all(sessionId)
-      .map((r) => {
-        const { sku, ...figures } = JSON.parse(r.data) as PlatformFigures & { sku?: string | null };
-        return { platform: r.platform, productId: r.product_id, name: r.name, sku: sku ?? null, figures };
+      .flatMap((r) => {
+        const data = storedJson(r.data, jsonObject, `platform_products.data of session ${sessionId}`) as (PlatformFigures & { sku?: string | null }) | undefined;
+        if (!data) return [];
+        const { sku, ...figures } = data;
+        return [{ platform: r.platform, productId: r.product_id, name: r.name, sku: typeof sku === 'string' ? sku : null, figures }];
       });
   }
 
@@ -103,6 +112,9 @@ export class PlatformRepo {
     return this.db
       .prepare<[string], { platform: string; data: string }>('SELECT platform, data FROM platform_sessions WHERE session_id = ? ORDER BY platform')
       .all(sessionId)
-      .map((r) => ({ platform: r.platform, figures: JSON.parse(r.data) as PlatformFigures }));
+      .flatMap((r) => {
+        const figures = storedJson(r.data, z.record(z.string(), z.number()), `platform_sessions.data of session ${sessionId}`) as PlatformFigures | undefined;
+        return figures ? [{ platform: r.platform, figures }] : [];
+      });
   }
 }

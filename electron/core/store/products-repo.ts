@@ -1,5 +1,7 @@
 import type { Product } from '../contract/index.js';
+import { z } from 'zod';
 import type { Db } from './database.js';
+import { storedJson } from './stored-json.js';
 
 interface ProductRow {
   sku: string;
@@ -19,10 +21,8 @@ interface ProductRow {
   updated_at: number;
 }
 
-const strings = (json: string): string[] => {
-  const value: unknown = JSON.parse(json);
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-};
+// A damaged list reads as empty (reported once): the product stays in the catalog, and saving it repairs it.
+const strings = (json: string, where: string): string[] => storedJson(json, z.array(z.unknown()), where)?.filter((v): v is string => typeof v === 'string') ?? [];
 
 const toProduct = (r: ProductRow): Product => ({
   sku: r.sku,
@@ -35,8 +35,8 @@ const toProduct = (r: ProductRow): Product => ({
   listPriceFen: r.list_price_fen,
   flashPriceFen: r.flash_price_fen,
   stock: r.stock,
-  tags: strings(r.tags),
-  sellingPoints: strings(r.selling_points),
+  tags: strings(r.tags, `products.tags of ${r.sku}`),
+  sellingPoints: strings(r.selling_points, `products.selling_points of ${r.sku}`),
   cue: r.cue,
   createdAt: r.created_at,
   updatedAt: r.updated_at,

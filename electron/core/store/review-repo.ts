@@ -1,5 +1,7 @@
 import { CUMULATIVE, isLaneKind, RollupFold, ROLLUP_BUCKET_MS, ROLLUP_COLUMNS, type OnlineCarry, type PersonRole } from '../review/rollup-fold.js';
-import type { SessionNotesReply } from '../contract/index.js';
+import { z } from 'zod';
+import { sessionNotesSchema, type SessionNotesReply } from '../contract/index.js';
+import { storedJson } from './stored-json.js';
 import type { Db } from './database.js';
 
 export interface MarkRow {
@@ -212,7 +214,10 @@ export class ReviewRepo {
     return this.db
       .prepare<[string], { ts: number; kind: string; data: string }>('SELECT ts, kind, data FROM review_marks WHERE session_id = ? ORDER BY ts, rowid')
       .all(sessionId)
-      .map((r) => ({ ts: r.ts, kind: r.kind, data: JSON.parse(r.data) as Record<string, unknown> }));
+      .flatMap((r) => {
+        const data = storedJson(r.data, z.record(z.string(), z.unknown()), `review_marks.data of session ${sessionId}`);
+        return data ? [{ ts: r.ts, kind: r.kind, data }] : [];
+      });
   }
 
   /** Orders per SKU over the whole session. */
@@ -309,7 +314,9 @@ export class ReviewRepo {
   notes(sessionId: string): SessionNotesReply {
     const row = this.db.prepare<[string], { body: string; updated_at: number }>('SELECT body, updated_at FROM session_notes WHERE session_id = ?').get(sessionId);
     if (!row) return { notes: [], actions: [], updatedAt: null };
-    return { ...(JSON.parse(row.body) as Omit<SessionNotesReply, 'updatedAt'>), updatedAt: row.updated_at };
+    const body = storedJson(row.body, sessionNotesSchema, `session_notes of ${sessionId}`);
+    // Damaged notes read as empty (reported); saving new notes replaces them.
+    return body ? { ...body, updatedAt: row.updated_at } : { notes: [], actions: [], updatedAt: null };
   }
 
   putNotes(sessionId: string, body: Omit<SessionNotesReply, 'updatedAt'>, at: number): void {

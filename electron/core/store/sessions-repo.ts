@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { ExplainSegment, SessionEvent, SessionSummary } from '../contract/index.js';
+import { sessionSummarySchema, type ExplainSegment, type SessionEvent, type SessionSummary } from '../contract/index.js';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './database.js';
+import { storedObject, storedValue } from './stored-json.js';
 
 const APPEND_CHUNK = 64;
 
@@ -25,6 +26,9 @@ const toSummary = (r: SessionRow): SessionSummary => ({
   status: r.status,
   rehearsal: r.rehearsal === 1,
 });
+
+/** A stored session row that does not pass the live schema (a foreign currency, a blob title) is reported and skipped. */
+const checked = (r: SessionRow): SessionSummary | null => storedValue(toSummary(r), sessionSummarySchema, `sessions row ${String(r.id).slice(0, 64)}`) ?? null;
 
 export interface NewEvent {
   ts: number;
@@ -56,16 +60,19 @@ export class SessionsRepo {
 
   get(id: string): SessionSummary | null {
     const row = this.byIdStmt.get(id);
-    return row ? toSummary(row) : null;
+    return row ? checked(row) : null;
   }
 
   live(): SessionSummary | null {
     const row = this.db.prepare<[], SessionRow>(`SELECT * FROM sessions WHERE status = 'live' ORDER BY started_at DESC LIMIT 1`).get();
-    return row ? toSummary(row) : null;
+    return row ? checked(row) : null;
   }
 
   list(): SessionSummary[] {
-    return this.db.prepare<[], SessionRow>('SELECT * FROM sessions ORDER BY started_at DESC').all().map(toSummary);
+    return this.db
+      .prepare<[], SessionRow>('SELECT * FROM sessions ORDER BY started_at DESC')
+      .all()
+      .flatMap((r) => checked(r) ?? []);
   }
 
   end(id: string, endedAt: number, status: 'ended' | 'interrupted' = 'ended'): void {
@@ -85,13 +92,13 @@ export class SessionsRepo {
         .prepare('UPDATE explain_segments SET ended_at = ? WHERE session_id = ? AND ended_at IS NULL')
         .run(last?.ts ?? row.started_at, row.id);
     }
-    return stale.map((r) => this.get(r.id) as SessionSummary);
+    return stale.flatMap((r) => this.get(r.id) ?? []);
   }
 
   /** The newest session cut off by a crash, if any. */
   latestInterrupted(): SessionSummary | null {
     const row = this.db.prepare<[], SessionRow>(`SELECT * FROM sessions WHERE status = 'interrupted' ORDER BY started_at DESC LIMIT 1`).get();
-    return row ? toSummary(row) : null;
+    return row ? checked(row) : null;
   }
 
   /** An interrupted session goes live again: the show continued after a restart. */
@@ -142,7 +149,10 @@ export class SessionsRepo {
         `SELECT id, ts, kind, data FROM events WHERE session_id = ? ${filter} ORDER BY id ${order} LIMIT ?`,
       )
       .all(sessionId, ...exclude, options.limit)
-      .map((r) => ({ id: r.id, ts: r.ts, kind: r.kind, data: JSON.parse(r.data) as Record<string, unknown> }));
+      .flatMap((r) => {
+        const data = storedObject(r.data, `events.data of session ${sessionId}`);
+        return data ? [{ id: r.id, ts: r.ts, kind: r.kind, data }] : [];
+      });
   }
 
   /** The session's ingested events in log order (rows, one at a time: a 12-hour log does not fit twice in memory). */
@@ -150,7 +160,11 @@ export class SessionsRepo {
     const rows = this.db
       .prepare<[string], { ts: number; kind: string; data: string }>(`SELECT ts, kind, data FROM events WHERE session_id = ? AND kind LIKE 'ingest.%' ORDER BY id`)
       .iterate(sessionId);
-    for (const row of rows) yield { ts: row.ts, kind: row.kind, data: JSON.parse(row.data) as Record<string, unknown> };
+    // A damaged row is reported and skipped: this replay runs at start, and start must not depend on it.
+    for (const row of rows) {
+      const data = storedObject(row.data, `events.data of session ${sessionId}`);
+      if (data) yield { ts: row.ts, kind: row.kind, data };
+    }
   }
 
   eventCount(sessionId: string): number {

@@ -38,10 +38,10 @@ export async function runCoreExpectingExit(args: string[], timeoutMs = 10_000): 
 }
 
 /** Starts the core as its own process and resolves once it printed DESK_READY. */
-export async function startCoreProcess(args: string[], options: { command?: string[]; timeoutMs?: number } = {}): Promise<CoreProcess> {
+export async function startCoreProcess(args: string[], options: { command?: string[]; timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<CoreProcess> {
   const command = options.command ?? [process.execPath, CORE_MAIN];
   // Its own process group, so `npm run console` (npm → sh → node) stops as a whole by its pid.
-  const child = spawn(command[0] as string, [...command.slice(1), ...args], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(command[0] as string, [...command.slice(1), ...args], { stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: options.env ?? process.env });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   const exited = once(child, 'exit') as Promise<[number | null, string | null]>;

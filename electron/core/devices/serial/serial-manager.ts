@@ -13,7 +13,6 @@ import {
   type ScaleState,
   type SerialDeviceConfig,
   type SerialDeviceView,
-  type SerialPortInfo,
 } from '../../contract/index.js';
 import type { ByteTransport } from '../../../../native/serial/transport/byte-transport.js';
 import { SerialTransport } from '../../../../native/serial/transport/serial-transport.js';
@@ -25,7 +24,7 @@ import { ScaleDevice } from './scale-device.js';
 import { DmxDevice } from './dmx-device.js';
 import { ButtonBox } from './button-box.js';
 import { matchRange, type TriggerEvent } from './scale-trigger.js';
-import { listSerialPorts } from './port-list.js';
+import { listSerialPorts, type PortListing } from './port-list.js';
 
 export interface SerialManagerDeps {
   now: () => number;
@@ -108,7 +107,7 @@ export class SerialManager {
     await this.apply(this.configs);
   }
 
-  ports(): Promise<SerialPortInfo[]> {
+  ports(): Promise<PortListing> {
     return listSerialPorts();
   }
 
