@@ -8,7 +8,7 @@
 # only what is missing.
 set -euo pipefail
 
-packages=(obs-studio xvfb xauth chromium socat libusb-1.0-0 fonts-noto-cjk mount coreutils)
+packages=(obs-studio xvfb xauth chromium socat libusb-1.0-0 fonts-noto-cjk mount coreutils poppler-utils)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
