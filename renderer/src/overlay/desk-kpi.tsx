@@ -3,6 +3,7 @@ import { formatMoney, formatTime } from '../lib/format.js';
 import { translate, type Lang } from '../lib/i18n.js';
 import { kpiItems } from './kpi-items.js';
 import { useKpiFeed } from './kpi-feed-store.js';
+import { KpiTerm, KpiValue } from './kpi-figure.js';
 
 /**
  * The compact desk KPI view: every number of kpi.md with its basis, the explained product's sales,
@@ -46,14 +47,8 @@ export function DeskKpi({ url, token, lang }: { url: string; token: string | nul
       <dl className="desk-kpi-list">
         {items.map((item) => (
           <div key={item.id} className="desk-kpi-row" data-testid={`desk-kpi-${item.id}`}>
-            <dt>
-              {translate(lang, item.label)}
-              {item.basis ? <em className="basis">{translate(lang, `basis.${item.basis}`)}</em> : null}
-            </dt>
-            <dd>
-              {item.value}
-              {item.fraction ? <small>{item.fraction}</small> : null}
-            </dd>
+            <KpiTerm item={item} lang={lang} />
+            <KpiValue item={item} />
           </div>
         ))}
       </dl>

@@ -10,10 +10,9 @@ import {
   type HotkeyBinding,
   type Layout,
 } from '../../contract/index.js';
-import type { Db } from '../../store/database.js';
 import { BindingsRepo } from '../../store/bindings-repo.js';
 import { SettingsRepo } from '../../store/settings-repo.js';
-import type { AlertSink, Dispatch, LogEvent, StatePublisher } from '../../engine/ports.js';
+import type { DevicePorts } from '../device-ports.js';
 import type { ActionHandlers } from '../../engine/action-bus.js';
 import type { DeckBinder } from '../deck-binder.js';
 import { DEFAULT_GUARDS, planPress } from '../press-guard.js';
@@ -33,15 +32,8 @@ export interface ControlBackends {
 }
 
 /** What control hardware needs from the desk. */
-export interface ControlsDeps {
-  db: Db;
-  now: () => number;
-  /** Surfaces are attached with the current state; device views and HID learning are published. */
-  hub: StatePublisher;
-  log: LogEvent;
-  alerts: AlertSink;
-  /** Hotkeys fire their bound action through the bus. */
-  dispatch: Dispatch;
+/** Surfaces are attached with the current state, device views and HID learning published; hotkeys fire on the bus. */
+export interface ControlsDeps extends DevicePorts {
   binder: Pick<DeckBinder, 'attach' | 'detach' | 'render' | 'get' | 'setPage'>;
   backends: ControlBackends;
 }

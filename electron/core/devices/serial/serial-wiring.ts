@@ -1,7 +1,6 @@
-import type { Db } from '../../store/database.js';
 import { SerialDevicesRepo } from '../../store/serial-devices-repo.js';
 import { SettingsRepo } from '../../store/settings-repo.js';
-import type { AlertSink, Dispatch, LogEvent, StatePublisher } from '../../engine/ports.js';
+import type { DevicePorts } from '../device-ports.js';
 import type { DeckBinder } from '../deck-binder.js';
 import { SerialManager, type SerialManagerDeps } from './serial-manager.js';
 import { CueFollower } from './cue-follower.js';
@@ -10,13 +9,7 @@ export type { SerialManager } from './serial-manager.js';
 
 const CUES_KEY = 'dmx-cues';
 
-export interface SerialWiringDeps {
-  db: Db;
-  now: () => number;
-  hub: StatePublisher;
-  log: LogEvent;
-  alerts: AlertSink;
-  dispatch: Dispatch;
+export interface SerialWiringDeps extends DevicePorts {
   /** Button boxes are control surfaces: their buttons are bound like deck keys. */
   binder: Pick<DeckBinder, 'attach' | 'detach'>;
   transportFor?: SerialManagerDeps['transportFor'];

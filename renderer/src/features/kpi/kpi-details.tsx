@@ -1,6 +1,7 @@
 import { Panel } from '../../components/panel.js';
 import type { KpiBasisPrefs } from '../../contract.js';
 import { translate } from '../../lib/i18n.js';
+import { KpiValue } from '../../overlay/kpi-figure.js';
 import { kpiItems, type KpiItemId } from '../../overlay/kpi-items.js';
 import { useDeskStore } from '../../stores/desk-store.js';
 import { useKpiSettings } from '../../stores/kpi-settings-store.js';
@@ -38,10 +39,7 @@ export function KpiDetails() {
                 <em className="basis">{translate(lang, `basis.${item.basis}`)}</em>
               ) : null}
             </dt>
-            <dd>
-              {item.value}
-              {item.fraction ? <small>{item.fraction}</small> : null}
-            </dd>
+            <KpiValue item={item} />
           </div>
         ))}
       </dl>

@@ -7,6 +7,7 @@ import { kpiItems } from '../../overlay/kpi-items.js';
 import type { StringKey } from '../../lib/i18n.js';
 import { usePrefsStore, useT } from '../../stores/prefs-store.js';
 import { change, formatChange } from './review-format.js';
+import { KpiTerm, KpiValue } from '../../overlay/kpi-figure.js';
 
 type Card = { key: ReviewKpiKey; label: StringKey; format: (v: number | null, currency: string) => ReactNode; accent?: boolean };
 
@@ -83,14 +84,8 @@ export function ReviewRatios({ review }: { review: SessionReview }) {
         .filter((item) => !shownAbove.has(item.id))
         .map((item) => (
           <div key={item.id} className="kpi-detail" data-kpi={item.id} title={item.fraction}>
-            <dt>
-              {translate(lang, item.label)}
-              {item.basis ? <em className="basis">{translate(lang, `basis.${item.basis}`)}</em> : null}
-            </dt>
-            <dd>
-              {item.value}
-              {item.fraction ? <small>{item.fraction}</small> : null}
-            </dd>
+            <KpiTerm item={item} lang={lang} />
+            <KpiValue item={item} />
           </div>
         ))}
     </dl>
