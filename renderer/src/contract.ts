@@ -100,6 +100,7 @@ export {
   controlDeviceViewSchema,
   DANGEROUS_ACTIONS,
   generatedLayout,
+  productCues,
   toOverlayState,
 } from '../../electron/core/contract/index.js';
 // The show (issue 4).

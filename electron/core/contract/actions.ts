@@ -80,6 +80,12 @@ export const actionSchema = z.discriminatedUnion('type', [
     /** Units on offer; omitted means no stock limit. */
     stock: z.int().positive('stock must be at least 1').optional(),
   }),
+  // The deck's one 秒杀 key (issue 17): the product on the card at its catalog flash price. Plans carry no
+  // flash sale, so seconds default to 60 (the console's default) and stock to the product's stock when set.
+  act('flashsale.current', {
+    seconds: z.int().min(1, 'seconds must be at least 1').max(24 * 3600).optional(),
+    stock: z.int().positive('stock must be at least 1').optional(),
+  }),
   act('flashsale.stop', {}),
   // Alerts (issue 16): the field controller acknowledges one (kept, silent) or mutes it (hidden until it clears).
   act('alert.ack', { id: z.string().min(1).max(120) }),

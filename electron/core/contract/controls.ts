@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { codedTextSchema } from './texts.js';
-import { actionSchema, type ActionType } from './actions.js';
+import { actionSchema, type Action, type ActionType } from './actions.js';
+import { RESERVED_CUES } from './devices.js';
 
 /**
  * Control hardware (Stream Decks, generic HID pedals and button boxes) and what its buttons do:
@@ -134,14 +135,23 @@ export const learnRequestSchema = z.strictObject({ device: z.string().min(1).max
 /** `POST /hotkeys/fire`: a shortcut was pressed, in the shell (global) or the focused console. */
 export const hotkeyFireSchema = z.strictObject({ accelerator: acceleratorSchema, source: z.enum(['global', 'console']).default('console') });
 
+/** Decks with fewer keys keep one page: the live-show page needs room for its keys and a way back. */
+const SHOW_PAGE_MIN_KEYS = 6;
+
 /**
- * The automatic layout of a surface nobody has bound yet: the first row switches scenes, the next rows
- * explain products in catalog order, and the last two keys drop a marker and clear the card. Shared
- * with the console so its editor starts from exactly what the deck shows.
+ * The automatic layout of a surface nobody has bound yet. Page 1: the first row switches scenes (its
+ * last key turns to page 2), the next rows explain products in catalog order, and the last two keys drop
+ * a marker and clear the card. Page 2 holds what a controller reaches for during the show (issue 17):
+ * 秒杀 of the product on the card, stop it, 安全画面, 撤销切换, 回到脚本, a marker that asks nothing, and
+ * the light cues (`cues`, then the built-in blackout), with its last key turning back. Shared with the
+ * console so its editor starts from exactly what the deck shows.
  */
-export function generatedLayout(keyCount: number, columns: number, scenes: readonly string[], skus: readonly string[], options: { scale?: boolean } = {}): Layout {
+export function generatedLayout(keyCount: number, columns: number, scenes: readonly string[], skus: readonly string[], options: { scale?: boolean; cues?: readonly string[] } = {}): Layout {
   const keys: Record<string, KeyBinding> = {};
-  scenes.slice(0, columns).forEach((scene, i) => (keys[String(i)] = { kind: 'action', action: { type: 'obs.scene', scene } }));
+  const showPage = keyCount >= SHOW_PAGE_MIN_KEYS && columns >= 2;
+  const sceneKeys = showPage ? columns - 1 : columns;
+  scenes.slice(0, sceneKeys).forEach((scene, i) => (keys[String(i)] = { kind: 'action', action: { type: 'obs.scene', scene } }));
+  if (showPage) keys[String(columns - 1)] = { kind: 'page', to: 'next' };
   // With a scale on the desk, the key before marker and clear shows the live weight and tares.
   const scaleKey = options.scale === true && keyCount >= columns + 3;
   const productKeys = Math.max(0, keyCount - columns - (scaleKey ? 3 : 2));
@@ -151,5 +161,27 @@ export function generatedLayout(keyCount: number, columns: number, scenes: reado
     keys[String(keyCount - 2)] = { kind: 'action', action: { type: 'session.mark', label: '★' } };
     keys[String(keyCount - 1)] = { kind: 'action', action: { type: 'product.clear' } };
   }
-  return { pages: [{ name: '', keys }] };
+  return { pages: showPage ? [{ name: '', keys }, showPageOf(keyCount, options.cues ?? [])] : [{ name: '', keys }] };
+}
+
+/** The light cues products name, once each, in catalog order: the generated show page's light keys. */
+export function productCues(products: readonly { cue?: string | null | undefined }[]): string[] {
+  return [...new Set(products.flatMap((p) => (p.cue ? [p.cue] : [])))];
+}
+
+function showPageOf(keyCount: number, cues: readonly string[]): BindingPage {
+  const lightCues = [...new Set([...cues, ...RESERVED_CUES])].map((cue): Action => ({ type: 'light.cue', cue }));
+  const actions: Action[] = [
+    { type: 'flashsale.current' },
+    { type: 'flashsale.stop' },
+    { type: 'obs.safe' },
+    { type: 'obs.revert' },
+    { type: 'plan.resume' },
+    { type: 'session.mark', label: '★' },
+    ...lightCues,
+  ];
+  const keys: Record<string, KeyBinding> = {};
+  actions.slice(0, keyCount - 1).forEach((action, i) => (keys[String(i)] = { kind: 'action', action }));
+  keys[String(keyCount - 1)] = { kind: 'page', to: 'next' };
+  return { name: '', keys };
 }

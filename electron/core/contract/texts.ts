@@ -114,6 +114,7 @@ export const TEXT_PARAMS = {
   'flash.noPrice': ['sku'],
   'flash.notRunning': [],
   'flash.noSession': [],
+  'flash.noProduct': [],
   'flash.priceAboveLive': ['sku', 'priceFen', 'livePriceFen'],
   'flash.badSeconds': [],
   'flash.badStock': [],

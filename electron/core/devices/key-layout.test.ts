@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DeskState, Product } from '../contract/index.js';
-import { defaultBindings, lookFor } from './key-layout.js';
+import { defaultBindings, defaultLayout, lookFor, showsFlashCountdown } from './key-layout.js';
 
 const products = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => ({ sku: `P-${n}`, name: `P${n}`, priceFen: 100 }) as Product);
 
@@ -18,5 +18,52 @@ describe('default key layout with a scale', () => {
     const unstable = { ...state, scale: { ...state.scale, status: 'unstable' } } as DeskState;
     expect(lookFor({ type: 'scale.tare' }, unstable, new Map()).detail).toBe('251.2 g ~');
     expect(lookFor({ type: 'scale.tare' }, { ...state, scale: null }, new Map())).toMatchObject({ detail: '—', disabled: true });
+  });
+});
+
+describe('default key layout for the live show (issue 17)', () => {
+  const scenes = ['S1', 'S2', 'S3', 'S4', 'S5', 'S6'];
+  const catalog = [
+    { sku: 'TEA-01', name: '龙井', priceFen: 12_800, flashPriceFen: 9_900, cue: 'warm' },
+    { sku: 'CUP-02', name: '茶杯', priceFen: 3_900, cue: 'warm' },
+    { sku: 'BAG-03', name: '茶包', priceFen: 1_900, cue: 'cool' },
+  ] as Product[];
+
+  it('keeps page 1 for scenes and products and turns to a show page with 秒杀, safety, plan, marker and light keys', () => {
+    const layout = defaultLayout(15, 5, scenes, catalog);
+    const [main, show] = layout.pages;
+    expect(layout.pages).toHaveLength(2);
+    expect(main?.keys['0']).toEqual({ kind: 'action', action: { type: 'obs.scene', scene: 'S1' } });
+    expect(main?.keys['4']).toEqual({ kind: 'page', to: 'next' });
+    expect(main?.keys['5']).toEqual({ kind: 'action', action: { type: 'product.explain', sku: 'TEA-01' } });
+    const actions = Object.entries(show?.keys ?? {}).sort(([a], [b]) => Number(a) - Number(b)).map(([, b]) => (b.kind === 'action' ? b.action : b));
+    expect(actions).toEqual([
+      { type: 'flashsale.current' },
+      { type: 'flashsale.stop' },
+      { type: 'obs.safe' },
+      { type: 'obs.revert' },
+      { type: 'plan.resume' },
+      { type: 'session.mark', label: '★' },
+      { type: 'light.cue', cue: 'warm' },
+      { type: 'light.cue', cue: 'cool' },
+      { type: 'light.cue', cue: 'blackout' },
+      { kind: 'page', to: 'next' },
+    ]);
+    expect(show?.keys['14']).toEqual({ kind: 'page', to: 'next' });
+    // A Mini (6 keys) still reaches 秒杀, 安全画面, 撤销切换, 回到脚本 and the marker.
+    expect(Object.values(defaultLayout(6, 3, scenes, catalog).pages[1]?.keys ?? {}).map((b) => (b.kind === 'action' ? b.action.type : b.kind))).toEqual(['flashsale.current', 'flashsale.stop', 'obs.safe', 'obs.revert', 'plan.resume', 'page']);
+  });
+
+  it('shows the card product on the 秒杀 key, and counts down on it while that sale runs', () => {
+    const products = new Map(catalog.map((p) => [p.sku, p]));
+    const live = { obs: { status: 'connected', programScene: 'S1' }, session: { id: 's', title: 't' }, product: { sku: 'TEA-01', name: '龙井' }, flashSale: null, plan: null } as unknown as DeskState;
+    expect(lookFor({ type: 'flashsale.current' }, live, products)).toMatchObject({ label: '秒杀 Flash', detail: '龙井 ¥99', disabled: false, active: false });
+    expect(lookFor({ type: 'flashsale.current' }, { ...live, product: null }, products).disabled).toBe(true);
+    expect(lookFor({ type: 'flashsale.current' }, { ...live, product: { sku: 'CUP-02' } } as DeskState, products)).toMatchObject({ detail: '茶杯 ?', disabled: true });
+    const running = { ...live, flashSale: { sku: 'TEA-01', name: '龙井', stock: 10, sold: 4, endsAt: Date.now() + 30_000 } } as DeskState;
+    expect(lookFor({ type: 'flashsale.current' }, running, products)).toMatchObject({ active: true, detail: '0:30 剩 6' });
+    const page = defaultLayout(15, 5, scenes, catalog).pages[1];
+    expect(showsFlashCountdown(running, [page])).toBe(true);
+    expect(showsFlashCountdown({ ...running, product: null }, [page])).toBe(false);
   });
 });

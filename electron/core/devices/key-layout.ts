@@ -1,4 +1,4 @@
-import { generatedLayout, type Action, type BindingPage, type DeskState, type KeyLook, type Layout, type Product } from '../contract/index.js';
+import { generatedLayout, productCues, type Action, type BindingPage, type DeskState, type KeyLook, type Layout, type Product } from '../contract/index.js';
 import { obsKeyLook } from '../obs/obs-key-looks.js';
 
 export interface GeneratedBinding {
@@ -10,13 +10,14 @@ const formatYuan = (fen: number) => `¥${(fen / 100).toFixed(fen % 100 === 0 ? 0
 const compact = (n: number) => (n >= 10_000 ? `${(n / 10_000).toFixed(n >= 100_000 ? 0 : 1)}万` : String(n));
 
 /**
- * The default layout until bindings are edited, one page so bound and unbound surfaces take the same
- * path: the first row switches scenes, the next rows explain products in catalog order, and the last
- * two keys drop a marker and clear the card (with a scale, the key before them tares it).
+ * The default layout until bindings are edited (see `generatedLayout`): page 1 switches scenes and
+ * explains products (with a scale, a key tares it); page 2 holds the live-show keys, with the products'
+ * light cues in catalog order.
  */
 export function defaultLayout(keyCount: number, columns: number, scenes: readonly string[], products: readonly Product[], options: { scale?: boolean } = {}): Layout {
-  return generatedLayout(keyCount, columns, scenes, products.map((p) => p.sku), options);
+  return generatedLayout(keyCount, columns, scenes, products.map((p) => p.sku), { ...options, cues: productCues(products) });
 }
+
 
 /** The generated layout's bindings, key by key. */
 export function defaultBindings(keyCount: number, columns: number, scenes: readonly string[], products: readonly Product[], options: { scale?: boolean } = {}): GeneratedBinding[] {
@@ -63,6 +64,15 @@ export function lookFor(action: Action, state: DeskState, products: ReadonlyMap<
       const left = mine && sale ? `${countdown(sale.endsAt)} ${sale.stock === null ? `已抢 ${sale.sold}` : `剩 ${Math.max(0, sale.stock - sale.sold)}`}` : null;
       const detail = left ?? formatYuan(action.price ?? p?.flashPriceFen ?? 0);
       return { label: `秒杀 ${p?.name ?? action.sku}`, detail, tone: 'danger', active: mine, disabled: !p || (sale !== null && !mine) };
+    }
+    case 'flashsale.current': {
+      // The product on the card, at its flash price; lit while its sale runs.
+      const card = state.product ? products.get(state.product.sku) : undefined;
+      const sale = state.flashSale ?? null;
+      const mine = !!card && sale?.sku === card.sku;
+      const left = mine && sale ? `${countdown(sale.endsAt)} ${sale.stock === null ? `已抢 ${sale.sold}` : `剩 ${Math.max(0, sale.stock - sale.sold)}`}` : null;
+      const price = card?.flashPriceFen == null ? null : formatYuan(card.flashPriceFen);
+      return { label: '秒杀 Flash', detail: left ?? (card ? `${card.name} ${price ?? '?'}` : null), tone: 'danger', active: mine, disabled: !state.session || !card || price === null || (sale !== null && !mine) };
     }
     case 'flashsale.stop':
       return { label: '停止秒杀 Stop', detail: state.flashSale?.name ?? null, tone: 'danger', active: !!state.flashSale, disabled: !state.flashSale };
@@ -115,7 +125,7 @@ export function flashSaleEnd(state: DeskState): number | null {
 export function showsFlashCountdown(state: DeskState, pages: readonly (BindingPage | undefined)[], now = Date.now()): boolean {
   const sale = state.flashSale ?? null;
   if (!sale || sale.endsAt <= now) return false;
-  return pages.some((page) => Object.values(page?.keys ?? {}).some((b) => b.kind === 'action' && b.action.type === 'flashsale.start' && b.action.sku === sale.sku));
+  return pages.some((page) => Object.values(page?.keys ?? {}).some((b) => b.kind === 'action' && ((b.action.type === 'flashsale.start' && b.action.sku === sale.sku) || (b.action.type === 'flashsale.current' && state.product?.sku === sale.sku))));
 }
 
 /** Time left until `endsAt`, as a key shows it: 1:05. */

@@ -13,7 +13,7 @@ export function obsKeyLook(action: Action, state: DeskState): KeyLook | null {
     case 'obs.safe':
       return { label: '安全画面 Safe', detail: down, tone: 'danger', active: false, disabled: !up };
     case 'obs.revert':
-      return { label: '撤销 Revert', detail: down ?? (obs.previousProgramScene ? `← ${obs.previousProgramScene}` : null), tone: 'danger', active: false, disabled: !up || !obs.previousProgramScene };
+      return { label: '撤销切换 Revert', detail: down ?? (obs.previousProgramScene ? `← ${obs.previousProgramScene}` : null), tone: 'danger', active: false, disabled: !up || !obs.previousProgramScene };
     case 'obs.transition':
       return { label: '转场 Transition', detail: down ?? obs.previewScene ?? null, tone: 'scene', active: false, disabled: !up || obs.studioMode !== true };
     case 'obs.studio':

@@ -6,7 +6,7 @@ import type { Plans } from './plans.js';
 import type { ShowDirector } from './show-director.js';
 
 export interface ShowActionDeps {
-  show: Pick<ShowDirector, 'explain' | 'step' | 'startFlashSale' | 'stopFlashSale' | 'goto' | 'resume'>;
+  show: Pick<ShowDirector, 'explain' | 'step' | 'startFlashSale' | 'startCurrentFlashSale' | 'stopFlashSale' | 'goto' | 'resume'>;
   catalog: Pick<Catalog, 'get' | 'create' | 'update' | 'remove' | 'setImage' | 'import'>;
   plans: Pick<Plans, 'create' | 'update' | 'remove' | 'duplicate'>;
   clear: (at: number) => { changed: boolean };
@@ -16,7 +16,7 @@ export interface ShowActionDeps {
 
 type ShowActionType =
   | 'product.explain' | 'product.next' | 'product.prev' | 'product.clear'
-  | 'flashsale.start' | 'flashsale.stop' | 'plan.goto' | 'plan.resume'
+  | 'flashsale.start' | 'flashsale.current' | 'flashsale.stop' | 'plan.goto' | 'plan.resume'
   | 'product.create' | 'product.update' | 'product.remove' | 'product.image' | 'product.import'
   | 'plan.create' | 'plan.update' | 'plan.remove' | 'plan.duplicate';
 
@@ -29,6 +29,7 @@ export function showActionHandlers(deps: ShowActionDeps): Pick<ActionHandlers, S
     'product.prev': (_a, at) => show.step(-1, at),
     'product.clear': (_a, at) => ({ cleared: deps.clear(at).changed }),
     'flashsale.start': (action) => show.startFlashSale(action),
+    'flashsale.current': (action) => show.startCurrentFlashSale(action),
     'flashsale.stop': () => show.stopFlashSale(),
     'plan.goto': ({ index }, at) => show.goto(index, at),
     'plan.resume': (_a, at) => show.resume(at),

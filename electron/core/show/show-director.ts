@@ -98,6 +98,14 @@ export class ShowDirector {
     return this.flash.start(this.deps.catalog.get(sku), { price, seconds, stock });
   }
 
+  /** flashsale.current: the product on the card, at its catalog flash price (the deck's 秒杀 key). */
+  startCurrentFlashSale({ seconds, stock }: ActionOf<'flashsale.current'>) {
+    const sku = this.deps.explain.product?.sku;
+    if (!sku) throw new DeskError('conflict', coded('flash.noProduct', {}, 'no product on the card: explain one first (product.explain), then start its flash sale'));
+    const product = this.deps.catalog.get(sku);
+    return this.flash.start(product, { seconds: seconds ?? 60, stock: stock ?? (product.stock ? product.stock : undefined) });
+  }
+
   stopFlashSale() {
     return this.flash.stop();
   }

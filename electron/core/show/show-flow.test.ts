@@ -51,6 +51,21 @@ describe('the show on the desk', () => {
     expect((await kinds(session.id)).filter((e) => e.kind === 'flashsale.end').map((e) => e.data.reason)).toEqual(['sold-out', 'stopped']);
   });
 
+  it('starts the flash sale of the product on the card from one key (flashsale.current)', async () => {
+    await act({ type: 'session.start', title: '秒杀键' });
+    const none = await f.api('POST', '/actions', { type: 'flashsale.current' });
+    expect(none.status).toBe(409);
+    expect(JSON.stringify(none.body.error)).toContain('flash.noProduct');
+    expect((await f.api('PUT', '/products/TEA-01', { sku: 'TEA-01', name: '明前龙井', priceFen: 12_800, flashPriceFen: 9_900, stock: 40 })).status).toBe(200);
+    await act({ type: 'product.explain', sku: 'TEA-01' });
+    const sale = await act({ type: 'flashsale.current' });
+    expect(sale).toMatchObject({ sku: 'TEA-01', priceFen: 9_900, stock: 40 });
+    expect(sale.endsAt - sale.startedAt).toBe(60_000);
+    await act({ type: 'flashsale.stop' });
+    await act({ type: 'product.explain', sku: 'CUP-02' });
+    expect((await f.api('POST', '/actions', { type: 'flashsale.current', seconds: 30 })).body.error.field).toBe('price');
+  });
+
   it('keeps markers with preset labels as mark events', async () => {
     expect((await f.api('POST', '/actions', { type: 'session.mark', label: 'problem' })).status).toBe(409);
     const session = await act({ type: 'session.start', title: '标记' });

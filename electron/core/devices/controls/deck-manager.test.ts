@@ -42,9 +42,10 @@ describe('Stream Decks on the desk', () => {
     f = await startDeskFixture({ controls: fakeControls(bus) });
     await f.waitForState((s) => open(s) === 1);
     // Opening is on program: key 0 active, key 1 (Host) not. Wait for the scene keys drawn with OBS
-    // connected (blue, not the grey of the "connecting" picture the deck may have shown first).
+    // connected (blue, not the grey of the "connecting" picture the deck may have shown first). Key 3:
+    // the first row's last key turns to the generated show page.
     await untilWritten(deck, () => {
-      const [r, , b] = meanColour(deck, 4);
+      const [r, , b] = meanColour(deck, 3);
       return b > r + 20;
     });
     const before = new Map(deck.imageWrites);

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState, type DragEvent } from 'react';
-import { DANGEROUS_ACTIONS, generatedLayout, type KeyBinding, type Layout, type SurfaceState } from '../../contract.js';
+import { DANGEROUS_ACTIONS, generatedLayout, productCues, type KeyBinding, type Layout, type SurfaceState } from '../../contract.js';
 import { Panel } from '../../components/panel.js';
 import { isDirty, useBindingsStore } from '../../stores/bindings-store.js';
 import { useDeskStore } from '../../stores/desk-store.js';
@@ -38,7 +38,7 @@ export function BindingsEditor() {
   if (!state || !store.draft || !surface || !current) return <Panel title={t('bind.title')}><p className="empty">…</p></Panel>;
 
   const keyCount = surface.columns * surface.rows;
-  const seed: Layout = store.draft.layouts[current.id] ?? store.draft.layouts.default ?? generatedLayout(keyCount, surface.columns, state.obs.scenes, products.map((p) => p.sku));
+  const seed: Layout = store.draft.layouts[current.id] ?? store.draft.layouts.default ?? generatedLayout(keyCount, surface.columns, state.obs.scenes, products.map((p) => p.sku), { cues: productCues(products) });
   const layout = store.draft.layouts[current.id] ?? seed;
   const own = store.draft.layouts[current.id] !== undefined;
   const pageIndex = Math.min(page, layout.pages.length - 1);
