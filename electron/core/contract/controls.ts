@@ -96,7 +96,7 @@ export type HotkeyBinding = z.infer<typeof hotkeyBindingSchema>;
 
 /** A generic HID button learnt from its report: the device and the report bytes that mean "pressed". */
 export const hidBindingSchema = z.strictObject({
-  /** `hid:<vendorId>:<productId>` in lower-case hex, optionally `:<serial>`. */
+  /** `hid:<vendorId>:<productId>` in lower-case hex, optionally `:<serial>` (or `:@<path>` for twins without one). */
   device: z.string().regex(/^hid:[0-9a-f]{4}:[0-9a-f]{4}(:.+)?$/, 'device must look like "hid:05f3:00ff"'),
   /** The report as hex (e.g. "00 02 00"); a press is this report arriving, a release any other. */
   report: z.string().regex(/^([0-9a-f]{2})( [0-9a-f]{2})*$/, 'report must be hex bytes such as "00 02 00"').max(3 * 64),

@@ -64,6 +64,30 @@ describe('generic HID buttons', () => {
     expect(fired[0]?.data.origin).toEqual({ surface: 'hid', device: 'hid:3553:b001', key: 0 });
   });
 
+  it('tells two identical pedals without serial numbers apart by their path, each bindable alone', async () => {
+    const hid = new FakeHidBus();
+    const left = hid.plug({ ...PEDAL, path: '/dev/hidraw3' });
+    const right = hid.plug({ ...PEDAL, path: '/dev/hidraw4' });
+    f = await startDeskFixture({ controls: fakeControls(new FakeDeckBus(), hid) });
+    const state = await f.waitForState((s) => (s.controls ?? []).length === 2);
+    expect(state.controls?.map((c) => c.id)).toEqual(['hid:3553:b001:@/dev/hidraw3', 'hid:3553:b001:@/dev/hidraw4']);
+    const put = await f.api('PUT', '/bindings', {
+      hid: [
+        { device: 'hid:3553:b001:@/dev/hidraw3', report: '00 02 00', action: { type: 'obs.scene', scene: 'Host' } },
+        { device: 'hid:3553:b001:@/dev/hidraw4', report: '00 02 00', action: { type: 'obs.scene', scene: 'Opening' } },
+      ],
+    });
+    expect(put.status).toBe(200);
+    await f.waitForState((s) => s.surfaces.filter((x) => x.kind === 'hid' && x.connected).length === 2);
+    await f.api('POST', '/actions', { type: 'obs.scene', scene: 'Opening' });
+    left.send([0, 2, 0]);
+    left.send([0, 0, 0]);
+    await f.waitForState((s) => s.obs.programScene === 'Host');
+    right.send([0, 2, 0]);
+    right.send([0, 0, 0]);
+    await f.waitForState((s) => s.obs.programScene === 'Opening');
+  });
+
   it('explains a pedal it cannot open', async () => {
     const hid = new FakeHidBus();
     const pedal = hid.plug({ ...PEDAL, path: '/dev/hidraw3' });

@@ -8,8 +8,12 @@ import { ScanLoop } from './scan-loop.js';
 const STREAM_DECK_VENDORS = new Set([0x0fd9, 0x1b1c]);
 const hex4 = (n: number) => n.toString(16).padStart(4, '0');
 
-/** `hid:<vid>:<pid>[:<serial>]`, the id bindings use. */
-export const hidDeviceId = (d: HidDescriptor) => `hid:${hex4(d.vendorId)}:${hex4(d.productId)}${d.serial ? `:${d.serial}` : ''}`;
+/**
+ * `hid:<vid>:<pid>[:<serial>]`, the id bindings use. Identical devices without a serial number (two
+ * cheap foot pedals) would share it, so then each gets `:@<path>` as well (`byPath`): two devices, each
+ * bindable alone, while a binding to `hid:<vid>:<pid>` still means any of them.
+ */
+export const hidDeviceId = (d: HidDescriptor, byPath = false) => `hid:${hex4(d.vendorId)}:${hex4(d.productId)}${d.serial ? `:${d.serial}` : byPath ? `:@${d.path}` : ''}`;
 
 /** Whether a binding's device (`hid:vid:pid` or with serial) means this device. */
 export const bindingMatches = (binding: HidBinding, id: string) => binding.device === id || id.startsWith(`${binding.device}:`);
@@ -64,8 +68,7 @@ export class HidManager {
   }
 
   views(): ControlDeviceView[] {
-    return this.candidates().map((d) => {
-      const id = hidDeviceId(d);
+    return this.candidates().map(({ d, id }) => {
       const problem = this.problems.get(d.path);
       const status: AccessProblem = isKeyboard(d)
         ? accessProblem(
@@ -85,15 +88,20 @@ export class HidManager {
     for (const path of [...this.open.keys()]) await this.drop(path, 'desk closing', false);
   }
 
-  private candidates(): HidDescriptor[] {
+  /** The devices to list, each with its id; keyboard interfaces keep the plain id (they bind as hotkeys). */
+  private candidates(): { d: HidDescriptor; id: string }[] {
+    const buttons = this.listed.filter((d) => !STREAM_DECK_VENDORS.has(d.vendorId) && !isMouse(d));
+    // Serial-less devices sharing vid:pid cannot be told apart by id: their path tells them apart.
+    const serialless = new Map<string, number>();
+    for (const d of buttons) if (!d.serial && !isKeyboard(d)) serialless.set(hidDeviceId(d), (serialless.get(hidDeviceId(d)) ?? 0) + 1);
     const seen = new Set<string>();
-    return this.listed.filter((d) => {
-      if (STREAM_DECK_VENDORS.has(d.vendorId) || isMouse(d)) return false;
-      // A device lists once per interface; the first non-keyboard interface carries its buttons.
-      const id = hidDeviceId(d) + (isKeyboard(d) ? ':kbd' : '');
-      if (seen.has(id)) return false;
-      seen.add(id);
-      return true;
+    return buttons.flatMap((d) => {
+      const id = isKeyboard(d) ? hidDeviceId(d) : hidDeviceId(d, (serialless.get(hidDeviceId(d)) ?? 0) > 1);
+      // A device with a serial lists once per interface; the first non-keyboard interface carries its buttons.
+      const key = id + (isKeyboard(d) ? ':kbd' : '');
+      if (seen.has(key)) return [];
+      seen.add(key);
+      return [{ d, id }];
     });
   }
 
@@ -111,18 +119,19 @@ export class HidManager {
     const paths = new Set(this.listed.map((d) => d.path));
     for (const path of [...this.open.keys()]) if (!paths.has(path)) await this.drop(path, 'unplugged', true);
     for (const path of [...this.problems.keys()]) if (!paths.has(path)) this.problems.delete(path);
-    for (const d of this.candidates()) {
+    for (const { d, id } of this.candidates()) {
       if (isKeyboard(d) || this.loop.closed) continue;
-      const id = hidDeviceId(d);
       const wanted = this.reportsFor(id).length > 0 || (this.learning !== null && (this.learning.device === id || id.startsWith(`${this.learning.device}:`)));
-      if (wanted && !this.open.has(d.path)) await this.tryOpen(d);
+      const opened = this.open.get(d.path);
+      // A twin without a serial arrived or left: the open one's id changed, so it reopens under the new one.
+      if (wanted && opened && opened.surface.info.id !== id) await this.drop(d.path, 'renamed', false);
+      if (wanted && !this.open.has(d.path)) await this.tryOpen(d, id);
       else if (!wanted && this.open.has(d.path)) await this.drop(d.path, 'no longer bound', false);
     }
     if (!this.loop.closed) this.deps.publish(this.views());
   }
 
-  private async tryOpen(d: HidDescriptor): Promise<void> {
-    const id = hidDeviceId(d);
+  private async tryOpen(d: HidDescriptor, id: string): Promise<void> {
     try {
       const handle = await this.deps.backend.open(d.path);
       const surface = new HidSurface(id, d.product ?? id, handle, (hex) => this.onReport(id, hex));
