@@ -6,6 +6,7 @@ import { useDeskStore } from '../../stores/desk-store.js';
 import { useProductsStore } from '../../stores/products-store.js';
 import { useT } from '../../stores/prefs-store.js';
 import { describeBinding, PALETTE_MIME, paletteItems, type PaletteItem } from './binding-palette.js';
+import { DIAL_TURNS, dialBinding, dialCount, setDial, type DialTurn } from './dial-form.js';
 
 /** Decks a layout can be made for: `default` (every deck, shown on the virtual deck's grid) or one real deck. */
 function layoutTargets(surfaces: readonly SurfaceState[], saved: readonly string[]): { id: string; surface: SurfaceState }[] {
@@ -48,6 +49,15 @@ export function BindingsEditor() {
     e.preventDefault();
     const raw = e.dataTransfer.getData(PALETTE_MIME);
     if (raw) put(key, JSON.parse(raw) as KeyBinding);
+  };
+  const dials = dialCount(surface.model, current.id);
+  // Dials go through the same draft as keys: the layout starts from the seed the first time one is bound.
+  const putDial = (dial: number, turn: DialTurn, binding: KeyBinding | null) =>
+    store.update((d) => ({ ...d, layouts: { ...d.layouts, [current.id]: setDial(d.layouts[current.id] ?? structuredClone(seed), pageIndex, dial, turn, binding) } }));
+  const dropOnDial = (dial: number, turn: DialTurn) => (e: DragEvent) => {
+    e.preventDefault();
+    const raw = e.dataTransfer.getData(PALETTE_MIME);
+    if (raw) putDial(dial, turn, JSON.parse(raw) as KeyBinding);
   };
   const selected = selectedKey !== null ? keys[String(selectedKey)] : undefined;
   const dirty = isDirty(store);
@@ -98,6 +108,7 @@ export function BindingsEditor() {
       {!own ? <p className="hint">{t('bind.generated')}</p> : null}
       {store.error ? <p className="form-error" role="alert">{store.error}</p> : null}
       <div className="bind-body">
+        <div className="bind-surface">
         <div className="deck bind-grid" style={{ gridTemplateColumns: `repeat(${surface.columns}, 1fr)` }} data-layout={current.id}>
           {Array.from({ length: keyCount }, (_, i) => {
             const b = keys[String(i)];
@@ -119,6 +130,38 @@ export function BindingsEditor() {
               </div>
             );
           })}
+        </div>
+        {dials > 0 ? (
+          <div className="bind-dials" data-testid="bind-dials">
+            <h3>{t('bind.dials')}</h3>
+            {Array.from({ length: dials }, (_, dial) => (
+              <div key={dial} className="bind-dial">
+                <span>{t('bind.dial', { n: dial + 1 })}</span>
+                {DIAL_TURNS.map((turn) => {
+                  const b = dialBinding(layout.pages[pageIndex], dial, turn);
+                  return (
+                    <div
+                      key={turn}
+                      className={`deck-key bind-key ${b ? 'tone-action' : 'tone-blank'}`}
+                      data-dial={dial}
+                      data-turn={turn}
+                      onDragOver={(e) => e.preventDefault()}
+                      onDrop={dropOnDial(dial, turn)}
+                      onClick={() => (picked ? (putDial(dial, turn, picked.binding), setPicked(null)) : undefined)}
+                    >
+                      <span className="key-label">{b ? describeBinding(b, products) : t(turn === 'left' ? 'bind.turnLeft' : 'bind.turnRight')}</span>
+                      {b ? (
+                        <button type="button" className="key-clear" aria-label={t('bind.clearKey')} onClick={(e) => (e.stopPropagation(), putDial(dial, turn, null))}>
+                          ×
+                        </button>
+                      ) : null}
+                    </div>
+                  );
+                })}
+              </div>
+            ))}
+          </div>
+        ) : null}
         </div>
         <div className="bind-palette" aria-label={t('bind.palette')}>
           <p className="hint">{t('bind.hint')}</p>
