@@ -152,4 +152,19 @@ describe('devices: scale → console + overlay, light cue → sACN node', () => 
     await expect.poll(() => sim.commands, { timeout: 5_000 }).toContain('T');
     await page.locator('[data-testid="scale-weight"][data-grams="0"]').waitFor();
   });
+
+  it('binds a dial turn in the bindings editor and saves it (issue 17)', async () => {
+    const devices = await desk.console('/devices');
+    try {
+      const editor = devices.locator('[data-testid="bindings-editor"]');
+      const turn = editor.locator('[data-dial="0"][data-turn="right"]');
+      await devices.locator('[data-palette="a:next"]').dragTo(turn);
+      await turn.locator('.key-clear').waitFor();
+      await devices.locator('[data-testid="bindings-save"]').click();
+      await expect.poll(async () => (await core.api('GET', '/bindings')).body.layouts?.default?.pages?.[0]?.dials?.['0']?.right?.action?.type, { timeout: 5_000 }).toBe('product.next');
+      await shot(devices, 'devices-dials-zh.png');
+    } finally {
+      await devices.close();
+    }
+  });
 });

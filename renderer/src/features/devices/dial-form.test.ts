@@ -25,6 +25,9 @@ describe('dial bindings in the editor', () => {
   it('offers the dials the deck has', () => {
     expect(dialCount('plus', 'streamdeck:P1')).toBe(4);
     expect(dialCount('original-mk2', 'streamdeck:A')).toBe(0);
+    expect(dialCount('studio', 'streamdeck:S1')).toBe(2);
+    // The default layout serves every deck, the virtual deck mirroring an MK.2 included.
     expect(dialCount(undefined, 'default')).toBe(4);
+    expect(dialCount('original-mk2', 'default')).toBe(4);
   });
 });

@@ -12,9 +12,8 @@ const MODEL_DIALS: Readonly<Record<string, number>> = { plus: 4, studio: 2 };
  * deck) as many as the largest dial deck has, so a Plus plugged in later finds its dials bound.
  */
 export function dialCount(model: string | undefined, layoutId: string): number {
-  const own = model ? MODEL_DIALS[model] : undefined;
-  if (own !== undefined) return own;
-  return layoutId === 'default' ? Math.max(...Object.values(MODEL_DIALS)) : 0;
+  if (layoutId === 'default') return Math.max(...Object.values(MODEL_DIALS));
+  return (model ? MODEL_DIALS[model] : undefined) ?? 0;
 }
 
 /** What turning `dial` toward `turn` does on a page, if anything. */
