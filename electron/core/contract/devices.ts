@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { skuSchema, timestampSchema } from './primitives.js';
+import { codedTextSchema } from './texts.js';
 
 /**
  * Serial devices (DESIGN §3.2 `/devices`): weighing scales, DMX interfaces and button boxes, their
@@ -150,7 +151,9 @@ export type LinkStatus = z.infer<typeof linkStatusSchema>;
 
 export const serialDeviceStatusSchema = z.object({
   status: linkStatusSchema,
+  /** The system's words, for developers; `reasonText` is what the console says. */
   reason: z.string().nullable(),
+  reasonText: codedTextSchema.nullable().optional(),
   since: timestampSchema,
   retryAt: timestampSchema.nullable(),
   bytesIn: z.int().nonnegative(),

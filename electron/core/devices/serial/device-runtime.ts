@@ -1,4 +1,5 @@
 import { isNetworkDmx, type SerialDeviceConfig, type SerialDeviceStatus, type SerialDeviceView, type SerialLineDeviceConfig } from '../../contract/index.js';
+import { linkReasonText } from './link-reason.js';
 import { networkTarget } from './network-dmx.js';
 import type { ByteTransport, LineSettings, TransportState } from '../../../../native/serial/transport/byte-transport.js';
 
@@ -25,7 +26,7 @@ export function lineSettings(config: SerialLineDeviceConfig): LineSettings {
 }
 
 export function deviceView(config: SerialDeviceConfig, state: TransportState, bytesIn: number, counters: DecodeCounters): SerialDeviceView {
-  const live: SerialDeviceStatus = { ...state, bytesIn, ...counters };
+  const live: SerialDeviceStatus = { ...state, reasonText: linkReasonText(state.status, state.reason), bytesIn, ...counters };
   return { id: config.id, kind: config.kind, name: config.name ?? config.id, path: devicePath(config), live };
 }
 

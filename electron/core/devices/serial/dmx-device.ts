@@ -4,6 +4,7 @@ import { sendOpenDmxFrame } from '../../../../native/serial/dmx/dmx-codec.js';
 import { DmxFader } from '../../../../native/serial/dmx/dmx-fader.js';
 import { deviceView, NO_COUNTERS, type DeviceRuntime } from './device-runtime.js';
 import { packetEncoder, type DmxPacketEncoder } from './network-dmx.js';
+import { linkReasonText } from './link-reason.js';
 
 /**
  * Enttec Pro keeps the last frame; it is resent now and then so a replugged interface catches up.
@@ -67,7 +68,10 @@ export class DmxDevice implements DeviceRuntime {
   view() {
     const view = deviceView(this.config, this.transport.state, this.transport.bytesIn, NO_COUNTERS);
     // The port may be open while frames fail (break refused): the light is not following, say so.
-    if (this.sendError && view.live.status === 'open') view.live = { ...view.live, status: 'error', reason: `cannot send DMX: ${this.sendError}` };
+    if (this.sendError && view.live.status === 'open') {
+      const reason = `cannot send DMX: ${this.sendError}`;
+      view.live = { ...view.live, status: 'error', reason, reasonText: linkReasonText('error', reason) };
+    }
     // UDP has no answer: a network node is "sending" (with the last frame's time), never confirmed "open".
     else if (isNetworkDmx(this.config) && view.live.status === 'open') view.live = { ...view.live, status: 'sending', lastFrameAt: this.lastSentAt || null };
     return view;

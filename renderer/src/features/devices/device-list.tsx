@@ -62,7 +62,7 @@ function DeviceRow({ device, onEdit }: { device: SerialDeviceView; onEdit: (() =
       <div className="device-detail mono dim">{device.path}</div>
       {live.reason ? (
         <div className="device-reason">
-          {live.reason}
+          {live.reasonText ? t(live.reasonText, live.reason) : live.reason}
           {retryIn !== null ? ` · ${t('dev.retryIn', { s: retryIn })}` : ''}
         </div>
       ) : null}
