@@ -1,4 +1,4 @@
-import { coded, DeskError, ingestEventSchema, type IngestBatch, type IngestEventType, type IngestResult, type SessionEvent } from '../contract/index.js';
+import { coded, DeskError, ingestEventSchema, isBeforeSession, type IngestBatch, type IngestEventType, type IngestResult, type SessionEvent } from '../contract/index.js';
 import { eventDataJson, type RefundFacts } from './ingest-json.js';
 import type { Db } from '../store/database.js';
 import type { CommerceRepo } from '../store/commerce-repo.js';
@@ -48,6 +48,8 @@ export function writeIngestBatch(
   batch: IngestBatch,
   /** Whether the order's SKU was being explained at its own ts (a late order counts for its 讲解). */
   explainedAt: (sku: string, ts: number) => boolean = () => false,
+  /** The session's start: events stamped before it are left out and counted as `early` (see isBeforeSession). */
+  startedAt: number | null = null,
 ): IngestOutcome {
   const { db, sessions, commerce, pseudonymize } = deps;
   const next = current.clone();
@@ -57,11 +59,17 @@ export function writeIngestBatch(
   const rows: { ts: number; kind: string; json: string }[] = [];
   const loggedAt: number[] = [];
   let duplicates = 0;
+  let early = 0;
   const refundExcess: RefundExcess[] = [];
 
   db.transaction(() => {
     for (const event of batch.events) {
       const ts = event.ts;
+      // Counters from before the show (a previous stream's snapshot, an old order) are not this session's.
+      if (startedAt !== null && isBeforeSession(ts, startedAt)) {
+        early++;
+        continue;
+      }
       // The person's pseudonym and a refund's `known` go into the logged JSON (eventDataJson).
       let person: string | null = null;
       let known: RefundFacts | undefined;
@@ -127,7 +135,7 @@ export function writeIngestBatch(
     for (const [second, [online, gmv, orders]] of seconds) commerce.writeSecond(sessionId, second, online, gmv, orders);
   })();
 
-  return { accepted: batch.events.length - duplicates, duplicates, tracker: next, newOrders, logged, refundExcess };
+  return { accepted: batch.events.length - duplicates - early, duplicates, ...(early > 0 && { early }), tracker: next, newOrders, logged, refundExcess };
 }
 
 export const noLiveSession = () =>
