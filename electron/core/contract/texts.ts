@@ -52,6 +52,7 @@ export const TEXT_PARAMS = {
   'ingest.noSession': [],
   'ingest.badTime': ['index'],
   'ingest.refundExcess': ['amountFen', 'orders'],
+  'ingest.early': ['count'],
 
   // OBS.
   'obs.notConnected': ['status'],
