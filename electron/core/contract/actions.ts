@@ -79,6 +79,8 @@ export const actionSchema = z.discriminatedUnion('type', [
     seconds: z.int().min(1, 'seconds must be at least 1').max(24 * 3600),
     /** Units on offer; omitted means no stock limit. */
     stock: z.int().positive('stock must be at least 1').optional(),
+    /** 预热: announce the sale with a countdown to its opening this many seconds ahead; orders count from the opening. */
+    warmupSeconds: z.int().min(1, 'warmupSeconds must be at least 1').max(3600).optional(),
   }),
   act('flashsale.stop', {}),
   // Alerts (issue 16): the field controller acknowledges one (kept, silent) or mutes it (hidden until it clears).
