@@ -62,9 +62,9 @@ describe('field controller: rehearsal switches, re-import, plans, silent paths',
     await page.locator('[data-testid="session-live"]').waitFor();
     await page.locator('body').click({ position: { x: 5, y: 890 } });
     await page.keyboard.press('Control+Shift+Digit9');
-    // No plan runs in this session: the notice names the hotkey and the reason.
+    // No plan runs in this session: the notice names the hotkey and the reason, in the console's language.
     await page.locator('.notices .notice', { hasText: 'CommandOrControl+Shift+9' }).waitFor();
-    expect(await page.locator('.notices .notice').first().textContent()).toMatch(/plan/);
+    expect(await page.locator('.notices .notice').first().textContent()).toMatch(/没有运行中的脚本/);
   });
 
   it('the desk KPI window opened from the console shows the alerts', async () => {

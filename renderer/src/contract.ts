@@ -99,6 +99,7 @@ export {
   bindingsSchema,
   controlDeviceViewSchema,
   DANGEROUS_ACTIONS,
+  MIN_EXPLAIN_MS_FOR_RATE,
   generatedLayout,
   toOverlayState,
 } from '../../electron/core/contract/index.js';

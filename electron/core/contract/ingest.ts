@@ -66,7 +66,19 @@ export const ingestBatchSchema = z.strictObject({
   events: z.array(z.unknown()).min(1, 'events must not be empty').max(MAX_INGEST_BATCH),
 });
 
-export type IngestResult = { accepted: number; duplicates: number };
+/**
+ * How far before its session's start an audience/commerce event may be stamped and still count: none.
+ * The session's start is the desk's own clock and so is the ingest window; a connector whose clock runs
+ * behind shows up as `early` in every response (and an alert), never as figures silently inherited
+ * from before the show (issue 16). The live path and the review apply the same rule.
+ */
+export const EARLY_EVENT_TOLERANCE_MS = 0;
+
+/** Whether an event stamped `ts` belongs before the session that started at `startedAt`. */
+export const isBeforeSession = (ts: number, startedAt: number): boolean => ts < startedAt - EARLY_EVENT_TOLERANCE_MS;
+
+/** `early`: events left out because they were stamped before the session started (present only when some were). */
+export type IngestResult = { accepted: number; duplicates: number; early?: number };
 
 export interface IngestBatch {
   source: string | null;

@@ -53,6 +53,7 @@ export const TEXT_PARAMS = {
   'ingest.badTime': ['index'],
   'ingest.refundExcess': ['amountFen', 'orders'],
   'comment.keyword': ['keyword', 'user', 'text'],
+  'ingest.early': ['count'],
 
   // OBS.
   'obs.notConnected': ['status'],

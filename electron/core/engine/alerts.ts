@@ -1,4 +1,4 @@
-import { coded, DeskError, type Alert, type CodedText } from '../contract/index.js';
+import { coded, DeskError, type Alert, type CodedText, type DeskState } from '../contract/index.js';
 import type { StateHub } from './state-hub.js';
 
 const MAX_ALERTS = 20;
@@ -65,8 +65,44 @@ export class Alerts {
     }
   }
 
+  /**
+   * Resolves every alert whose code names a condition that has ended (a failed press's "catalog is
+   * empty" once products exist), instead of leaving it up until its time runs out.
+   */
+  resolveEnded(ended: (code: string) => boolean): void {
+    for (const alert of this.hub.state.alerts) if (ended(alert.code)) this.resolve(alert.id);
+  }
+
   close(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
   }
+}
+
+/** Codes that describe where a plan stood (no plan running, at its last segment…): moot once that changes. */
+const isPlanCode = (code: string): boolean => code.startsWith('plan.');
+
+/** Where the plan stands, as far as its alerts are concerned: none, or which plan at which segment. */
+const planPlace = (plan: DeskState['plan']): string => (plan ? `${plan.planId}#${plan.index}` : 'none');
+
+/**
+ * Clears alerts that no longer apply: "catalog is empty" once the catalog has products, and a plan
+ * alert once the plan it was about moved on, started or ended (issue 16).
+ */
+export function clearEndedAlerts(deps: {
+  alerts: Pick<Alerts, 'resolveEnded'>;
+  subscribe: (listener: (state: DeskState) => void) => void;
+  productCount: () => number;
+}): { catalogChanged: () => void } {
+  let place: string | null = null;
+  deps.subscribe((state) => {
+    const now = planPlace(state.plan);
+    if (place !== null && now !== place) deps.alerts.resolveEnded(isPlanCode);
+    place = now;
+  });
+  return {
+    catalogChanged: () => {
+      if (deps.productCount() > 0) deps.alerts.resolveEnded((code) => code === 'catalog.empty');
+    },
+  };
 }

@@ -32,7 +32,7 @@ import { ReviewService } from '../review/review-service.js';
 import { StateHub } from './state-hub.js';
 import { SessionLog } from './session-log.js';
 import { ActionBus } from './action-bus.js';
-import { Alerts } from './alerts.js';
+import { Alerts, clearEndedAlerts } from './alerts.js';
 import { createHandlers } from './handlers.js';
 import { readHealth } from './health.js';
 import { createIngestGate } from './ingest-gate.js';
@@ -152,9 +152,11 @@ export class Desk {
     const dispatch = (this.dispatch = entry.dispatch);
 
     let productNames: Map<string, string> | null = null;
+    const ended = clearEndedAlerts({ alerts, subscribe: (listener) => hub.subscribe(listener), productCount: () => catalog.list().length });
     const catalog = (this.catalog = new Catalog(new ProductsRepo(db), now, () => {
       productNames = null;
       followCatalog();
+      ended.catalogChanged();
     }));
     const explain = (this.explain = new ExplainFlow(sessions, log, (product) => hub.patch({ product })));
     this.plans = new Plans(new PlansRepo(db), now, (sku) => catalog.find(sku) !== null);

@@ -32,7 +32,8 @@ export function readHealth(deps: HealthDeps): Health {
     db: { ok: dbOk && failing === null, path: deps.dbFile, reason: failing },
     devices: [
       ...state.surfaces.map((s) => ({ id: s.id, kind: s.kind, connected: s.connected })),
-      ...(state.serial ?? []).map((d) => ({ id: d.id, kind: d.kind, connected: d.live.status === 'open' })),
+      // A network DMX node is `sending` (UDP cannot acknowledge): as connected as the desk can know.
+      ...(state.serial ?? []).map((d) => ({ id: d.id, kind: d.kind, connected: d.live.status === 'open' || d.live.status === 'sending' })),
     ],
   };
 }

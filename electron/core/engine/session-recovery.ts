@@ -33,7 +33,7 @@ export function resumeInterrupted(deps: RecoveryDeps, id: string | undefined, at
   // Every figure is rebuilt from the log, through the tracker the live path uses (see kpi-replay).
   const segments = deps.sessions.segments(session.id);
   const explainedAt = (sku: string, ts: number) => segments.some((s) => s.sku === sku && ts >= s.startedAt && (s.endedAt === null || ts < s.endedAt));
-  const kpi = replayKpis(deps.sessions.ingestEvents(session.id), explainedAt);
+  const kpi = replayKpis(deps.sessions.ingestEvents(session.id), explainedAt, session.startedAt);
   kpi.touch(at);
   deps.sessions.reopen(session.id);
   return { session, kpi };

@@ -32,4 +32,28 @@ describe('buyers and peak online', () => {
     expect(review.kpis).toMatchObject({ buyers: 3, peakOnline: 800 });
     expect(list?.peakOnline ?? list?.totals?.peakOnline).toBe(800);
   });
+
+  it('a new session does not inherit audience or orders stamped before its start, live or in review', async () => {
+    const start = T0 + 60_000;
+    desk.clock.t = start;
+    const id = (await desk.f.api('POST', '/actions', { type: 'session.start', title: 'fresh' })).body.result.id as string;
+    const res = await desk.f.api('POST', '/ingest', {
+      events: [
+        // The platform's counters from before the show (a previous stream), then this show's first reading.
+        { type: 'snapshot', ts: start - 5_000, online: 900, viewersUv: 4_000, likes: 700 },
+        { type: 'order', ts: start - 4_000, orderId: 'old-1', sku: 'TEA-01', qty: 1, amount: 9_900, buyer: 'zoe' },
+        { type: 'enter', ts: start - 3_000, user: 'yan' },
+        { type: 'snapshot', ts: start + 1_000, online: 12, viewersUv: 15, likes: 2 },
+      ],
+    });
+    expect(res.body).toEqual({ accepted: 1, duplicates: 0, early: 3 });
+    expect(desk.f.desk.hub.state.alerts.map((a) => a.code)).toContain('ingest.early');
+    const live = desk.f.desk.hub.state.kpi;
+    expect(live).toMatchObject({ online: 12, peakOnline: 12, gmvFen: 0, orders: 0, buyers: 0 });
+    expect(live.detail).toMatchObject({ viewersUv: 15, likes: 2 });
+    desk.clock.t = start + 10_000;
+    await desk.f.api('POST', '/actions', { type: 'session.end', confirm: true });
+    const review = (await desk.f.api('GET', `/sessions/${id}/review`)).body as { kpis: Record<string, number> };
+    expect(review.kpis).toMatchObject({ peakOnline: 12, gmvFen: 0, orders: 0, buyers: 0, viewersUv: 15 });
+  });
 });

@@ -4,7 +4,9 @@ import type { WsServerMessage } from '../contract/index.js';
 import { startDeskFixture, type DeskFixture } from '../testing/desk-fixture.js';
 
 let f: DeskFixture;
-const T = 1_700_000_000_000;
+// Events are stamped from the live session's start (set when a session starts below): events stamped
+// before a session's start are not counted (issue 16).
+let T = 0;
 beforeAll(async () => {
   f = await startDeskFixture();
 });
@@ -15,16 +17,18 @@ afterAll(async () => {
 const ingest = (body: unknown, token?: string | null) => f.api('POST', '/ingest', body, token);
 const eventCount = () => f.desk.repos.sessions.eventCount(f.desk.log.live!.id);
 
-/** One valid event of each type (DESIGN §3.4). */
-const EVERY_TYPE = [
-  { type: 'snapshot', ts: T, online: 10, viewersUv: 20, viewsPv: 30, likes: 1, comments: 2, newFollowers: 3, productExposures: 40, productClicks: 5, adSpend: 100 },
-  { type: 'order', ts: T + 1, orderId: 'O-1', sku: 'TEA-01', qty: 1, amount: 12_800, buyer: 'alice' },
-  { type: 'refund', ts: T + 2, orderId: 'O-1', amount: 800 },
-  { type: 'comment', ts: T + 3, user: 'bob', text: '多少钱？' },
-  { type: 'like', ts: T + 4, count: 3 },
-  { type: 'follow', ts: T + 5, user: 'carol' },
-  { type: 'enter', ts: T + 6, user: 'dave' },
+/** One valid event of each type (DESIGN §3.4), stamped from `t0`. */
+const everyType = (t0: number) => [
+  { type: 'snapshot', ts: t0, online: 10, viewersUv: 20, viewsPv: 30, likes: 1, comments: 2, newFollowers: 3, productExposures: 40, productClicks: 5, adSpend: 100 },
+  { type: 'order', ts: t0 + 1, orderId: 'O-1', sku: 'TEA-01', qty: 1, amount: 12_800, buyer: 'alice' },
+  { type: 'refund', ts: t0 + 2, orderId: 'O-1', amount: 800 },
+  { type: 'comment', ts: t0 + 3, user: 'bob', text: '多少钱？' },
+  { type: 'like', ts: t0 + 4, count: 3 },
+  { type: 'follow', ts: t0 + 5, user: 'carol' },
+  { type: 'enter', ts: t0 + 6, user: 'dave' },
 ];
+/** The shapes, for the refusals below (a refused batch writes nothing, whatever its times). */
+const EVERY_TYPE = everyType(Date.now());
 
 /** For each event type, every field set wrong in turn, and the field the error must name. */
 const WRONG: [event: Record<string, unknown>, field: string][] = [];
@@ -40,22 +44,24 @@ for (const event of EVERY_TYPE) {
 describe('POST /ingest', () => {
   beforeAll(async () => {
     await f.api('POST', '/actions', { type: 'session.start', title: 'ingest' });
+    T = f.desk.log.live!.startedAt;
   });
 
   it('refuses ingest without a live session with 409', async () => {
     await f.api('POST', '/actions', { type: 'session.end', confirm: true });
     expect((await ingest({ events: [EVERY_TYPE[0]] })).status).toBe(409);
     await f.api('POST', '/actions', { type: 'session.start', title: 'ingest' });
+    T = f.desk.log.live!.startedAt;
   });
 
   it('accepts every event type in one batch and publishes the KPIs once durable', async () => {
-    const res = await ingest({ source: 'all-types', events: EVERY_TYPE });
+    const res = await ingest({ source: 'all-types', events: everyType(T) });
     expect(res).toEqual({ status: 202, body: { accepted: 7, duplicates: 0 } });
     const kpi = f.desk.hub.state.kpi;
     expect(kpi).toMatchObject({ online: 10, gmvFen: 12_800, orders: 1, buyers: 1 });
     expect(kpi.detail).toMatchObject({ viewersUv: 20, viewsPv: 30, likes: 1, comments: 2, newFollowers: 3, refundFen: 800, adSpendFen: 100 });
     const kinds = f.desk.repos.sessions.events(f.desk.log.live!.id, { limit: 100 }).map((e) => e.kind);
-    for (const e of EVERY_TYPE) expect(kinds).toContain(`ingest.${e.type}`);
+    for (const e of everyType(T)) expect(kinds).toContain(`ingest.${e.type}`);
   });
 
   it.each(WRONG)('rejects %j naming index and field, writing nothing', async (event, field) => {
@@ -120,7 +126,8 @@ describe('POST /ingest', () => {
     await f.api('POST', '/actions', { type: 'product.explain', sku: 'EXP-1' });
     const since = f.desk.hub.state.product!.since;
     await ingest({ events: [
-      { type: 'order', ts: since - 5_000, orderId: 'EXP-a', sku: 'EXP-1', qty: 1, amount: 1_000 },
+      // Before the explain, inside the session (its start; the explain began later).
+      { type: 'order', ts: T, orderId: 'EXP-a', sku: 'EXP-1', qty: 1, amount: 1_000 },
       { type: 'order', ts: since + 1, orderId: 'EXP-b', sku: 'EXP-1', qty: 3, amount: 3_000 },
     ] });
     const row = f.desk.hub.state.kpi.detail!.products.find((p) => p.sku === 'EXP-1');

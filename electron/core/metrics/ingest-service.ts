@@ -1,4 +1,4 @@
-import { coded, DeskError, ingestEventSchema, type IngestBatch, type IngestEventType, type IngestResult, type SessionEvent } from '../contract/index.js';
+import { coded, DeskError, ingestEventSchema, isBeforeSession, type IngestBatch, type IngestEventType, type IngestResult, type SessionEvent } from '../contract/index.js';
 import { eventDataJson, type RefundFacts } from './ingest-json.js';
 import type { Db } from '../store/database.js';
 import type { CommerceRepo } from '../store/commerce-repo.js';
@@ -13,6 +13,13 @@ export interface NewOrder {
   qty: number;
   amountFen: number;
   ts: number;
+}
+
+/** A second's rollup as the batch leaves it: its highest online reading, GMV and orders after its last event. */
+interface SecondRollup {
+  online: number | null;
+  gmvFen: number;
+  orders: number;
 }
 
 export interface IngestDeps {
@@ -51,21 +58,29 @@ export function writeIngestBatch(
   batch: IngestBatch,
   /** Whether the order's SKU was being explained at its own ts (a late order counts for its 讲解). */
   explainedAt: (sku: string, ts: number) => boolean = () => false,
+  /** The session's start: events stamped before it are left out and counted as `early` (see isBeforeSession). */
+  startedAt: number | null = null,
 ): IngestOutcome {
   const { db, sessions, commerce, pseudonymize } = deps;
   const next = current.clone();
   const newOrders: NewOrder[] = [];
   const comments: RawComment[] = [];
   const logged: SessionEvent[] = [];
-  const seconds = new Map<number, [number | null, number, number]>();
+  const seconds = new Map<number, SecondRollup>();
   const rows: { ts: number; kind: string; json: string }[] = [];
   const loggedAt: number[] = [];
   let duplicates = 0;
+  let early = 0;
   const refundExcess: RefundExcess[] = [];
 
   db.transaction(() => {
     for (const event of batch.events) {
       const ts = event.ts;
+      // Counters from before the show (a previous stream's snapshot, an old order) are not this session's.
+      if (startedAt !== null && isBeforeSession(ts, startedAt)) {
+        early++;
+        continue;
+      }
       // The person's pseudonym and a refund's `known` go into the logged JSON (eventDataJson).
       let person: string | null = null;
       let known: RefundFacts | undefined;
@@ -124,15 +139,21 @@ export function writeIngestBatch(
       // A second keeps its highest online reading (a late one too), so every peak agrees with the live one.
       const second = next.secondOf(ts);
       const reading = event.type === 'snapshot' && event.online !== undefined ? event.online : next.online;
-      const held = seconds.get(second)?.[0] ?? null;
-      seconds.set(second, [held === null || (reading !== null && reading > held) ? reading : held, next.gmvFen, next.orders]);
+      // Updated in place: one object per second of the batch, not one array per event (GC was a tenth of ingest).
+      const rollup = seconds.get(second);
+      if (rollup === undefined) seconds.set(second, { online: reading, gmvFen: next.gmvFen, orders: next.orders });
+      else {
+        if (rollup.online === null || (reading !== null && reading > rollup.online)) rollup.online = reading;
+        rollup.gmvFen = next.gmvFen;
+        rollup.orders = next.orders;
+      }
     }
     const firstId = sessions.appendMany(sessionId, rows);
     loggedAt.forEach((row, i) => ((logged[i] as SessionEvent).id = firstId + row));
-    for (const [second, [online, gmv, orders]] of seconds) commerce.writeSecond(sessionId, second, online, gmv, orders);
+    for (const [second, r] of seconds) commerce.writeSecond(sessionId, second, r.online, r.gmvFen, r.orders);
   })();
 
-  return { accepted: batch.events.length - duplicates, duplicates, tracker: next, newOrders, logged, refundExcess, comments };
+  return { accepted: batch.events.length - duplicates - early, duplicates, ...(early > 0 && { early }), tracker: next, newOrders, logged, refundExcess, comments };
 }
 
 export const noLiveSession = () =>

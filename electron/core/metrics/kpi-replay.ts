@@ -1,3 +1,4 @@
+import { isBeforeSession } from '../contract/index.js';
 import { KpiTracker } from './kpi-tracker.js';
 
 /** A logged event as the session log stores it (ingest-service writes `ingest.<type>` rows). */
@@ -18,9 +19,11 @@ const SNAPSHOT_FIELDS = ['online', 'viewersUv', 'viewsPv', 'likes', 'comments', 
  * refunds, buyers, the per-product list) is what it was, not restarted at zero. The log holds only
  * accepted events (duplicates never reach it) with viewer names already pseudonymized.
  */
-export function replayKpis(events: Iterable<LoggedEvent>, explainedAt: (sku: string, ts: number) => boolean): KpiTracker {
+export function replayKpis(events: Iterable<LoggedEvent>, explainedAt: (sku: string, ts: number) => boolean, startedAt: number | null = null): KpiTracker {
   const t = new KpiTracker();
   for (const { ts, kind, data } of events) {
+    // As the live path: nothing stamped before the session's start counts (isBeforeSession).
+    if (startedAt !== null && isBeforeSession(ts, startedAt)) continue;
     switch (kind) {
       case 'ingest.order': {
         const sku = String(data.sku ?? '');

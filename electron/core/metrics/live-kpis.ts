@@ -169,8 +169,9 @@ export class LiveKpis {
   ingest(sessionId: string, batch: IngestBatch): IngestResult {
     const { explain } = this.deps;
     // Per-minute figures count from the show's start, the same minutes the review draws.
-    this.tracker.origin ??= this.deps.log.live?.startedAt ?? null;
-    const outcome = writeIngestBatch(this.deps, sessionId, this.tracker, batch, (sku, ts) => explain.explainedAt(sku, ts));
+    const startedAt = this.deps.log.live?.startedAt ?? null;
+    this.tracker.origin ??= startedAt;
+    const outcome = writeIngestBatch(this.deps, sessionId, this.tracker, batch, (sku, ts) => explain.explainedAt(sku, ts), startedAt);
     this.tracker = outcome.tracker.commit();
     this.rates.record(batch.source, batch.events.length, this.deps.now());
     this.publish();
@@ -183,7 +184,11 @@ export class LiveKpis {
       const orders = outcome.refundExcess.map((r) => `${r.orderId}${r.known ? '' : ' (unknown order)'}`).join(', ');
       this.deps.alerts.raise('refund-excess', 'warn', coded('ingest.refundExcess', { amountFen: fen, orders }, `refunds beyond what was paid, not counted: ¥${(fen / 100).toFixed(2)} (${orders})`));
     }
-    return { accepted: outcome.accepted, duplicates: outcome.duplicates };
+    if (outcome.early) {
+      const count = outcome.early;
+      this.deps.alerts.raise('ingest-early', 'warn', coded('ingest.early', { count }, `${count} events stamped before this session started were not counted (check the connector clock)`));
+    }
+    return { accepted: outcome.accepted, duplicates: outcome.duplicates, ...(outcome.early !== undefined && { early: outcome.early }) };
   }
 
   /** A new session (or none): numbers and alert memory start from zero. */
@@ -191,6 +196,7 @@ export class LiveKpis {
     this.tracker = new KpiTracker();
     this.engine.reset();
     for (const rule of this.current.alerts) this.deps.alerts.resolve(`kpi:${rule.id}`);
+    this.deps.alerts.resolve('ingest-early');
     this.deps.hub.patch({ kpi: this.kpi });
   }
 

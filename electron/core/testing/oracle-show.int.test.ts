@@ -41,7 +41,7 @@ async function action(show: Show, body: Record<string, unknown>) {
 async function ingest(show: Show, events: Record<string, unknown>[]) {
   const res = await show.core.api('POST', '/ingest', { events });
   expect(res.status, JSON.stringify(res.body)).toBe(202);
-  return res.body as { accepted: number; duplicates: number };
+  return res.body as { accepted: number; duplicates: number; early?: number };
 }
 /** Orders go to the desk and to the model alike. */
 async function orders(show: Show, batch: ModelOrder[]) {
@@ -66,6 +66,20 @@ const steps: Step[] = [
         { orderId: 'T1', sku: 'TEA-01', qty: 1, amount: 12_800, buyer: 'alice', ts: t },
         { orderId: 'T2', sku: 'TEA-01', qty: 2, amount: 25_600, ts: t },
       ]);
+    },
+  },
+  {
+    name: 'counters and an order stamped before the session started (a previous stream) count nowhere',
+    run: async (show) => {
+      const { startedAt } = (await show.core.api('GET', `/sessions/${show.sessionId}`)).body as { startedAt: number };
+      const before = startedAt - 60_000;
+      const res = await ingest(show, [
+        { type: 'snapshot', ts: before, online: 9_999, viewersUv: 50_000, likes: 8_000 },
+        { type: 'order', orderId: 'OLD-1', sku: 'TEA-01', qty: 1, amount: 12_800, buyer: 'zoe', ts: before + 1 },
+      ]);
+      // The model is left as it was: every surface must still show the figures of this show alone.
+      expect(res).toEqual({ accepted: 0, duplicates: 0, early: 2 });
+      expect((await state(show)).alerts.map((a) => a.id)).toContain('ingest-early');
     },
   },
   {

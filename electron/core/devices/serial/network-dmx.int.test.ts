@@ -52,6 +52,9 @@ describe('network DMX (sACN, Art-Net) to a UDP node on loopback', () => {
   it('shows both nodes sending (UDP cannot confirm, so never "open") with the last frame time, and refuses a universe the protocol cannot address', async () => {
     const state = await fx.waitForState((s) => (s.serial ?? []).filter((d) => d.live.status === 'sending' && typeof d.live.lastFrameAt === 'number').length === 2);
     expect((state.serial ?? []).map((d) => d.live.status)).toEqual(['sending', 'sending']);
+    // A node the desk is sending to is connected as far as /health can know (issue 16).
+    const health = await fx.api('GET', '/health');
+    expect(health.body.devices).toEqual(expect.arrayContaining([{ id: 'wash', kind: 'sacn', connected: true }, { id: 'node2', kind: 'artnet', connected: true }]));
     const bad = await fx.api('PUT', '/devices', [{ id: 'x', kind: 'sacn', universe: 0 }]);
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toMatch(/0\.universe: sACN universes are 1–63999/);

@@ -1,4 +1,4 @@
-import type { ProductStats } from '../../contract.js';
+import { MIN_EXPLAIN_MS_FOR_RATE, type ProductStats } from '../../contract.js';
 
 export type SortKey = 'name' | 'explains' | 'explainMs' | 'gmvDuringFen' | 'ordersDuring' | 'gmvOutsideFen' | 'ordersOutside' | 'gmvPerExplainMinuteFen' | 'onlineChange' | 'flashSales';
 
@@ -29,3 +29,14 @@ export function sortProducts(rows: readonly ProductStats[], key: SortKey, desc: 
   });
 }
 
+
+/** The explain time below which the core gives no per-explain-minute figure, in whole minutes. */
+export const MIN_RATE_MINUTES = MIN_EXPLAIN_MS_FOR_RATE / 60_000;
+
+/** What the per-explain-minute cell shows: the figure, or why there is none (explained too briefly, or never). */
+export type PerMinuteCell = { kind: 'rate'; fen: number } | { kind: 'tooShort'; minutes: number } | { kind: 'none' };
+
+export function perMinuteCell(p: ProductStats): PerMinuteCell {
+  if (p.gmvPerExplainMinuteFen !== null) return { kind: 'rate', fen: p.gmvPerExplainMinuteFen };
+  return p.explainMs > 0 ? { kind: 'tooShort', minutes: MIN_RATE_MINUTES } : { kind: 'none' };
+}

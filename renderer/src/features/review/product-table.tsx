@@ -3,7 +3,7 @@ import type { ProductStats } from '../../contract.js';
 import { formatCount, formatDuration, formatMoney } from '../../lib/format.js';
 import type { StringKey } from '../../lib/i18n.js';
 import { useT } from '../../stores/prefs-store.js';
-import { sortProducts, type SortKey } from './product-sort.js';
+import { MIN_RATE_MINUTES, perMinuteCell, sortProducts, type SortKey } from './product-sort.js';
 import { formatSigned } from './review-format.js';
 
 const COLUMNS: { key: SortKey; label: StringKey; num: boolean }[] = [
@@ -52,9 +52,7 @@ export function ProductTable({ products, currency, testId = 'products-table' }: 
               <td className="num">{formatCount(p.ordersDuring)}</td>
               <td className="num">{formatMoney(p.gmvOutsideFen, currency)}</td>
               <td className="num">{formatCount(p.ordersOutside)}</td>
-              <td className="num strong money-text" data-col="per-minute">
-                {p.gmvPerExplainMinuteFen === null ? '—' : formatMoney(p.gmvPerExplainMinuteFen, currency)}
-              </td>
+              <PerMinuteTd product={p} currency={currency} />
               <td className="num mono">{p.onlineChanges.length ? p.onlineChanges.map(formatSigned).join(' ') : '—'}</td>
               <td className="num">
                 {p.flashSales.length
@@ -65,6 +63,20 @@ export function ProductTable({ products, currency, testId = 'products-table' }: 
           ))}
         </tbody>
       </table>
+      <p className="dim" data-testid="per-minute-note">
+        {t('rv.perMinNote', { minutes: MIN_RATE_MINUTES })}
+      </p>
     </div>
+  );
+}
+
+/** The per-explain-minute figure, or why there is none: a short explain is not ranked (MIN_EXPLAIN_MS_FOR_RATE). */
+function PerMinuteTd({ product, currency }: { product: ProductStats; currency: string }) {
+  const t = useT();
+  const cell = perMinuteCell(product);
+  return (
+    <td className="num strong money-text" data-col="per-minute">
+      {cell.kind === 'rate' ? formatMoney(cell.fen, currency) : cell.kind === 'tooShort' ? <span className="dim">{t('rv.perMinTooShort', { minutes: cell.minutes })}</span> : '—'}
+    </td>
   );
 }

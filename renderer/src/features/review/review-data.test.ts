@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CompareReply, ProductStats } from '../../contract.js';
 import { alignByShowTime } from './compare-data.js';
-import { sortProducts } from './product-sort.js';
+import { translate } from '../../lib/i18n.js';
+import { perMinuteCell, sortProducts } from './product-sort.js';
 
 const product = (sku: string, patch: Partial<ProductStats>): ProductStats => ({
   sku, name: sku, explains: 0, explainMs: 0, gmvDuringFen: 0, ordersDuring: 0, gmvOutsideFen: 0, ordersOutside: 0,
@@ -9,6 +10,16 @@ const product = (sku: string, patch: Partial<ProductStats>): ProductStats => ({
 });
 
 describe('review tables', () => {
+  it('says why a product has no per-explain-minute figure: explained under the minimum, in zh and en', () => {
+    expect(perMinuteCell(product('A', { explains: 1, explainMs: 3_000 }))).toEqual({ kind: 'tooShort', minutes: 1 });
+    expect(perMinuteCell(product('B', { explains: 2, explainMs: 120_000, gmvPerExplainMinuteFen: 2_990 }))).toEqual({ kind: 'rate', fen: 2_990 });
+    expect(perMinuteCell(product('C', {}))).toEqual({ kind: 'none' });
+    expect(translate('zh', 'rv.perMinTooShort', { minutes: 1 })).toBe('讲解不足 1 分钟不计');
+    expect(translate('en', 'rv.perMinTooShort', { minutes: 1 })).toBe('under 1 min, not rated');
+    expect(translate('zh', 'rv.perMinNote', { minutes: 1 })).toContain('1 分钟');
+    expect(translate('en', 'rv.perMinNote', { minutes: 1 })).toContain('1 min');
+  });
+
   it('sorts products by any column, never-explained products below every real rate', () => {
     const rows = [product('A', { gmvPerExplainMinuteFen: 100, explains: 1 }), product('B', {}), product('C', { gmvPerExplainMinuteFen: 300, explains: 3, onlineChanges: [-5, null] })];
     expect(sortProducts(rows, 'gmvPerExplainMinuteFen', true).map((p) => p.sku)).toEqual(['C', 'A', 'B']);
