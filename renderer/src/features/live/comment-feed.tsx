@@ -2,8 +2,8 @@ import { useEffect, useState } from 'react';
 import { Panel } from '../../components/panel.js';
 import { commentKeywordsSchema, commentPageSchema, type FeedComment } from '../../contract.js';
 import { whenLinked } from '../../lib/desk-link.js';
-import { formatTime } from '../../lib/format.js';
 import { sayError, useT } from '../../stores/prefs-store.js';
+import { LogRow } from './recent-log.js';
 
 /** How often the console asks for new comments: the feed reads well at this pace and costs the core little. */
 const POLL_MS = 1000;
@@ -95,13 +95,7 @@ export function CommentFeed() {
             .slice()
             .reverse()
             .map((c) => (
-              <li key={c.seq} className={`log-row ${c.keyword ? 'ev-warn' : ''}`} data-keyword={c.keyword ?? undefined}>
-                <time className="mono">{formatTime(c.ts)}</time>
-                <span className="log-label">{c.user}</span>
-                <span className="log-detail" title={c.text}>
-                  {c.text}
-                </span>
-              </li>
+              <LogRow key={c.seq} ts={c.ts} label={c.user} detail={c.text} tone={c.keyword ? 'warn' : null} keyword={c.keyword ?? undefined} />
             ))}
         </ol>
       )}
