@@ -154,4 +154,30 @@ describe('live KPIs → overlays, console, desk KPI page', () => {
       await page.close();
     }
   });
+
+  it('the console shows the 弹幕 feed with masked names, and a keyword the controller set raises an alert (zh)', async () => {
+    const page = await desk.console('/', { viewport: { width: 1600, height: 1000 } });
+    const feed = page.locator('[data-testid="comment-feed"]');
+    await feed.locator('.panel-head', { hasText: '弹幕' }).waitFor();
+    // The controller adds 尺码 to the watched words from the console (an action on the bus).
+    const words = feed.locator('[data-testid="comment-keywords"]');
+    await words.fill('发货、退款、质量、尺码');
+    await feed.locator('button[type="submit"]').click();
+    await expect.poll(async () => (await core.api('GET', '/comments/keywords')).body).toEqual(['发货', '退款', '质量', '尺码']);
+
+    await ingest([
+      { type: 'comment', ts: ts(), user: '王大锤', text: '主播好漂亮' },
+      { type: 'comment', ts: ts(), user: 'lucy_88', text: '请问尺码偏大吗' },
+    ]);
+    await feed.locator('.log-row', { hasText: '主播好漂亮' }).filter({ hasText: '王**' }).waitFor();
+    await feed.locator('.log-row[data-keyword="尺码"]', { hasText: 'l***' }).waitFor();
+    const alert = page.locator('[data-testid="alerts"] [data-alert="comment:尺码"]');
+    await alert.filter({ hasText: '弹幕提到“尺码”（l***）：请问尺码偏大吗' }).waitFor();
+    // Viewer names are personal data: the raw ones are nowhere on the page.
+    const text = await page.locator('body').innerText();
+    expect(text).not.toContain('lucy_88');
+    expect(text).not.toContain('王大锤');
+    await shot(page.locator('[data-testid="comment-feed"]'), 'console-comment-feed-zh.png');
+    await page.close();
+  });
 });

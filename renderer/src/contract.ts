@@ -117,3 +117,6 @@ export { TEXT_CODES, TEXT_PARAMS, codedTextSchema } from '../../electron/core/co
 export { englishSentences } from '../../electron/core/contract/text-rules.js';
 export type { AudienceMoodSetting, AudienceSimSettings, RehearsalSims, ScaleSimSettings } from '../../electron/core/contract/index.js';
 export { audienceMoodSchema } from '../../electron/core/contract/index.js';
+// The live 弹幕 feed (issue 17).
+export type { CommentPage, FeedComment } from '../../electron/core/contract/index.js';
+export { commentKeywordsSchema, commentPageSchema } from '../../electron/core/contract/index.js';

@@ -79,6 +79,8 @@ export const actionSchema = z.discriminatedUnion('type', [
     seconds: z.int().min(1, 'seconds must be at least 1').max(24 * 3600),
     /** Units on offer; omitted means no stock limit. */
     stock: z.int().positive('stock must be at least 1').optional(),
+    /** 预热: announce the sale with a countdown to its opening this many seconds ahead; orders count from the opening. */
+    warmupSeconds: z.int().min(1, 'warmupSeconds must be at least 1').max(3600).optional(),
   }),
   // The deck's one 秒杀 key (issue 17): the product on the card at its catalog flash price. Plans carry no
   // flash sale, so seconds default to 60 (the console's default) and stock to the product's stock when set.

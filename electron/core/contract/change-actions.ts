@@ -3,6 +3,7 @@ import { actionSchema } from './actions.js';
 import { productInputSchema } from './api.js';
 import { bindingsSchema, learnRequestSchema } from './controls.js';
 import { dmxCueListSchema, serialDeviceListSchema } from './devices.js';
+import { commentKeywordsSchema } from './comments.js';
 import { kpiSettingsSchema } from './kpi-settings.js';
 import { obsProfileIdSchema, obsProfileInputSchema, obsSettingsSchema } from './obs-settings.js';
 import { sessionNotesSchema, sessionPatchSchema } from './review.js';
@@ -31,6 +32,8 @@ export const changeActionSchema = z.discriminatedUnion('type', [
   act('obs.profile.activate', { id: pathId.nullable() }),
   // Metrics (issue 7): thresholds and alert rules.
   act('kpi.settings', { settings: kpiSettingsSchema }),
+  // The 弹幕 keywords the controller watches (issue 17).
+  act('comments.keywords', { keywords: commentKeywordsSchema }),
   // The catalog and the show plans (issue 4).
   act('product.create', { product: productInputSchema }),
   act('product.update', { sku: pathId, product: productInputSchema }),

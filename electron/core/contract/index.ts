@@ -13,6 +13,7 @@ export * from './obs-settings.js';
 export * from './show.js';
 export * from './kpi.js';
 export * from './kpi-settings.js';
+export * from './comments.js';
 export * from './review.js';
 export * from './controls.js';
 export * from './rehearsal.js';

@@ -94,8 +94,11 @@ export const flashSaleSchema = z.object({
   priceFen: fenSchema,
   /** The live price before the flash sale, for the struck-through price on the card. */
   regularFen: fenSchema.nullable(),
+  /** When the sale opens (during 预热 this is ahead: a countdown to it), the first moment orders count. */
   startedAt: timestampSchema,
   endsAt: timestampSchema,
+  /** Set when the sale was announced with a 预热 (warm-up) before it opens: when the warm-up began. */
+  announcedAt: timestampSchema.optional(),
   /** null: no stock limit. */
   stock: z.int().nonnegative().nullable(),
   /** Units sold at the flash price; never more than `stock`. */

@@ -52,6 +52,7 @@ export const TEXT_PARAMS = {
   'ingest.noSession': [],
   'ingest.badTime': ['index'],
   'ingest.refundExcess': ['amountFen', 'orders'],
+  'comment.keyword': ['keyword', 'user', 'text'],
   'ingest.early': ['count'],
 
   // OBS.

@@ -14,6 +14,11 @@ describe('show keys', () => {
     expect(lookFor({ type: 'flashsale.stop' }, base, products).disabled).toBe(true);
   });
 
+  it('count down to the opening during a 预热, not to the end', () => {
+    const warm = { ...sale, sold: 0, startedAt: Date.now() + 30_000, endsAt: Date.now() + 90_000 } as FlashSale;
+    expect(lookFor({ type: 'flashsale.start', sku: 'TEA-01', seconds: 60 }, { ...base, flashSale: warm }, products)).toMatchObject({ detail: '预热 0:30', active: true });
+  });
+
   it('follow the plan: next names the next segment, resume lights up off plan', () => {
     const plan = { index: 1, next: { kind: 'product', sku: 'CUP-02', minutes: 5 }, offPlan: { sku: 'GIFT', since: 0 } } as PlanRun;
     expect(lookFor({ type: 'product.next' }, { ...base, plan }, products)).toMatchObject({ detail: 'CUP-02', disabled: false });

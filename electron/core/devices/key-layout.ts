@@ -61,7 +61,9 @@ export function lookFor(action: Action, state: DeskState, products: ReadonlyMap<
       const p = products.get(action.sku);
       const sale = state.flashSale ?? null;
       const mine = sale?.sku === action.sku;
-      const left = mine && sale ? `${countdown(sale.endsAt)} ${sale.stock === null ? `已抢 ${sale.sold}` : `剩 ${Math.max(0, sale.stock - sale.sold)}`}` : null;
+      // 预热: the key counts down to the opening; once open, to the end with what is left.
+      const warm = mine && sale && Date.now() < sale.startedAt;
+      const left = !mine || !sale ? null : warm ? `预热 ${countdown(sale.startedAt)}` : `${countdown(sale.endsAt)} ${sale.stock === null ? `已抢 ${sale.sold}` : `剩 ${Math.max(0, sale.stock - sale.sold)}`}`;
       const detail = left ?? formatYuan(action.price ?? p?.flashPriceFen ?? 0);
       return { label: `秒杀 ${p?.name ?? action.sku}`, detail, tone: 'danger', active: mine, disabled: !p || (sale !== null && !mine) };
     }

@@ -22,6 +22,7 @@ import { ShowDirector } from '../show/show-director.js';
 import { systemClock } from '../show/clock.js';
 import { EMPTY_KPI } from '../metrics/kpi-tracker.js';
 import { LiveKpis } from '../metrics/live-kpis.js';
+import { CommentFeed } from '../metrics/comment-feed.js';
 import { createPseudonymizer } from '../metrics/personal-data.js';
 import { DeckBinder } from '../devices/deck-binder.js';
 import { createSerialManager, type SerialManager } from '../devices/serial/serial-wiring.js';
@@ -79,6 +80,7 @@ export class Desk {
   readonly serial: SerialManager;
   /** Ingest, the KPI set, per-source rates and KPI alerts (issue 7). */
   readonly liveKpis: LiveKpis;
+  readonly comments: CommentFeed;
   readonly controls: Controls;
   readonly sessions: SessionLifecycle;
   readonly rehearsal: Rehearsal;
@@ -160,6 +162,7 @@ export class Desk {
     this.plans = new Plans(new PlansRepo(db), now, (sku) => catalog.find(sku) !== null);
     this.images = new ProductImages(join(dirname(options.dbFile), 'images'));
     const show = (this.show = new ShowDirector({ clock: systemClock(now), log: logEvent, hub, explain, catalog, obs, alerts, dispatch }));
+    const comments = (this.comments = new CommentFeed({ settings, alerts }));
     const liveKpis = (this.liveKpis = new LiveKpis({
       db,
       sessions,
@@ -173,6 +176,7 @@ export class Desk {
       now,
       productNames: () => (productNames ??= new Map(catalog.list().map((p) => [p.sku, p.name]))),
       onOrders: (orders) => show.recordOrders(orders),
+      onComments: (sessionId, batch) => comments.record(sessionId, batch),
     }));
     this.ingest = createIngestGate({ live: () => log.live, write: (id, batch) => liveKpis.ingest(id, batch), storage, now: this.now });
 
@@ -230,7 +234,7 @@ export class Desk {
       rehearsal,
       serial,
       controls,
-      metrics: liveKpis,
+      metrics: { putSettings: (body) => liveKpis.putSettings(body), setKeywords: (body) => comments.setKeywords(body) },
       review: { review: this.review, repos: this.repos, now, platformFiles: this.staged.platform, bundleFiles: this.staged.bundle },
       alerts,
     });

@@ -5,6 +5,7 @@ import { controlActionHandlers, type Controls } from '../devices/controls/contro
 import type { SerialManager } from '../devices/serial/serial-manager.js';
 import { metricsActionHandlers } from '../metrics/metrics-routes.js';
 import type { LiveKpis } from '../metrics/live-kpis.js';
+import type { CommentFeed } from '../metrics/comment-feed.js';
 import { reviewActionHandlers, type ReviewActionDeps } from '../review/review-actions.js';
 import type { ActionHandlers } from './action-bus.js';
 import type { Alerts } from './alerts.js';
@@ -19,7 +20,7 @@ export interface HandlerParts {
   rehearsal: Parameters<typeof rehearsalActionHandlers>[0];
   serial: Pick<SerialManager, 'tare' | 'zero' | 'cue' | 'replace' | 'setCues'>;
   controls: Pick<Controls, 'page' | 'brightness' | 'rescan' | 'putBindings' | 'learn'>;
-  metrics: Pick<LiveKpis, 'putSettings'>;
+  metrics: Pick<LiveKpis, 'putSettings'> & Pick<CommentFeed, 'setKeywords'>;
   review: ReviewActionDeps;
   alerts: Pick<Alerts, 'ack' | 'mute'>;
 }

@@ -4,6 +4,7 @@ import type { Db } from '../store/database.js';
 import type { CommerceRepo } from '../store/commerce-repo.js';
 import type { SessionsRepo } from '../store/sessions-repo.js';
 import type { KpiTracker } from './kpi-tracker.js';
+import type { RawComment } from './comment-feed.js';
 
 const KINDS = Object.fromEntries(ingestEventSchema.options.map((o) => [o.shape.type.value, `ingest.${o.shape.type.value}`])) as Record<IngestEventType, string>;
 
@@ -40,6 +41,8 @@ export interface IngestOutcome extends IngestResult {
   refundExcess: RefundExcess[];
   newOrders: NewOrder[];
   logged: SessionEvent[];
+  /** The batch's comments with their raw names, for the console's feed (which masks them). */
+  comments: RawComment[];
 }
 
 /**
@@ -61,6 +64,7 @@ export function writeIngestBatch(
   const { db, sessions, commerce, pseudonymize } = deps;
   const next = current.clone();
   const newOrders: NewOrder[] = [];
+  const comments: RawComment[] = [];
   const logged: SessionEvent[] = [];
   const seconds = new Map<number, SecondRollup>();
   const rows: { ts: number; kind: string; json: string }[] = [];
@@ -111,6 +115,7 @@ export function writeIngestBatch(
         case 'comment':
           person = pseudonymize(event.user);
           next.applyComment(person, ts);
+          comments.push({ user: event.user, text: event.text, ts });
           break;
         case 'follow':
           person = pseudonymize(event.user);
@@ -148,7 +153,7 @@ export function writeIngestBatch(
     for (const [second, r] of seconds) commerce.writeSecond(sessionId, second, r.online, r.gmvFen, r.orders);
   })();
 
-  return { accepted: batch.events.length - duplicates - early, duplicates, ...(early > 0 && { early }), tracker: next, newOrders, logged, refundExcess };
+  return { accepted: batch.events.length - duplicates - early, duplicates, ...(early > 0 && { early }), tracker: next, newOrders, logged, refundExcess, comments };
 }
 
 export const noLiveSession = () =>

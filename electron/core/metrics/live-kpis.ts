@@ -31,6 +31,8 @@ export interface LiveKpiDeps extends IngestDeps {
   productNames: () => ReadonlyMap<string, string>;
   /** Orders new in a durable batch, for whatever else counts them (a flash sale's stock). */
   onOrders?: (orders: ReturnType<typeof writeIngestBatch>['newOrders']) => void;
+  /** Comments in a durable batch, for the console's 弹幕 feed and its keyword alerts. */
+  onComments?: (sessionId: string, comments: ReturnType<typeof writeIngestBatch>['comments']) => void;
 }
 
 const KPI_NAMES: Record<AlertKpi, string> = {
@@ -175,6 +177,7 @@ export class LiveKpis {
     this.publish();
     this.deps.explain.recordOrders(outcome.newOrders);
     this.deps.onOrders?.(outcome.newOrders);
+    if (outcome.comments.length) this.deps.onComments?.(sessionId, outcome.comments);
     this.deps.log.pushRecent(outcome.logged);
     if (outcome.refundExcess.length) {
       const fen = outcome.refundExcess.reduce((sum, r) => sum + r.excessFen, 0);

@@ -18,3 +18,13 @@ export function createPseudonymizer(salt: string): (value: string) => string {
     return hashed;
   };
 }
+
+/**
+ * A viewer's name as people see it on the desk (DESIGN §8): the first character and stars, so the
+ * controller can tell comments apart without the screen (or a screenshot) showing who wrote them.
+ */
+export function maskName(name: string): string {
+  const chars = Array.from(name.trim());
+  if (chars.length === 0) return '*';
+  return `${chars[0]}${'*'.repeat(Math.min(Math.max(chars.length - 1, 1), 3))}`;
+}

@@ -40,6 +40,7 @@ let bundle: Buffer;
 function examples(): Record<string, Example> {
   return {
     'PUT /kpi/settings': { path: '/kpi/settings', body: null, action: 'kpi.settings' },
+    'PUT /comments/keywords': { path: '/comments/keywords', body: ['发货', '退款', '质量', '尺码'], action: 'comments.keywords' },
     'PUT /obs/settings': { path: '/obs/settings', body: null, action: 'obs.settings' },
     'PUT /obs/profiles/:id': { path: '/obs/profiles/walk', body: { name: 'Walk', url: f.sim.url, password: f.sim.password }, action: 'obs.profile.put' },
     'POST /obs/profiles/:id/activate': { path: '/obs/profiles/walk/activate', action: 'obs.profile.activate' },

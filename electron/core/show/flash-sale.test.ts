@@ -119,4 +119,37 @@ describe('flash sales', () => {
     expect(() => sales.start(tea, { seconds: 10, stock: -1 })).toThrow(/stock/);
     expect(sales.sale).toBeNull();
   });
+
+  it('announces a sale with a 预热 countdown: orders before the opening are not sale orders, the window is logged from the opening', () => {
+    const { clock, logged, published, sales } = setup();
+    const t0 = clock.now();
+    const sale = sales.start(tea, { seconds: 60, stock: 5, warmupSeconds: 30 });
+    expect(sale).toMatchObject({ announcedAt: t0, startedAt: t0 + 30_000, endsAt: t0 + 90_000 });
+    expect(published.at(-1)?.flashSale).toMatchObject({ announcedAt: t0, startedAt: t0 + 30_000 });
+    expect(logged.map((l) => l.kind)).toEqual(['flashsale.warmup']);
+    expect(logged[0]?.data).toMatchObject({ warmupSeconds: 30, seconds: 60 });
+    clock.advance(10_000);
+    sales.recordOrders([{ sku: 'TEA-01', qty: 2, amountFen: 19_800, ts: clock.now() }]);
+    expect(sales.sale).toMatchObject({ sold: 0, orders: 0 });
+    clock.advance(20_000);
+    expect(logged.map((l) => l.kind)).toEqual(['flashsale.warmup', 'flashsale.start']);
+    expect(logged[1]?.ts).toBe(t0 + 30_000);
+    sales.recordOrders([{ sku: 'TEA-01', qty: 1, amountFen: 9_900, ts: clock.now() }]);
+    expect(sales.sale).toMatchObject({ sold: 1, orders: 1 });
+    clock.advance(60_000);
+    expect(sales.sale).toBeNull();
+    expect(logged.at(-1)).toMatchObject({ kind: 'flashsale.end', ts: t0 + 90_000, data: { reason: 'time', seconds: 60, sold: 1 } });
+    expect(clock.pending).toBe(0);
+  });
+
+  it('a sale stopped during its 预热 never opens and leaves no result', () => {
+    const { clock, logged, published, sales } = setup();
+    sales.start(tea, { seconds: 60, warmupSeconds: 30 });
+    clock.advance(5_000);
+    sales.stop();
+    expect(sales.sale).toBeNull();
+    expect(published.at(-1)).toEqual({ flashSale: null });
+    expect(logged.map((l) => l.kind)).toEqual(['flashsale.warmup', 'flashsale.cancel']);
+    expect(clock.pending).toBe(0);
+  });
 });

@@ -41,7 +41,7 @@ export class FlashSales {
     return this.current;
   }
 
-  start(product: Product, options: { price?: number | undefined; seconds: number; stock?: number | undefined }): FlashSale {
+  start(product: Product, options: { price?: number | undefined; seconds: number; stock?: number | undefined; warmupSeconds?: number | undefined }): FlashSale {
     if (this.current) throw new DeskError('conflict', coded('flash.running', { name: this.current.name }, `a flash sale of "${this.current.name}" is running; stop it first (flashsale.stop)`));
     if (!this.deps.sessionLive()) throw new DeskError('conflict', coded('flash.noSession', {}, 'no live session: start one first (session.start), so the flash sale is recorded for review'));
     const priceFen = options.price ?? product.flashPriceFen;
@@ -57,7 +57,11 @@ export class FlashSales {
     if (options.stock !== undefined && (!Number.isInteger(options.stock) || options.stock < 1)) {
       throw new DeskError('bad_request', coded('flash.badStock', {}, 'stock: must be a whole number of at least 1 (omit it for no limit)'), { field: 'stock' });
     }
-    const at = this.deps.clock.now();
+    const warmupMs = (options.warmupSeconds ?? 0) * 1000;
+    if (!Number.isInteger(warmupMs) || warmupMs < 0) throw new DeskError('bad_request', coded('request.invalidField', { field: 'warmupSeconds' }, 'warmupSeconds: must be a whole number of at least 1'), { field: 'warmupSeconds' });
+    const now = this.deps.clock.now();
+    // With a 预热 the sale is announced now and opens later: orders count only from the opening.
+    const at = now + warmupMs;
     const sale: FlashSale = {
       sku: product.sku,
       name: product.name,
@@ -71,11 +75,23 @@ export class FlashSales {
       oversold: 0,
       orders: 0,
       gmvFen: 0,
+      ...(warmupMs > 0 && { announcedAt: now }),
     };
     this.current = sale;
     this.ended = null;
-    this.cancelTimer = this.deps.clock.after(options.seconds * 1000, () => this.end('time'));
-    this.deps.log('flashsale.start', { sku: sale.sku, name: sale.name, priceFen, seconds: options.seconds, stock: sale.stock });
+    const started = { sku: sale.sku, name: sale.name, priceFen, seconds: options.seconds, stock: sale.stock };
+    const run = () => {
+      // Review reads the sale's window from `flashsale.start`: it is logged when the sale opens.
+      this.deps.log('flashsale.start', started);
+      this.cancelTimer = this.deps.clock.after(options.seconds * 1000, () => this.end('time'));
+    };
+    if (warmupMs > 0) {
+      this.deps.log('flashsale.warmup', { ...started, warmupSeconds: options.warmupSeconds });
+      this.cancelTimer = this.deps.clock.after(warmupMs, () => {
+        run();
+        if (this.current) this.deps.publish({ flashSale: this.current });
+      });
+    } else run();
     this.deps.publish({ flashSale: sale });
     return sale;
   }
@@ -131,6 +147,7 @@ export class FlashSales {
     this.current = null;
     this.lastOrderTs = 0;
     const now = this.deps.clock.now();
+    if (now < sale.startedAt) return this.cancelWarmup(sale, reason, now);
     const endedAt = reason === 'time' ? sale.endsAt : Math.max(sale.startedAt, Math.min(at ?? now, sale.endsAt));
     const result: FlashSaleResult = { ...sale, endedAt, reason };
     this.ended = result;
@@ -151,6 +168,13 @@ export class FlashSales {
     this.deps.publish({ flashSale: null, lastFlashSale: result });
     if ((sale.oversold ?? 0) > 0) this.deps.warnOversold(result, sale.oversold ?? 0);
     return result;
+  }
+
+  /** A sale stopped during its 预热 never opened: no result for review, only the cancellation logged. */
+  private cancelWarmup(sale: FlashSale, reason: FlashSaleResult['reason'], now: number): FlashSaleResult {
+    this.deps.log('flashsale.cancel', { sku: sale.sku, reason });
+    this.deps.publish({ flashSale: null });
+    return { ...sale, startedAt: now, endsAt: now, endedAt: now, reason };
   }
 }
 

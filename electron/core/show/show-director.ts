@@ -94,8 +94,8 @@ export class ShowDirector {
     return first ? this.enter(first, at) : { index: 0, kind: null };
   }
 
-  startFlashSale({ sku, price, seconds, stock }: ActionOf<'flashsale.start'>) {
-    return this.flash.start(this.deps.catalog.get(sku), { price, seconds, stock });
+  startFlashSale({ sku, price, seconds, stock, warmupSeconds }: ActionOf<'flashsale.start'>) {
+    return this.flash.start(this.deps.catalog.get(sku), { price, seconds, stock, warmupSeconds });
   }
 
   /** flashsale.current: the product on the card, at its catalog flash price (the deck's 秒杀 key). */

@@ -32,6 +32,7 @@ export function OverlayApp({ url, token, lang }: Props) {
     tag: translate(lang, 'flash.overlayTag'),
     left: (n: number) => translate(lang, 'flash.left', { n }),
     soldOut: translate(lang, 'flash.overlaySoldOut'),
+    warmup: translate(lang, 'flash.overlayWarmup'),
   };
   const onCard = sale !== null && cards.some((c) => !c.leaving && c.product.sku === sale.sku);
   return (

@@ -14,7 +14,7 @@ function Price({ fen, testId = 'overlay-price' }: { fen: number; testId?: string
   );
 }
 
-export type FlashLabels = { tag: string; left: (n: number) => string; soldOut: string };
+export type FlashLabels = { tag: string; left: (n: number) => string; soldOut: string; warmup: string };
 
 /** A struck-through price keeps its fen: ¥29.90, never ¥29. */
 const yuanToFen = (fen: number) => `¥${groupThousands(Math.floor(fen / 100))}.${String(fen % 100).padStart(2, '0')}`;
@@ -25,8 +25,10 @@ const yuanToFen = (fen: number) => `¥${groupThousands(Math.floor(fen / 100))}.$
  */
 export function FlashBand({ sale, now, labels, soldOut = false }: { sale: FlashSale; now: number; labels: FlashLabels; soldOut?: boolean }) {
   const left = soldOut ? 0 : sale.stock === null ? null : Math.max(0, sale.stock - sale.sold);
+  // 预热: announced, not open yet — the countdown is to the opening.
+  const warmup = !soldOut && now < sale.startedAt;
   return (
-    <div className={`card-flash ${soldOut ? 'card-flash-over' : ''}`} data-testid="overlay-flash" data-sku={sale.sku} data-sold-out={soldOut}>
+    <div className={`card-flash ${soldOut ? 'card-flash-over' : ''}`} data-testid="overlay-flash" data-sku={sale.sku} data-sold-out={soldOut} data-warmup={warmup}>
       <span className="flash-tag">{labels.tag}</span>
       <Price fen={sale.priceFen} testId="overlay-flash-price" />
       {sale.regularFen !== null && sale.regularFen > sale.priceFen ? (
@@ -36,7 +38,7 @@ export function FlashBand({ sale, now, labels, soldOut = false }: { sale: FlashS
       ) : null}
       {soldOut ? null : (
         <span className="flash-countdown" data-testid="overlay-countdown">
-          {formatClock(Math.max(0, sale.endsAt - now))}
+          {warmup ? `${labels.warmup} ${formatClock(sale.startedAt - now)}` : formatClock(Math.max(0, sale.endsAt - now))}
         </span>
       )}
       {left !== null ? (

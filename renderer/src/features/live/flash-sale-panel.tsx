@@ -24,14 +24,16 @@ export function FlashSalePanel({ disabled }: { disabled: boolean }) {
   const product = products.find((p) => p.sku === chosen);
 
   if (sale) {
-    const left = Math.max(0, sale.endsAt - now);
+    // 预热: announced, not open yet — the clock counts down to the opening.
+    const warmup = now < sale.startedAt;
+    const left = warmup ? sale.startedAt - now : Math.max(0, sale.endsAt - now);
     return (
       <section className="flash flash-live" data-testid="flash-sale" data-sku={sale.sku}>
         <span className="now-label flash-label">{t('flash.title')}</span>
         <div className="flash-name">{sale.name}</div>
         <div className="flash-price">{formatMoney(sale.priceFen)}</div>
-        <div className="flash-clock mono" data-testid="flash-countdown">
-          {formatClock(left)}
+        <div className="flash-clock mono" data-testid="flash-countdown" data-warmup={warmup}>
+          {warmup ? `${t('flash.overlayWarmup')} ${formatClock(left)}` : formatClock(left)}
         </div>
         <div className="flash-stock" data-testid="flash-stock">
           {sale.stock === null ? t('flash.unlimited') : t('flash.left', { n: Math.max(0, sale.stock - sale.sold) })} · {t('flash.sold', { n: sale.sold })}

@@ -14,6 +14,7 @@ import { KpiDetails } from '../kpi/kpi-details.js';
 import { OverlayLinks } from '../kpi/overlay-links.js';
 import { AlertsPanel } from './alerts-panel.js';
 import { GmvTarget } from './gmv-target.js';
+import { CommentFeed } from './comment-feed.js';
 import { KpiStrip } from './kpi-strip.js';
 import { NowExplaining } from './now-explaining.js';
 import { RehearsalPanel } from './rehearsal-panel.js';
@@ -58,6 +59,7 @@ export function LiveConsole() {
         <VirtualDeck disabled={off} />
         <OutputPanel disabled={off} />
         <RecentLog />
+        <CommentFeed />
         <DevicesPanel disabled={off} />
         <OverlayLinks />
       </div>

@@ -17,17 +17,24 @@ export function RecentLog() {
           {recent.map((e) => {
             const line = describeEvent(e, t, currency);
             return (
-              <li key={e.id} className={`log-row ev-${line.tone}`}>
-                <time className="mono">{formatTime(e.ts)}</time>
-                <span className="log-label">{line.label}</span>
-                <span className="log-detail" title={line.detail}>
-                  {line.detail}
-                </span>
-              </li>
+              <LogRow key={e.id} ts={e.ts} label={line.label} detail={line.detail} tone={line.tone} />
             );
           })}
         </ol>
       )}
     </Panel>
+  );
+}
+
+/** One line of a log-like list (the recent log, the 弹幕 feed): time, who or what, and the text. */
+export function LogRow({ ts, label, detail, tone, keyword }: { ts: number; label: string; detail: string; tone: string | null; keyword?: string | undefined }) {
+  return (
+    <li className={`log-row ${tone ? `ev-${tone}` : ''}`} data-keyword={keyword}>
+      <time className="mono">{formatTime(ts)}</time>
+      <span className="log-label">{label}</span>
+      <span className="log-detail" title={detail}>
+        {detail}
+      </span>
+    </li>
   );
 }
