@@ -35,6 +35,19 @@ describe('late data', () => {
     expect(review.find((p) => p.sku === 'TEA-01')).toMatchObject({ gmvDuringFen: 12_800, ordersDuring: 1, gmvOutsideFen: 12_800 });
   });
 
+  it('counts an order stamped a little ahead of the desk clock for the open 讲解, live and in the review of the live session', async () => {
+    // A platform clock a few seconds fast (the oracle show met it as milliseconds on a fast machine).
+    desk.clock.t = T0 + 300_000;
+    const id = (await desk.f.api('POST', '/actions', { type: 'session.start', title: 'fast clock' })).body.result.id as string;
+    await desk.f.api('POST', '/actions', { type: 'product.explain', sku: 'CUP-02' });
+    desk.clock.t = T0 + 310_000;
+    await desk.f.api('POST', '/ingest', { events: [{ type: 'order', ts: desk.clock.t + 3_000, orderId: 'ahead-1', sku: 'CUP-02', qty: 1, amount: 2_990 }] });
+    expect(live('CUP-02')).toMatchObject({ explainGmvFen: 2_990, explainOrders: 1 });
+    const review = (await desk.f.api('GET', `/sessions/${id}/products`)).body as { sku: string; gmvDuringFen: number; ordersDuring: number }[];
+    expect(review.find((p) => p.sku === 'CUP-02')).toMatchObject({ gmvDuringFen: 2_990, ordersDuring: 1 });
+    await desk.f.api('POST', '/actions', { type: 'session.end', confirm: true });
+  });
+
   it('keeps the newest snapshot counters when an older snapshot arrives late', async () => {
     desk.clock.t = T0 + 200_000;
     await desk.f.api('POST', '/actions', { type: 'session.start', title: 'late snapshot' });

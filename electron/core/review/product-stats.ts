@@ -6,7 +6,9 @@ import { flashSaleFacts } from './lanes.js';
 export function segmentStats(repo: ReviewRepo, sessionId: string, segments: readonly ExplainSegment[], end: number): SegmentStats[] {
   return segments.map((s) => {
     const endedAt = Math.max(s.startedAt, s.endedAt ?? end);
-    const own = repo.skuWithin(sessionId, s.sku, s.startedAt, endedAt);
+    // The open 讲解 has no end yet: like the live desk (ExplainFlow.explainedAt), it owns every order
+    // stamped after its start, including one a fast platform clock stamps a moment ahead of ours.
+    const own = repo.skuWithin(sessionId, s.sku, s.startedAt, s.endedAt ?? Number.MAX_SAFE_INTEGER);
     return {
       sku: s.sku,
       name: s.name,
