@@ -48,6 +48,26 @@ describe('late data', () => {
     await desk.f.api('POST', '/actions', { type: 'session.end', confirm: true });
   });
 
+  it('sells out a flash sale on orders stamped ahead of the desk clock, and the review counts the same sale', async () => {
+    desk.clock.t = T0 + 400_000;
+    const id = (await desk.f.api('POST', '/actions', { type: 'session.start', title: 'fast clock sale' })).body.result.id as string;
+    await desk.f.api('POST', '/actions', { type: 'product.explain', sku: 'CUP-02' });
+    expect((await desk.f.api('POST', '/actions', { type: 'flashsale.start', sku: 'CUP-02', price: 2_990, seconds: 600, stock: 3 })).status).toBe(200);
+    const start = desk.f.desk.hub.state.flashSale?.startedAt as number;
+    // The desk clock stands still while the platform stamps its orders 10–30 ms later.
+    await desk.f.api('POST', '/ingest', { events: [{ type: 'order', ts: start + 10, orderId: 'fs-1', sku: 'CUP-02', qty: 2, amount: 5_980 }] });
+    await desk.f.api('POST', '/ingest', {
+      events: [
+        { type: 'order', ts: start + 20, orderId: 'fs-2', sku: 'CUP-02', qty: 1, amount: 2_990 },
+        { type: 'order', ts: start + 30, orderId: 'fs-3', sku: 'CUP-02', qty: 1, amount: 3_990 },
+      ],
+    });
+    expect(desk.f.desk.hub.state.lastFlashSale).toMatchObject({ reason: 'sold-out', sold: 3 });
+    const review = (await desk.f.api('GET', `/sessions/${id}/products`)).body as { sku: string; flashSales: { sold: number; oversold: number }[] }[];
+    expect(review.find((p) => p.sku === 'CUP-02')?.flashSales[0]).toMatchObject({ sold: 3, oversold: 0 });
+    await desk.f.api('POST', '/actions', { type: 'session.end', confirm: true });
+  });
+
   it('keeps the newest snapshot counters when an older snapshot arrives late', async () => {
     desk.clock.t = T0 + 200_000;
     await desk.f.api('POST', '/actions', { type: 'session.start', title: 'late snapshot' });

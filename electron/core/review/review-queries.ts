@@ -11,7 +11,7 @@ import {
   type SessionSummary,
 } from '../contract/index.js';
 import type { CommerceRepo } from '../store/commerce-repo.js';
-import type { CurveGroup, ReviewRepo } from '../store/review-repo.js';
+import type { CurveGroup, MarkRow, ReviewRepo } from '../store/review-repo.js';
 import type { SessionsRepo } from '../store/sessions-repo.js';
 import { deriveKpis } from '../metrics/kpi-derive.js';
 import { OnlineAverage } from '../metrics/online-average.js';
@@ -84,7 +84,7 @@ export class ReviewQueries {
       average: averageOver.length ? { sessions: averageOver.length, kpis: averageKpis(averageOver) } : null,
       curve: bucketMs === 60_000 ? buildCurve(perMinute, session.startedAt, end, bucketMs) : this.curve(session, bucketMs),
       segments,
-      lanes: buildLanes(marks, end),
+      lanes: buildLanes(marks, laneEnd(session, marks, end)),
       funnel: { viewersUv: totals.viewersUv, productExposures: totals.productExposures, productClicks: totals.productClicks, buyers: kpis.buyers },
       audienceDrop: this.audienceDrop(session, perMinute, segments),
     };
@@ -105,7 +105,7 @@ export class ReviewQueries {
     this.repos.review.catchUp(id);
     const marks = this.repos.review.marks(id);
     const segments = segmentStats(this.repos.review, id, this.repos.sessions.segments(id), end);
-    return productStats(this.repos.review, id, segments, buildLanes(marks, end), marks);
+    return productStats(this.repos.review, id, segments, buildLanes(marks, laneEnd(session, marks, end)), marks);
   }
 
   /** Sessions side by side on show time (ms since each one's start), on one shared bucket size. */
@@ -232,4 +232,13 @@ export function averageKpis(all: readonly ReviewKpis[]): ReviewKpis {
     out[key] = mean === null || key === 'conversion' || key === 'avgOnline' ? mean : Math.round(mean);
   }
   return { ...(out as Omit<ReviewKpis, 'detail'>), detail: null };
+}
+
+/**
+ * Where a review's lanes are cut: the show's end, or for a live show its newest mark — a sell-out ends
+ * just after the order that sold it out, by that order's own ts, which a fast platform clock can stamp
+ * a moment ahead of ours; the live desk counts that sale whole, so the review must not cut it short.
+ */
+function laneEnd(session: SessionSummary, marks: readonly MarkRow[], end: number): number {
+  return session.endedAt ? end : Math.max(end, marks.at(-1)?.ts ?? end);
 }

@@ -111,9 +111,10 @@ describe('WebSocket /ws', () => {
     ws.send(JSON.stringify({ type: 'action', id: 'a2', action: { type: 'obs.scene', scene: 'Nope' } }));
     expect(await next((m) => m.type === 'result' && m.id === 'a2')).toMatchObject({ ok: false, error: { code: 'not_found' } });
 
-    ws.send(JSON.stringify({ type: 'surface.key', id: 'k1', surface: 'virtual-1', key: 4, down: true }));
+    // The default layout's first row: four scene keys, then the key to page 2 (issue 17's show keys).
+    ws.send(JSON.stringify({ type: 'surface.key', id: 'k1', surface: 'virtual-1', key: 3, down: true }));
     expect(await next((m) => m.type === 'result' && m.id === 'k1')).toMatchObject({ ok: true });
-    await next((m) => m.type === 'state' && m.state.obs.programScene === 'BRB');
+    await next((m) => m.type === 'state' && m.state.obs.programScene === 'Product B');
 
     ws.send('not json');
     expect(await next((m) => m.type === 'result' && m.ok === false && m.id === null)).toMatchObject({ error: { code: 'bad_request' } });
