@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -135,7 +135,7 @@ describe('one show, one set of numbers: live desk = review = CSV = HTML', () => 
       const text = execFileSync('pdftotext', ['-layout', join(dir, 'report.pdf'), '-']).toString();
       for (const figure of ['¥168.00', '250.33', '53.48', '00:00:19', '00:00:37', '人数 people']) expect(text).toContain(figure);
       const shots = process.env.LIVEDESK_SHOTS;
-      if (shots) for (const page of readdirSync(dir).filter((n) => n.endsWith('.png'))) execFileSync('cp', [join(dir, page), join(shots, `review-report-pdf-${page}`)]);
+      if (shots) for (const page of readdirSync(dir).filter((n) => n.endsWith('.png'))) copyFileSync(join(dir, page), join(shots, `review-report-pdf-${page}`));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
