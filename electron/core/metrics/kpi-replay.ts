@@ -21,6 +21,8 @@ const SNAPSHOT_FIELDS = ['online', 'viewersUv', 'viewsPv', 'likes', 'comments', 
  */
 export function replayKpis(events: Iterable<LoggedEvent>, explainedAt: (sku: string, ts: number) => boolean, startedAt: number | null = null): KpiTracker {
   const t = new KpiTracker();
+  // 平均在线 minutes count from the show's start, as the live tracker's do (live-kpis sets the same origin).
+  t.origin = startedAt;
   for (const { ts, kind, data } of events) {
     // As the live path: nothing stamped before the session's start counts (isBeforeSession).
     if (startedAt !== null && isBeforeSession(ts, startedAt)) continue;
