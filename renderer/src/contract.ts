@@ -99,6 +99,8 @@ export {
   bindingsSchema,
   controlDeviceViewSchema,
   DANGEROUS_ACTIONS,
+  actionSchema,
+  originSchema,
   MIN_EXPLAIN_MS_FOR_RATE,
   generatedLayout,
   productCues,

@@ -133,6 +133,9 @@ export const showEn = {
   'flash.badSeconds': 'Seconds must be a whole number of at least 1',
   'flash.badStock': 'Stock must be a whole number of at least 1 (empty: no limit)',
   'flash.badPrice': 'Price must be an amount in yuan, at most the live price',
+  'flash.warmup': 'Warm-up (s)',
+  'flash.noWarmup': 'none',
+  'flash.badWarmup': 'Warm-up must be whole seconds, at least 1 and at most an hour (empty: opens at once)',
 
   'mark.title': 'Mark',
   'mark.good moment': 'Good moment',
@@ -287,6 +290,9 @@ export const showZh: Record<keyof typeof showEn, string> = {
   'flash.badSeconds': '秒数须为不小于 1 的整数',
   'flash.badStock': '库存须为不小于 1 的整数（留空为不限量）',
   'flash.badPrice': '秒杀价须为以元计的金额，且不高于直播价',
+  'flash.warmup': '预热秒数',
+  'flash.noWarmup': '不预热',
+  'flash.badWarmup': '预热须为整数秒，至少 1 秒、最长一小时（留空为立即开抢）',
 
   'mark.title': '标记',
   'mark.good moment': '高光时刻',
