@@ -18,6 +18,7 @@ export type {
   ObsState,
   ObsStatus,
   OverlayState,
+  Origin,
   Product,
   ProductInput,
   SessionDetail,
