@@ -58,9 +58,9 @@ describe('default key layout for the live show (issue 17)', () => {
   it('shows the card product on the 秒杀 key, and counts down on it while that sale runs', () => {
     const products = new Map(catalog.map((p) => [p.sku, p]));
     const live = { obs: { status: 'connected', programScene: 'S1' }, session: { id: 's', title: 't' }, product: { sku: 'TEA-01', name: '龙井' }, flashSale: null, plan: null } as unknown as DeskState;
-    expect(lookFor({ type: 'flashsale.current' }, live, products)).toMatchObject({ label: '秒杀', detail: '龙井 ¥99', disabled: false, active: false });
+    expect(lookFor({ type: 'flashsale.current' }, live, products)).toMatchObject({ label: '秒杀 龙井', detail: '¥99', disabled: false, active: false });
     expect(lookFor({ type: 'flashsale.current' }, { ...live, product: null }, products).disabled).toBe(true);
-    expect(lookFor({ type: 'flashsale.current' }, { ...live, product: { sku: 'CUP-02' } } as DeskState, products)).toMatchObject({ detail: '茶杯 ?', disabled: true });
+    expect(lookFor({ type: 'flashsale.current' }, { ...live, product: { sku: 'CUP-02' } } as DeskState, products)).toMatchObject({ label: '秒杀 茶杯', detail: '?', disabled: true });
     const running = { ...live, flashSale: { sku: 'TEA-01', name: '龙井', stock: 10, sold: 4, endsAt: Date.now() + 30_000 } } as DeskState;
     expect(lookFor({ type: 'flashsale.current' }, running, products)).toMatchObject({ active: true, detail: '0:30 剩 6' });
     const page = defaultLayout(15, 5, scenes, catalog).pages[1];

@@ -80,7 +80,8 @@ export function lookFor(action: Action, state: DeskState, products: ReadonlyMap<
       const mine = !!card && sale?.sku === card.sku;
       const left = mine && sale ? saleDetail(sale) : null;
       const price = card?.flashPriceFen == null ? null : formatYuan(card.flashPriceFen);
-      return { label: '秒杀', detail: left ?? (card ? `${card.name} ${price ?? '?'}` : null), tone: 'danger', active: mine, disabled: !state.session || !card || price === null || (sale !== null && !mine) };
+      // Named like a product's own 秒杀 key: the name on the label, the price or the countdown below.
+      return { label: card ? `秒杀 ${card.name}` : '秒杀', detail: left ?? (card ? (price ?? '?') : null), tone: 'danger', active: mine, disabled: !state.session || !card || price === null || (sale !== null && !mine) };
     }
     case 'flashsale.stop':
       return { label: '停止秒杀', detail: state.flashSale?.name ?? null, tone: 'danger', active: !!state.flashSale, disabled: !state.flashSale };

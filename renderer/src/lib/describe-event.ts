@@ -92,6 +92,13 @@ export function describeEvent(event: SessionEvent, t: Translate, currency = 'CNY
     }
     case 'flashsale.start':
       return { label, detail: `${str(d['name']) ?? str(d['sku']) ?? '?'}  ${money(d['priceFen'])}`, tone: 'money' };
+    case 'flashsale.warmup':
+      return { label, detail: `${str(d['name']) ?? str(d['sku']) ?? '?'}  ${money(d['priceFen'])} · ${t('ev.warmup', { s: num(d['warmupSeconds']) ?? 0 })}`, tone: 'money' };
+    case 'flashsale.cancel': {
+      const reason = str(d['reason']) ?? '';
+      const key = `flash.reason.${reason}` as StringKey;
+      return { label, detail: `${str(d['sku']) ?? '?'} · ${t(key) !== key ? t(key) : reason}`, tone: 'warn' };
+    }
     case 'flashsale.end': {
       const reason = str(d['reason']) ?? '';
       const key = `flash.reason.${reason}` as StringKey;
