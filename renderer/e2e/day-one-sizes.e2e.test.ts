@@ -136,17 +136,22 @@ describe('day one at 1366×768, 1600×900 and 1920×1080 in zh and en', () => {
   });
 
   it('every day-one part fits at each size in each language', async () => {
+    // A good show: GMV past ¥10,000, as a real studio's strip shows it.
+    await desk.api('POST', '/ingest', { events: [{ type: 'order', ts: Date.now(), orderId: 'D1-BIG', sku: 'TEA-01', qty: 90, amount: 1_152_000, buyer: 'big' }] });
+    await page.locator('[data-testid="kpi-gmv"]', { hasText: /¥\d{2},\d{3}/ }).waitFor();
     const found: string[] = [];
     for (const combo of COMBOS) {
       await at(combo);
       const where = (part: string) => `${part}, ${combo.name}`;
-      const check = async (part: Locator, label: string) => {
+      const check = async (part: Locator, label: string, options: Parameters<typeof panelProblems>[1] = {}) => {
         await part.scrollIntoViewIfNeeded();
-        for (const p of await panelProblems(part)) found.push(`${where(label)}: ${p.what} — ${p.why}`);
+        for (const p of await panelProblems(part, options)) found.push(`${where(label)}: ${p.what} — ${p.why}`);
       };
       const bar = await layoutProblems(page.locator('.top-bar'));
       for (const p of bar) found.push(`${where('top bar')}: ${p.what} — ${p.why}`);
       for (const part of await wrappedParts(page.locator('.top-bar'))) found.push(`${where('top bar')}: ${part} — on a second row`);
+      // Figures are never cut, not even by an ellipsis: a GMV of five figures must read whole.
+      await check(page.locator('.kpis'), 'KPI strip', { minEllipsisPx: 10_000 });
       await check(panel('now-explaining'), 'product on air');
       // Run of show with its jump list open, every segment's button showing.
       const jump = panel('plan-jump');
