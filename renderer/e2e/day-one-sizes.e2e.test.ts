@@ -102,16 +102,21 @@ describe('day one at 1366×768, 1600×900 and 1920×1080 in zh and en', () => {
     await flash.locator('[data-testid="flash-warmup"]').fill('abc');
     await flash.locator('.flash-start').click();
     await flash.locator('[data-testid="flash-problem"]', { hasText: '预热' }).waitFor();
-    await flash.locator('[data-testid="flash-warmup"]').fill('3');
+    // The product card the audience sees (an OBS Browser Source) counts down with the console.
+    const card = await desk.overlay('/overlay/card', { locale: 'zh-CN' });
+    await flash.locator('[data-testid="flash-warmup"]').fill('4');
     await flash.locator('.flash-start').click();
     const clock = page.locator('[data-testid="flash-countdown"]');
     await page.locator('[data-testid="flash-countdown"][data-warmup="true"]', { hasText: '预热' }).waitFor();
+    await card.locator('[data-testid="overlay-flash"][data-warmup="true"]').waitFor();
     const sale = (await desk.api('GET', '/state')).body.flashSale as { startedAt: number; announcedAt: number; endsAt: number };
-    expect(sale.startedAt - sale.announcedAt).toBe(3_000);
+    expect(sale.startedAt - sale.announcedAt).toBe(4_000);
     expect(sale.endsAt - sale.startedAt).toBe(60_000);
     await shot(page, 'day-one-warmup-zh-1366.png');
     await page.locator('[data-testid="flash-countdown"][data-warmup="false"]').waitFor({ timeout: 10_000 });
+    await card.locator('[data-testid="overlay-flash"][data-warmup="false"]').waitFor();
     expect(await clock.textContent()).not.toContain('预热');
+    await card.close();
     await flash.locator('.btn-danger-outline').click();
     await flash.locator('[data-testid="flash-result"]').waitFor();
 
