@@ -102,7 +102,6 @@ export {
   controlDeviceViewSchema,
   DANGEROUS_ACTIONS,
   actionSchema,
-  originSchema,
   MIN_EXPLAIN_MS_FOR_RATE,
   generatedLayout,
   productCues,
