@@ -23,6 +23,8 @@ export type FeedComment = z.infer<typeof feedCommentSchema>;
 /** `GET /comments?after=seq`: the comments newer than `after`, and the newest seq to ask after next. */
 export const commentPageSchema = z.strictObject({
   seq: z.number().int(),
+  /** The session the kept comments belong to: a new one starts an empty feed. */
+  sessionId: z.string().nullable(),
   keywords: commentKeywordsSchema,
   comments: z.array(feedCommentSchema),
 });
@@ -34,6 +36,7 @@ export type CommentPage = z.infer<typeof commentPageSchema>;
  */
 export const commentFeedStateSchema = z.strictObject({
   seq: z.number().int().nonnegative(),
+  sessionId: z.string().nullable(),
   keywords: commentKeywordsSchema,
 });
 export type CommentFeedState = z.infer<typeof commentFeedStateSchema>;

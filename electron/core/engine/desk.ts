@@ -210,6 +210,7 @@ export class Desk {
       explain,
       show,
       review: this.review,
+      comments: this.comments,
       alerts,
       obs: () => obs.link.state,
       rehearsing: () => rehearsal.active,

@@ -16,6 +16,8 @@ export interface SessionLifecycleDeps {
   /** The show (flash sale, plan) stops with its session. */
   show: { onSessionEnd(): void };
   review: { buildInBackground(sessionId: string): void };
+  /** The 弹幕 feed follows the live session: a new one starts empty. */
+  comments: { follow(sessionId: string): void };
   alerts: Pick<AlertSink, 'resolve'>;
   obs: () => ObsState;
   rehearsing: () => boolean;
@@ -32,6 +34,7 @@ export class SessionLifecycle {
     const session = sessions.create({ title, planId, rehearsal: this.deps.rehearsing(), startedAt: at });
     kpis.reset();
     log.setLive(session);
+    this.deps.comments.follow(session.id);
     const { status, programScene, streaming, recording } = this.deps.obs();
     log.log({ ts: at, kind: 'session.start', data: { title, planId: planId ?? null, rehearsal: session.rehearsal, obs: { status, programScene, streaming, recording } } });
     explain.openSegment(at);
@@ -63,6 +66,7 @@ export class SessionLifecycle {
     const live = sessions.get(session.id) as SessionSummary;
     this.deps.alerts.resolve('session-interrupted');
     log.setLive(live);
+    this.deps.comments.follow(live.id);
     log.log({ ts: at, kind: 'session.resume', data: { interruptedAt: session.endedAt } });
     this.deps.explain.openSegment(at);
     return live;

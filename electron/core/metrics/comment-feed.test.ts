@@ -57,17 +57,31 @@ describe('the comment feed', () => {
   it('publishes the newest seq and the keywords in the desk state, so a console fetches only when they move', async () => {
     f = await startDeskFixture();
     const d = f;
-    expect(d.desk.hub.state.comments).toEqual({ seq: 0, keywords: ['发货', '退款', '质量'] });
-    await d.api('POST', '/actions', { type: 'session.start', title: '弹幕' });
+    expect(d.desk.hub.state.comments).toEqual({ seq: 0, sessionId: null, keywords: ['发货', '退款', '质量'] });
+    const started = await d.api('POST', '/actions', { type: 'session.start', title: '弹幕' });
+    const sessionId = (started.body as { result: { id: string } }).result.id;
     await d.api('POST', '/ingest', { events: [comment(0, '张小花', '好看！'), comment(1, 'bob', '上链接')] });
     const page = (await d.api('GET', '/comments?after=0')).body as { seq: number };
-    expect(d.desk.hub.state.comments).toEqual({ seq: page.seq, keywords: ['发货', '退款', '质量'] });
+    expect(d.desk.hub.state.comments).toEqual({ seq: page.seq, sessionId, keywords: ['发货', '退款', '质量'] });
     expect(page.seq).toBe(2);
     // An order moves the KPIs but not the feed.
     await d.api('POST', '/ingest', { events: [{ type: 'order', ts: Date.now(), orderId: 'C-1', sku: 'X-1', qty: 1, amount: 100, buyer: 'b' }] });
     expect(d.desk.hub.state.comments?.seq).toBe(2);
     await d.api('PUT', '/comments/keywords', ['质量']);
-    expect(d.desk.hub.state.comments).toEqual({ seq: 2, keywords: ['质量'] });
+    expect(d.desk.hub.state.comments).toEqual({ seq: 2, sessionId, keywords: ['质量'] });
+  });
+
+  it('starts a new session with an empty feed, not the last show’s comments', async () => {
+    f = await startDeskFixture();
+    const d = f;
+    await d.api('POST', '/actions', { type: 'session.start', title: '早场' });
+    await d.api('POST', '/ingest', { events: [comment(0, '张小花', '早场的弹幕')] });
+    await d.api('POST', '/actions', { type: 'session.end', confirm: true });
+    const next = await d.api('POST', '/actions', { type: 'session.start', title: '晚场' });
+    const id = (next.body as { result: { id: string } }).result.id;
+    expect(d.desk.hub.state.comments?.sessionId).toBe(id);
+    const page = (await d.api('GET', '/comments?after=0')).body as { sessionId: string; comments: FeedComment[] };
+    expect(page).toMatchObject({ sessionId: id, comments: [] });
   });
 
   it('refuses a keyword list that is not one', async () => {

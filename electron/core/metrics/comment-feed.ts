@@ -70,7 +70,15 @@ export class CommentFeed {
     return words;
   }
 
-  /** The comments of a durable batch, in order. A new session starts an empty feed. */
+  /** A session went live (started or resumed): its feed starts empty, not with the last show's comments. */
+  follow(sessionId: string): void {
+    if (sessionId === this.sessionId) return;
+    this.sessionId = sessionId;
+    this.ring.length = 0;
+    this.publish();
+  }
+
+  /** The comments of a durable batch, in order. */
   record(sessionId: string, comments: readonly RawComment[]): void {
     if (sessionId !== this.sessionId) {
       this.sessionId = sessionId;
@@ -93,13 +101,13 @@ export class CommentFeed {
   }
 
   private publish(): void {
-    this.deps.publish({ seq: this.seq, keywords: this.words });
+    this.deps.publish({ seq: this.seq, sessionId: this.sessionId, keywords: this.words });
   }
 
   /** The kept comments newer than `after` (all of them for 0), oldest first. */
   after(after: number): CommentPage {
     const from = this.ring.findIndex((c) => c.seq > after);
-    return { seq: this.seq, keywords: this.words, comments: from < 0 ? [] : this.ring.slice(from) };
+    return { seq: this.seq, sessionId: this.sessionId, keywords: this.words, comments: from < 0 ? [] : this.ring.slice(from) };
   }
 }
 

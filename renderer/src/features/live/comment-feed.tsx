@@ -105,6 +105,7 @@ export function CommentFeed() {
  */
 function feedFetcher(onPage: (page: CommentPage, restarted: boolean) => void) {
   let seq = 0;
+  let sessionId: string | null = null;
   let stopped = false;
   let busy = false;
   let wanted = false;
@@ -118,9 +119,10 @@ function feedFetcher(onPage: (page: CommentPage, restarted: boolean) => void) {
       const { api } = await whenLinked();
       const page = await api.get(`/comments?after=${seq}`, commentPageSchema);
       if (stopped) return;
-      // A restarted core counts from zero again: start the feed over.
-      const restarted = page.seq < seq;
+      // A restarted core counts from zero again, and a new session starts an empty feed: start over.
+      const restarted = page.seq < seq || page.sessionId !== sessionId;
       seq = page.seq;
+      sessionId = page.sessionId;
       onPage(page, restarted);
     } catch {
       // The link's own status shows a lost core; the next published change (or resync) asks again.
