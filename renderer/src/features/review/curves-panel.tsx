@@ -1,5 +1,5 @@
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
-import { Area, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Area, CartesianGrid, ComposedChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { CurvePoint, SessionReview } from '../../contract.js';
 import { formatCount, formatMoney, formatMoneyCompact } from '../../lib/format.js';
 import type { StringKey } from '../../lib/i18n.js';
@@ -96,7 +96,9 @@ export function CurvesPanel({ review, selected, onSelect }: { review: SessionRev
                 // selectors for every bar on each redraw, which made a zoom frame cost seconds.
                 <Area dataKey={m.key} type="stepAfter" stroke={m.color} fill={m.color} fillOpacity={0.55} strokeWidth={1} dot={false} activeDot={false} isAnimationActive={false} />
               ) : (
-                <Line dataKey={m.key} stroke={m.color} strokeWidth={2} dot={false} connectNulls type="monotone" isAnimationActive={false} />
+                // A level as an unfilled Area, not a Line: recharts' Line reads its path's length from the
+                // page on every render (for an animation that is off), a forced layout per zoom frame.
+                <Area dataKey={m.key} stroke={m.color} strokeWidth={2} fill="none" dot={false} connectNulls type="monotone" isAnimationActive={false} />
               )}
               <Tooltip content={() => null} cursor={{ stroke: '#6b7385', strokeWidth: 1 }} />
             </ComposedChart>
