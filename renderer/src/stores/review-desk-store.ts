@@ -142,10 +142,9 @@ export const useReviewDeskStore = create<ReviewDeskStore>()((set, get) => ({
     } catch (err) {
       return failed(err);
     }
-    void Promise.all([api.get(`${path}/notes`, sessionNotesReplySchema), api.get(`${path}/platform/compare`, platformCompareSchema)]).then(
-      ([notes, platform]) => current() && set({ notes, platform }),
-      failed,
-    );
+    // Each shown as it lands: the notes are instant, the platform comparison costs the core a KPI pass.
+    api.get(`${path}/notes`, sessionNotesReplySchema).then((notes) => current() && set({ notes }), failed);
+    api.get(`${path}/platform/compare`, platformCompareSchema).then((platform) => current() && set({ platform }), failed);
   },
   async saveNotes(id, notes) {
     const { api } = await whenLinked();
