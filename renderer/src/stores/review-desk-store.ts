@@ -127,17 +127,24 @@ export const useReviewDeskStore = create<ReviewDeskStore>()((set, get) => ({
     const { api } = await whenLinked();
     if (get().reviewId !== id) set({ reviewId: id, review: null, products: null, notes: null, platform: null, reviewError: null });
     const path = `/sessions/${encodeURIComponent(id)}`;
+    const current = () => get().reviewId === id;
+    const failed = (err: unknown) => {
+      if (current()) set({ reviewError: sayError(err) });
+    };
+    // What the page draws first (curves, lanes, product table) is asked for first and shown as it
+    // lands: the core answers one request at a time, so the notes and the imported platform figures,
+    // further down the page, ask after it instead of in front of it (issue 15: 12-hour review open).
     try {
-      const [review, products, notes, platform] = await Promise.all([
-        api.get(`${path}/review`, sessionReviewSchema),
-        api.get(`${path}/products`, productsSchema),
-        api.get(`${path}/notes`, sessionNotesReplySchema),
-        api.get(`${path}/platform/compare`, platformCompareSchema),
+      await Promise.all([
+        api.get(`${path}/review`, sessionReviewSchema).then((review) => current() && set({ review, reviewError: null })),
+        api.get(`${path}/products`, productsSchema).then((products) => current() && set({ products })),
       ]);
-      if (get().reviewId === id) set({ review, products, notes, platform, reviewError: null });
     } catch (err) {
-      if (get().reviewId === id) set({ reviewError: sayError(err) });
+      return failed(err);
     }
+    // Each shown as it lands: the notes are instant, the platform comparison costs the core a KPI pass.
+    api.get(`${path}/notes`, sessionNotesReplySchema).then((notes) => current() && set({ notes }), failed);
+    api.get(`${path}/platform/compare`, platformCompareSchema).then((platform) => current() && set({ platform }), failed);
   },
   async saveNotes(id, notes) {
     const { api } = await whenLinked();

@@ -1,12 +1,13 @@
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
-import { Area, AreaChart, Brush, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Area, CartesianGrid, ComposedChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { CurvePoint, SessionReview } from '../../contract.js';
 import { formatCount, formatMoney, formatMoneyCompact } from '../../lib/format.js';
 import type { StringKey } from '../../lib/i18n.js';
 import { usePrefsStore, useT } from '../../stores/prefs-store.js';
 import { downsampleCurve } from './curve-downsample.js';
 import { LanesStrip } from './lanes-strip.js';
-import { axisClock, bucketUnit, formatSigned, showClock } from './review-format.js';
+import { bucketUnit, formatSigned, showClock } from './review-format.js';
+import { ZoomBrush } from './zoom-brush.js';
 
 type MetricKey = 'online' | 'viewersUv' | 'gmvFen' | 'orders' | 'comments' | 'likes' | 'newFollowers';
 type Metric = { key: MetricKey; label: StringKey; color: string; style: 'line' | 'bar'; perBucket: boolean };
@@ -24,6 +25,7 @@ const BAND = ['rgba(229, 72, 77, 0.13)', 'rgba(168, 85, 247, 0.13)'];
 // Wide enough for the lane names beside the lanes, which share the charts' time axis.
 const Y_WIDTH = 92;
 const MARGIN = { top: 6, right: 12, bottom: 0, left: 0 };
+const NO_LINES = () => [];
 /** About one bar per 4–5 px of a console-wide chart: more bars than pixels only cost redraw time. */
 const MAX_BARS = 300;
 
@@ -47,7 +49,6 @@ export function CurvesPanel({ review, selected, onSelect }: { review: SessionRev
   const from = points[i0]?.t ?? 0;
   const to = (points[i1]?.t ?? 0) + review.curve.bucketMs;
   const start = review.session.startedAt;
-  const fullSpan = (points.at(-1)?.t ?? 0) + review.curve.bucketMs;
   const shown = useMemo(() => METRICS.filter((m) => points.some((p) => (p[m.key] ?? 0) !== 0)), [points]);
   const empty = METRICS.filter((m) => !shown.includes(m));
   const unit = bucketUnit(review.curve.bucketMs, lang);
@@ -58,10 +59,6 @@ export function CurvesPanel({ review, selected, onSelect }: { review: SessionRev
     setHover(Number.isInteger(i) ? i : null);
   }, []);
   const seg = selected === null ? null : review.segments[selected];
-  const onBrush = useCallback(
-    (r: { startIndex?: number; endIndex?: number }) => setRange([r.startIndex ?? 0, r.endIndex ?? points.length - 1]),
-    [points.length],
-  );
   // The explain bands are plain boxes under each chart, not recharts ReferenceAreas: recharts 3 runs
   // store selectors for each of them on every redraw (24 bands × 5 charts on a 12-hour show).
   const bands = useMemo(
@@ -81,7 +78,8 @@ export function CurvesPanel({ review, selected, onSelect }: { review: SessionRev
           {bands}
           <ResponsiveContainer width="100%" height={96}>
             <ComposedChart data={data as CurvePoint[]} margin={MARGIN} syncId="rv-curves" onMouseMove={onMove}>
-              <CartesianGrid stroke="#232833" strokeDasharray="2 4" vertical={false} />
+              {/* No vertical lines, so no x ticks for them: recharts would measure every x label's text on each frame. */}
+              <CartesianGrid stroke="#232833" strokeDasharray="2 4" vertical={false} verticalCoordinatesGenerator={NO_LINES} />
               <XAxis dataKey="t" type="number" domain={[from, to]} hide allowDataOverflow />
               <YAxis
                 width={Y_WIDTH}
@@ -89,13 +87,18 @@ export function CurvesPanel({ review, selected, onSelect }: { review: SessionRev
                 tickFormatter={(v: number) => (m.key === 'gmvFen' ? formatMoneyCompact(v, lang) : formatCount(v))}
                 allowDecimals={false}
                 tickCount={3}
+                // Three ticks always fit 96 px: showing each outright spares recharts measuring every
+                // label's text in the page on each zoom frame (issue 15).
+                interval={0}
               />
               {m.style === 'bar' ? (
                 // Per-bucket counts as one stepped shape, not a Bar per bucket: recharts 3 runs store
                 // selectors for every bar on each redraw, which made a zoom frame cost seconds.
                 <Area dataKey={m.key} type="stepAfter" stroke={m.color} fill={m.color} fillOpacity={0.55} strokeWidth={1} dot={false} activeDot={false} isAnimationActive={false} />
               ) : (
-                <Line dataKey={m.key} stroke={m.color} strokeWidth={2} dot={false} connectNulls type="monotone" isAnimationActive={false} />
+                // A level as an unfilled Area, not a Line: recharts' Line reads its path's length from the
+                // page on every render (for an animation that is off), a forced layout per zoom frame.
+                <Area dataKey={m.key} stroke={m.color} strokeWidth={2} fill="none" dot={false} connectNulls type="monotone" isAnimationActive={false} />
               )}
               <Tooltip content={() => null} cursor={{ stroke: '#6b7385', strokeWidth: 1 }} />
             </ComposedChart>
@@ -125,25 +128,7 @@ export function CurvesPanel({ review, selected, onSelect }: { review: SessionRev
       {empty.length ? <p className="rv-empty-metrics dim">{empty.map((m) => t(m.label)).join(' · ')}: —</p> : null}
       <LanesStrip start={start} from={from} to={to} segments={review.segments} lanes={review.lanes} selected={selected} onSelect={onSelect} />
       <div className="rv-brush" data-testid="zoom">
-        <ResponsiveContainer width="100%" height={64}>
-          <AreaChart data={points} margin={MARGIN}>
-            <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={(v: number) => axisClock(v, fullSpan)} tick={{ fill: '#8a93a3', fontSize: 11 }} minTickGap={40} />
-            <YAxis width={Y_WIDTH} tick={false} axisLine={false} />
-            <Area dataKey="cumGmvFen" stroke="#f5b942" fill="rgba(245,185,66,0.15)" isAnimationActive={false} />
-            <Brush
-              dataKey="t"
-              height={22}
-              stroke="#3e7bfa"
-              fill="#14171d"
-              travellerWidth={8}
-              // The brush keeps every bucket (one path, cheap): zooming reaches a single bucket.
-              startIndex={Math.min(range[0], points.length - 1)}
-              endIndex={Math.min(range[1], points.length - 1)}
-              tickFormatter={(v: number) => axisClock(v, to - from)}
-              onChange={onBrush}
-            />
-          </AreaChart>
-        </ResponsiveContainer>
+        <ZoomBrush points={points} bucketMs={review.curve.bucketMs} yWidth={Y_WIDTH} margin={MARGIN} onChange={setRange} />
       </div>
       {seg ? (
         <div className="rv-segment-card" data-testid="segment-card">

@@ -20,12 +20,18 @@ export function sortValue(p: ProductStats, key: SortKey): number | string {
   }
 }
 
+/**
+ * Ties go by SKU code point by point: SKUs are codes, not words, and the first localeCompare of a page
+ * builds the ICU collator (15–30 ms in Chromium), on the review's first draw for nothing (issue 15).
+ */
+const bySku = (a: ProductStats, b: ProductStats) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0);
+
 export function sortProducts(rows: readonly ProductStats[], key: SortKey, desc: boolean): ProductStats[] {
   return [...rows].sort((a, b) => {
     const x = sortValue(a, key);
     const y = sortValue(b, key);
     const c = typeof x === 'string' || typeof y === 'string' ? String(x).localeCompare(String(y), 'zh') : x - y;
-    return (desc ? -c : c) || a.sku.localeCompare(b.sku);
+    return (desc ? -c : c) || bySku(a, b);
   });
 }
 

@@ -26,6 +26,9 @@ describe('review tables', () => {
     expect(sortProducts(rows, 'gmvPerExplainMinuteFen', false).map((p) => p.sku)).toEqual(['B', 'A', 'C']);
     expect(sortProducts(rows, 'onlineChange', false).map((p) => p.sku)).toEqual(['C', 'A', 'B']);
     expect(sortProducts(rows, 'name', true).map((p) => p.sku)).toEqual(['C', 'B', 'A']);
+    // Equal figures keep a stable order by SKU.
+    const tied = ['TEA-LJ', 'CUP-02', 'BOX-10', 'BOX-9'].map((sku) => product(sku, {}));
+    expect(sortProducts(tied, 'gmvPerExplainMinuteFen', true).map((p) => p.sku)).toEqual(['BOX-10', 'BOX-9', 'CUP-02', 'TEA-LJ']);
   });
 
   it('aligns sessions by show time, padding the shorter one with gaps', () => {

@@ -25,8 +25,12 @@ export function ReviewSession({ id }: { id: string }) {
   const reviewError = useReviewDeskStore((s) => (s.reviewId === id ? s.reviewError : null));
 
   useEffect(() => {
-    void useReviewStore.getState().loadSession(id);
-    void useReviewDeskStore.getState().loadReview(id);
+    // The event log (the page's foot) is asked for once the review itself has its answers: on a
+    // 12-hour show it costs the core as much as the curves, and it would hold them up (issue 15).
+    void useReviewDeskStore
+      .getState()
+      .loadReview(id)
+      .then(() => useReviewStore.getState().loadSession(id));
   }, [id]);
 
   const back = (
@@ -153,7 +157,8 @@ function SessionView({ review }: { review: SessionReview }) {
             <h2>{t('rv.notes')}</h2>
           </header>
           <div className="panel-body">
-            <NotesEditor sessionId={s.id} notes={notes} />
+            {/* The notes arrive just after the review: an editor opened before them would lose what was typed. */}
+            {notes ? <NotesEditor sessionId={s.id} notes={notes} /> : <p className="empty">{t('review.loading')}</p>}
           </div>
         </section>
       </div>
