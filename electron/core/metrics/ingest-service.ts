@@ -1,6 +1,6 @@
 import { coded, DeskError, ingestEventSchema, isBeforeSession, type IngestBatch, type IngestEventType, type IngestResult, type SessionEvent } from '../contract/index.js';
 import { eventDataJson, type RefundFacts } from './ingest-json.js';
-import type { Db } from '../store/database.js';
+import { withoutForeignKeyChecks, type Db } from '../store/database.js';
 import type { CommerceRepo } from '../store/commerce-repo.js';
 import type { SessionsRepo } from '../store/sessions-repo.js';
 import type { KpiTracker } from './kpi-tracker.js';
@@ -73,7 +73,9 @@ export function writeIngestBatch(
   let early = 0;
   const refundExcess: RefundExcess[] = [];
 
-  db.transaction(() => {
+  withoutForeignKeyChecks(db, db.transaction(() => {
+    // The one check the per-row foreign keys made: the rows belong to a session that exists.
+    if (!sessions.exists(sessionId)) throw noLiveSession();
     for (const event of batch.events) {
       const ts = event.ts;
       // Counters from before the show (a previous stream's snapshot, an old order) are not this session's.
@@ -151,7 +153,7 @@ export function writeIngestBatch(
     const firstId = sessions.appendMany(sessionId, rows);
     loggedAt.forEach((row, i) => ((logged[i] as SessionEvent).id = firstId + row));
     for (const [second, r] of seconds) commerce.writeSecond(sessionId, second, r.online, r.gmvFen, r.orders);
-  })();
+  }));
 
   return { accepted: batch.events.length - duplicates - early, duplicates, ...(early > 0 && { early }), tracker: next, newOrders, logged, refundExcess, comments };
 }

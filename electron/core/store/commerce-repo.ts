@@ -28,9 +28,20 @@ export interface SessionTotals {
   peakOnline: number | null;
 }
 
+/**
+ * A session's buyers: its distinct named buyers (order_buyers, written with each order) plus each
+ * order without a buyer name as one buyer, as the live KPI and the review count them.
+ */
+export function buyerCount(db: Db, sessionId: string): number {
+  const named = db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM order_buyers WHERE session_id = ?').get(sessionId) as { n: number };
+  const anonymous = db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM orders WHERE session_id = ? AND buyer IS NULL').get(sessionId) as { n: number };
+  return named.n + anonymous.n;
+}
+
 /** Orders (idempotent by order id within a session) and the per-second KPI rollups. */
 export class CommerceRepo {
   private readonly insertOrderStmt;
+  private readonly insertBuyerStmt;
   private readonly refundStmt;
   private readonly refundableStmt;
   private readonly insertRefundStmt;
@@ -40,6 +51,7 @@ export class CommerceRepo {
     this.insertOrderStmt = db.prepare(
       `INSERT OR IGNORE INTO orders (session_id, order_id, sku, qty, amount_fen, buyer, ts) VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
+    this.insertBuyerStmt = db.prepare('INSERT OR IGNORE INTO order_buyers (session_id, buyer) VALUES (?, ?)');
     this.refundStmt = db.prepare(
       'UPDATE orders SET refunded_fen = MIN(amount_fen, refunded_fen + ?) WHERE session_id = ? AND order_id = ?',
     );
@@ -55,9 +67,14 @@ export class CommerceRepo {
     );
   }
 
-  /** Returns false when the order id was already recorded for this session (a retried batch). */
+  /**
+   * Returns false when the order id was already recorded for this session (a retried batch). A named
+   * buyer joins the session's distinct buyers (order_buyers) with the order, in the caller's transaction.
+   */
   insertOrder(sessionId: string, o: OrderRow): boolean {
-    return this.insertOrderStmt.run(sessionId, o.orderId, o.sku, o.qty, o.amountFen, o.buyer, o.ts).changes === 1;
+    if (this.insertOrderStmt.run(sessionId, o.orderId, o.sku, o.qty, o.amountFen, o.buyer, o.ts).changes !== 1) return false;
+    if (o.buyer !== null) this.insertBuyerStmt.run(sessionId, o.buyer);
+    return true;
   }
 
   /** Returns false for a refund of an order this session never saw. */
@@ -86,21 +103,21 @@ export class CommerceRepo {
 
   totals(sessionId: string): SessionTotals {
     const o = this.db
-      .prepare<[string], { gmv: number | null; refunded: number | null; orders: number; buyers: number }>(
-        // An order without a buyer name is one buyer, as the live KPI and review count it.
-        'SELECT SUM(amount_fen) AS gmv, SUM(refunded_fen) AS refunded, COUNT(*) AS orders, COUNT(DISTINCT buyer) + COALESCE(SUM(buyer IS NULL), 0) AS buyers FROM orders WHERE session_id = ?',
+      .prepare<[string], { gmv: number | null; refunded: number | null; orders: number }>(
+        'SELECT SUM(amount_fen) AS gmv, SUM(refunded_fen) AS refunded, COUNT(*) AS orders FROM orders WHERE session_id = ?',
       )
-      .get(sessionId) as { gmv: number | null; refunded: number | null; orders: number; buyers: number };
+      .get(sessionId) as { gmv: number | null; refunded: number | null; orders: number };
     const peak = this.db
       .prepare<[string], { peak: number | null }>('SELECT MAX(online) AS peak FROM kpi_seconds WHERE session_id = ?')
       .get(sessionId);
-    return { gmvFen: o.gmv ?? 0, refundFen: o.refunded ?? 0, orders: o.orders, buyers: o.buyers, peakOnline: peak?.peak ?? null };
+    return { gmvFen: o.gmv ?? 0, refundFen: o.refunded ?? 0, orders: o.orders, buyers: buyerCount(this.db, sessionId), peakOnline: peak?.peak ?? null };
   }
+
 
   /** Buyer hashes of a session, to rebuild the distinct-buyer count when a session resumes. */
   buyers(sessionId: string): string[] {
     return this.db
-      .prepare<[string], { buyer: string }>('SELECT DISTINCT buyer FROM orders WHERE session_id = ? AND buyer IS NOT NULL')
+      .prepare<[string], { buyer: string }>('SELECT buyer FROM order_buyers WHERE session_id = ?')
       .all(sessionId)
       .map((r) => r.buyer);
   }

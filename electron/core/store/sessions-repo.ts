@@ -63,6 +63,11 @@ export class SessionsRepo {
     return row ? checked(row) : null;
   }
 
+  /** Whether a session row with this id exists (what a foreign key on session_id vouches for). */
+  exists(id: string): boolean {
+    return this.byIdStmt.get(id) !== undefined;
+  }
+
   live(): SessionSummary | null {
     const row = this.db.prepare<[], SessionRow>(`SELECT * FROM sessions WHERE status = 'live' ORDER BY started_at DESC LIMIT 1`).get();
     return row ? checked(row) : null;
