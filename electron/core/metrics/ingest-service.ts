@@ -67,7 +67,8 @@ export function writeIngestBatch(
   const comments: RawComment[] = [];
   const logged: SessionEvent[] = [];
   const seconds = new Map<number, SecondRollup>();
-  const rows: { ts: number; kind: string; json: string }[] = [];
+  /** The log rows, flat: ts, kind, json per event (see appendMany). */
+  const rows: (string | number)[] = [];
   const loggedAt: number[] = [];
   let duplicates = 0;
   let early = 0;
@@ -134,10 +135,10 @@ export function writeIngestBatch(
       const kind = KINDS[event.type];
       const json = eventDataJson(event, batch.source, person, known);
       if (event.type === 'order' || event.type === 'refund') {
-        loggedAt.push(rows.length);
+        loggedAt.push(rows.length / 3);
         logged.push({ id: 0, ts, kind, data: JSON.parse(json) as Record<string, unknown> });
       }
-      rows.push({ ts, kind, json });
+      rows.push(ts, kind, json);
       // A second keeps its highest online reading (a late one too), so every peak agrees with the live one.
       const second = next.secondOf(ts);
       const reading = event.type === 'snapshot' && event.online !== undefined ? event.online : next.online;
