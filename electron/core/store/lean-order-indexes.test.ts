@@ -34,7 +34,12 @@ describe('orders without the per-order buyer index (migration 9)', () => {
     const commerce = new CommerceRepo(db);
     expect(commerce.totals('s1')).toMatchObject({ orders: 5, gmvFen: 500, buyers: 4 });
     expect(commerce.totals('s2')).toMatchObject({ orders: 1, buyers: 1 });
-    expect(new ReviewRepo(db).buyers('s1')).toBe(4);
+    const review = new ReviewRepo(db);
+    expect(review.buyers('s1')).toBe(4);
+    expect(review.skuTotals('s1')).toEqual([
+      { sku: 'A', orders: 3, gmvFen: 300 },
+      { sku: 'B', orders: 2, gmvFen: 200 },
+    ]);
     expect(commerce.buyers('s1').sort()).toEqual(['h:ann', 'h:bob']);
     // The per-SKU window questions still come from an index, never the order rows.
     const plan = db.prepare('EXPLAIN QUERY PLAN SELECT SUM(qty) FROM orders WHERE session_id = ? AND sku = ? AND ts >= ? AND ts < ?').all('s1', 'A', 0, 100);
@@ -42,16 +47,20 @@ describe('orders without the per-order buyer index (migration 9)', () => {
     db.close();
   });
 
-  it('a live order adds its buyer once, in the same transaction as the order', () => {
+  it('a live order adds its buyer once and counts for its SKU once, in the same transaction as the order', () => {
     const db = openDatabase(scratch());
     const sessions = new SessionsRepo(db);
     const commerce = new CommerceRepo(db);
     const s = sessions.create({ title: 'live', rehearsal: false, startedAt: 1_000 });
     const deps = { db, sessions, commerce, pseudonymize: (v: string) => `h:${v}` };
-    const order = (orderId: string, buyer?: string) => ({ type: 'order' as const, ts: 2_000, orderId, sku: 'A', qty: 1, amount: 100, ...(buyer && { buyer }) });
-    writeIngestBatch(deps, s.id, new KpiTracker(), { source: null, events: [order('o1', 'ann'), order('o2', 'ann'), order('o3', 'bob'), order('o4')] });
-    writeIngestBatch(deps, s.id, new KpiTracker(), { source: null, events: [order('o3', 'bob'), order('o5', 'cy')] });
+    const order = (orderId: string, sku: string, buyer?: string) => ({ type: 'order' as const, ts: 2_000, orderId, sku, qty: 1, amount: 100, ...(buyer && { buyer }) });
+    writeIngestBatch(deps, s.id, new KpiTracker(), { source: null, events: [order('o1', 'A', 'ann'), order('o2', 'B', 'ann'), order('o3', 'A', 'bob'), order('o4', 'A')] });
+    writeIngestBatch(deps, s.id, new KpiTracker(), { source: null, events: [order('o3', 'A', 'bob'), order('o5', 'B', 'cy')] });
     expect(commerce.totals(s.id)).toMatchObject({ orders: 5, buyers: 4 });
+    expect(new ReviewRepo(db).skuTotals(s.id)).toEqual([
+      { sku: 'A', orders: 3, gmvFen: 300 },
+      { sku: 'B', orders: 2, gmvFen: 200 },
+    ]);
     db.close();
   });
 
@@ -69,7 +78,7 @@ describe('orders without the per-order buyer index (migration 9)', () => {
       }
     })();
     expect(refused).toBeInstanceOf(DeskError);
-    for (const table of ['events', 'orders', 'order_buyers', 'kpi_seconds']) expect(db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get(), table).toEqual({ n: 0 });
+    for (const table of ['events', 'orders', 'order_buyers', 'order_skus', 'kpi_seconds']) expect(db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get(), table).toEqual({ n: 0 });
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     const s = sessions.create({ title: 'live', rehearsal: false, startedAt: 1_000 });
     expect(writeIngestBatch(deps, s.id, new KpiTracker(), { source: null, events }).accepted).toBe(2);

@@ -221,12 +221,10 @@ export class ReviewRepo {
       });
   }
 
-  /** Orders per SKU over the whole session. */
+  /** Orders per SKU over the whole session (kept with each order: no sort of every order). */
   skuTotals(sessionId: string): SkuTotals[] {
     return this.db
-      .prepare<[string], SkuTotals>(
-        'SELECT sku, COUNT(*) AS orders, SUM(amount_fen) AS gmvFen FROM orders WHERE session_id = ? GROUP BY sku',
-      )
+      .prepare<[string], SkuTotals>('SELECT sku, orders, gmv_fen AS gmvFen FROM order_skus WHERE session_id = ? ORDER BY sku')
       .all(sessionId);
   }
 
