@@ -7,7 +7,7 @@ import { isLoopback, parseCoreArgs, UsageError } from './cli.js';
 import { defaultDataDir, loadSecrets, prepareDataDir } from './data-dir.js';
 import { Desk } from './engine/desk.js';
 import { startServer, type RunningServer } from './server/server.js';
-import { demoControlBackends, realControlBackends } from './devices/controls/backends.js';
+import { realControlBackends } from './devices/controls/backends.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -37,6 +37,8 @@ async function main(): Promise<void> {
   let desk: Desk;
   let server: RunningServer;
   let secrets;
+  // Rehearsal's simulated hardware loads only in --demo: a real desk starts without it.
+  const controls = args.demo ? (await import('./devices/controls/demo-backends.js')).demoControlBackends() : realControlBackends();
   try {
     prepareDataDir(dataDir);
     secrets = loadSecrets(dataDir);
@@ -46,7 +48,7 @@ async function main(): Promise<void> {
       obsPassword: args.obsPassword ?? secrets.obsPassword,
       demo: args.demo,
       version: version(),
-      controls: args.demo ? demoControlBackends() : realControlBackends(),
+      controls,
     });
   } catch (error) {
     fatal((error as Error).message);

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoreConnection } from '../core/contract/bridge.js';
 import { openBundleFile } from './bundle-open.js';
+import { shellStrings } from './shell-strings.js';
 
 const CORE_MAIN = fileURLToPath(new URL('../../out/electron/core/main.js', import.meta.url));
 
@@ -49,9 +50,16 @@ afterAll(async () => {
 
 describe('File → Open a session bundle (shell)', () => {
   it('sends the file to the supervised core and reports what was opened or refused', async () => {
-    expect(await openBundleFile(core, join(dir, 'night.ldbundle'))).toEqual({ ok: true, message: 'night.ldbundle: 1 session(s) opened — “夜场 night show”' });
-    expect(await openBundleFile(core, join(dir, 'night.ldbundle'))).toEqual({ ok: true, message: 'night.ldbundle: 0 session(s) opened; 1 already on this desk' });
-    expect(await openBundleFile(core, join(dir, 'broken.ldbundle'))).toEqual({ ok: false, message: expect.stringMatching(/^broken.ldbundle: not a LiveDesk session bundle/) });
-    expect(await openBundleFile(core, join(dir, 'missing.ldbundle'))).toEqual({ ok: false, message: 'missing.ldbundle: cannot read the file (ENOENT)' });
+    const opened = await openBundleFile(core, join(dir, 'night.ldbundle'));
+    expect(opened).toEqual({ file: 'night.ldbundle', opened: { titles: ['夜场 night show'], skipped: 0 } });
+    expect(shellStrings('en').bundle(opened)).toBe('night.ldbundle: 1 session(s) opened — “夜场 night show”');
+    expect(shellStrings('zh').bundle(opened)).toBe('night.ldbundle：打开了 1 个场次：“夜场 night show”');
+    const again = await openBundleFile(core, join(dir, 'night.ldbundle'));
+    expect(shellStrings('en').bundle(again)).toBe('night.ldbundle: 0 session(s) opened; 1 already on this desk');
+    expect(shellStrings('zh').bundle(again)).toBe('night.ldbundle：打开了 0 个场次；1 个已在本机');
+    const broken = await openBundleFile(core, join(dir, 'broken.ldbundle'));
+    expect(broken).toEqual({ file: 'broken.ldbundle', refused: expect.stringMatching(/^not a LiveDesk session bundle/) });
+    expect(shellStrings('zh').bundle(broken)).not.toMatch(/[A-Za-z]{4,} [a-z]+/);
+    expect(await openBundleFile(core, join(dir, 'missing.ldbundle'))).toEqual({ file: 'missing.ldbundle', unreadable: 'ENOENT' });
   });
 });

@@ -6,6 +6,7 @@ import { openBundleFile } from './bundle-open.js';
 import { registerBridgeHandlers } from './ipc.js';
 import { CoreSupervisor } from './supervisor.js';
 import { GlobalHotkeys } from './global-hotkeys.js';
+import { shellLang, shellStrings } from './shell-strings.js';
 import { applySessionPolicy, createDeskWindow, deskWindowUrl, hardenWebContents } from './windows.js';
 
 /**
@@ -21,6 +22,9 @@ let quitting = false;
 let coreStopped = false;
 // Hotkeys bound in the console work while another app (OBS, the shop backend) has focus.
 const hotkeys = new GlobalHotkeys(globalShortcut, (message) => console.error(`livedesk: ${message}`));
+
+/** Read once the app is ready (the OS languages are known then). */
+const texts = () => shellStrings(shellLang(app.getPreferredSystemLanguages()));
 
 const coreOrigin = (): string | null => (connection ? new URL(connection.url).origin : null);
 
@@ -71,27 +75,29 @@ function toggleKpiWindow(): void {
 async function openBundle(): Promise<void> {
   const core = connection;
   if (!core) return;
-  const picked = await dialog.showOpenDialog({ title: 'Open session bundle', properties: ['openFile'], filters: [{ name: 'LiveDesk session bundle', extensions: ['ldbundle'] }] });
+  const t = texts();
+  const picked = await dialog.showOpenDialog({ title: t.trayOpenBundle, properties: ['openFile'], filters: [{ name: t.bundleFilter, extensions: ['ldbundle'] }] });
   const file = picked.filePaths[0];
   if (picked.canceled || !file) return;
   const result = await openBundleFile(core, file);
-  if (!result.ok) return dialog.showErrorBox('Session bundle not opened', result.message);
+  if (!result.opened) return dialog.showErrorBox(t.bundleNotOpened, t.bundle(result));
   showConsole();
   await consoleWindow?.loadURL(new URL('/review', core.url).href);
-  void dialog.showMessageBox({ type: 'info', message: 'Session bundle opened', detail: result.message });
+  void dialog.showMessageBox({ type: 'info', message: t.bundleOpened, detail: t.bundle(result) });
 }
 
 function createTray(): void {
   const image = nativeImage.createFromPath(iconPath());
   tray = new Tray(image.isEmpty() ? image : image.resize({ width: 22, height: 22 }));
   tray.setToolTip('LiveDesk');
+  const t = texts();
   tray.setContextMenu(
     Menu.buildFromTemplate([
-      { label: 'Show LiveDesk', click: showConsole },
-      { label: 'KPI window (always on top)', click: toggleKpiWindow },
-      { label: 'Open session bundle…', click: () => void openBundle() },
+      { label: t.trayShow, click: showConsole },
+      { label: t.trayKpi, click: toggleKpiWindow },
+      { label: t.trayOpenBundle, click: () => void openBundle() },
       { type: 'separator' },
-      { label: 'Quit LiveDesk', click: () => app.quit() },
+      { label: t.trayQuit, click: () => app.quit() },
     ]),
   );
   tray.on('click', showConsole);
@@ -118,7 +124,8 @@ function startCore(): CoreSupervisor {
     if (moved && kpiWindow && !kpiWindow.isDestroyed()) void kpiWindow.loadURL(deskWindowUrl('kpi', info.url));
   });
   supervisor.on('fatal', (reason) => {
-    dialog.showErrorBox('LiveDesk could not start', `The desk's core did not start:\n\n${reason}`);
+    const t = texts();
+    dialog.showErrorBox(t.startFailed, t.startFailedDetail(reason));
     app.quit();
   });
   return supervisor.start();

@@ -1,4 +1,5 @@
-import { SerialPort } from 'serialport';
+import type { SerialPort } from 'serialport';
+import { serialportModule } from '../serial/serialport-module.js';
 import type { WeightUnit } from '../../electron/core/contract/devices.js';
 import { CommandLines, ScaleModel, type SimProtocol } from './scale-model.js';
 
@@ -36,7 +37,7 @@ export class ScaleSim {
 
   private constructor(private readonly options: Required<ScaleSimOptions>) {
     this.model = new ScaleModel(options);
-    this.port = new SerialPort({ path: options.path, baudRate: options.baudRate, autoOpen: false, lock: false });
+    this.port = new (serialportModule().SerialPort)({ path: options.path, baudRate: options.baudRate, autoOpen: false, lock: false });
   }
 
   static async start(options: ScaleSimOptions): Promise<ScaleSim> {

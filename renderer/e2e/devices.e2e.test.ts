@@ -159,7 +159,7 @@ describe('devices: scale → console + overlay, light cue → sACN node', () => 
     try {
       const editor = devices.locator('[data-testid="bindings-editor"]');
       const turn = editor.locator('[data-dial="0"][data-turn="right"]');
-      await devices.locator('[data-palette="a:next"]').dragTo(turn);
+      await devices.locator('[data-palette="a:product.next"]').dragTo(turn);
       await turn.locator('.key-clear').waitFor();
       await devices.locator('[data-testid="bindings-save"]').click();
       await expect.poll(async () => (await core.api('GET', '/bindings')).body.layouts?.default?.pages?.[0]?.dials?.['0']?.right?.action?.type, { timeout: 5_000 }).toBe('product.next');

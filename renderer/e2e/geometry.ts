@@ -72,3 +72,59 @@ export function textContrast(el: Locator): Promise<{ ratio: number; fontPx: numb
     return { ratio: (a + 0.05) / (b + 0.05), fontPx: parseFloat(style.fontSize), backgroundImage: style.backgroundImage };
   });
 }
+
+/**
+ * A console panel as a field controller reads it (issue 17): nothing wider than the panel or outside
+ * the window, no control narrower than its text, no field too narrow to show what is typed, and no text
+ * broken into a column of one or two characters per line (中/控/台). Wrapping a sentence over a few
+ * full lines is fine in a panel; only the squeezed kind is reported.
+ */
+export function panelProblems(root: Locator, options: { minFieldPx?: number; minEllipsisPx?: number } = {}): Promise<GeometryProblem[]> {
+  return root.evaluate(
+    (panel, { minFieldPx, minEllipsisPx }) => {
+      const problems: { what: string; why: string }[] = [];
+      const name = (el: Element) => `${el.tagName.toLowerCase()}${el.getAttribute('data-testid') ? `[data-testid=${el.getAttribute('data-testid')}]` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''} "${(el.textContent ?? '').trim().slice(0, 24)}"`;
+      const box = panel.getBoundingClientRect();
+      if (panel.scrollWidth > panel.clientWidth + 1) problems.push({ what: name(panel), why: `content ${panel.scrollWidth}px wider than the panel ${panel.clientWidth}px` });
+      if (box.right > window.innerWidth + 1 || box.left < -1) problems.push({ what: name(panel), why: `outside the window (${Math.round(box.left)}–${Math.round(box.right)} of ${window.innerWidth})` });
+      // Inside a scrolling box (a wide table) an element may lie beyond the panel on purpose.
+      const scrolls = (el: Element) => {
+        for (let p = el.parentElement; p && p !== panel; p = p.parentElement) if (['auto', 'scroll'].includes(getComputedStyle(p).overflowX)) return true;
+        return false;
+      };
+      for (const el of Array.from(panel.querySelectorAll<HTMLElement>('*'))) {
+        const style = getComputedStyle(el);
+        const b = el.getBoundingClientRect();
+        if (style.display === 'none' || style.visibility === 'hidden' || b.width === 0 || el.closest('details:not([open]) > :not(summary)')) continue;
+        if (!scrolls(el) && (b.right > box.right + 1 || b.left < box.left - 1)) problems.push({ what: name(el), why: `spills out of the panel (${Math.round(b.left)}–${Math.round(b.right)} in ${Math.round(box.left)}–${Math.round(box.right)})` });
+        // Cut on purpose (an ellipsis) is fine while a person can still tell what it is.
+        if (style.textOverflow === 'ellipsis' && el.scrollWidth > el.clientWidth + 1 && b.width < minEllipsisPx) problems.push({ what: name(el), why: `cut to ${Math.round(b.width)}px (under ${minEllipsisPx}px)` });
+        const control = el.matches('button, select, summary, .badge, .btn, th');
+        if (control && style.textOverflow !== 'ellipsis' && el.scrollWidth > el.clientWidth + 1) problems.push({ what: name(el), why: `content ${el.scrollWidth}px in ${el.clientWidth}px` });
+        if ((el instanceof HTMLInputElement && el.type !== 'checkbox' && el.type !== 'radio' && el.type !== 'file') || el instanceof HTMLSelectElement) {
+          if (b.width < minFieldPx) problems.push({ what: name(el), why: `field only ${Math.round(b.width)}px wide (under ${minFieldPx}px)` });
+        }
+        for (const node of Array.from(el.childNodes)) {
+          const text = (node.textContent ?? '').trim();
+          if (node.nodeType !== Node.TEXT_NODE || text.length < 2) continue;
+          const range = document.createRange();
+          range.selectNodeContents(node);
+          const lines = new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top))).size;
+          if (lines > 1 && [...text].length / lines < 3) problems.push({ what: name(el), why: `text squeezed to ${lines} lines of ${[...text].length} characters` });
+          if (lines > 1 && control) problems.push({ what: name(el), why: `control text wraps over ${lines} lines` });
+        }
+      }
+      return problems;
+    },
+    { minFieldPx: options.minFieldPx ?? 44, minEllipsisPx: options.minEllipsisPx ?? 80 },
+  );
+}
+
+/** The bar's parts that fell onto a second row (a flex bar wraps instead of overflowing). */
+export function wrappedParts(bar: Locator): Promise<string[]> {
+  return bar.evaluate((el) => {
+    const parts = Array.from(el.children).filter((c) => c.getBoundingClientRect().width > 0 && c.getBoundingClientRect().height > 0);
+    const firstRowBottom = Math.min(...parts.map((c) => c.getBoundingClientRect().bottom));
+    return parts.filter((c) => c.getBoundingClientRect().top >= firstRowBottom - 1).map((c) => `${c.className} "${(c.textContent ?? '').trim().slice(0, 20)}"`);
+  });
+}

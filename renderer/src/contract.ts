@@ -18,6 +18,7 @@ export type {
   ObsState,
   ObsStatus,
   OverlayState,
+  Origin,
   Product,
   ProductInput,
   SessionDetail,
@@ -97,8 +98,10 @@ export {
   sessionNotesReplySchema,
   sessionReviewSchema,
   bindingsSchema,
+  keyBindingSchema,
   controlDeviceViewSchema,
   DANGEROUS_ACTIONS,
+  actionSchema,
   MIN_EXPLAIN_MS_FOR_RATE,
   generatedLayout,
   productCues,
@@ -110,7 +113,7 @@ export { IMPORT_FIELDS, MARK_PRESETS, importPreviewSchema, importResultSchema, p
 export type { LiveDeskBridge, CoreConnection } from '../../electron/core/contract/bridge.js';
 // Serial hardware and network lights (issue 6).
 export type { DmxCue, LinkStatus, ScaleState, SerialDeviceConfig, SerialDeviceView, SerialPortInfo } from '../../electron/core/contract/index.js';
-export { isNetworkDmx, dmxCueListSchema, serialDeviceConfigSchema, serialDeviceStatusSchema, serialPortInfoSchema } from '../../electron/core/contract/index.js';
+export { isNetworkDmx, RESERVED_CUES, dmxCueListSchema, serialDeviceConfigSchema, serialDeviceStatusSchema, serialPortInfoSchema } from '../../electron/core/contract/index.js';
 // Coded texts: what the core says to people, translated here (DESIGN §8).
 export type { CodedTextWire, TextCode, TextParam } from '../../electron/core/contract/index.js';
 export { TEXT_CODES, TEXT_PARAMS, codedTextSchema } from '../../electron/core/contract/index.js';

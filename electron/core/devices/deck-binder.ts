@@ -1,5 +1,5 @@
 import { coded, DeskError, DIAL_KEY_BASE, type Action, type CodedText, type Bindings, type ControlSurface, type DeskState, type KeyBinding, type KeyLook, type Layout, type Origin, type Product, type SurfaceState } from '../contract/index.js';
-import { defaultLayout, kpiLook, lookFor, showsFlashCountdown, statusLook } from './key-layout.js';
+import { defaultLayout, HOLD, kpiLook, lookFor, showsFlashCountdown, statusLook } from './key-layout.js';
 import { DEFAULT_GUARDS, needsLongPress, planPress, type PressOutcome } from './press-guard.js';
 
 export interface PressRecord {
@@ -185,7 +185,7 @@ export class DeckBinder {
     if (binding.kind === 'show') return kpiLook(binding.what.replace(/^kpi\./, ''), state);
     const look = lookFor(binding.action, state, byId);
     const hold = needsLongPress(binding, bindings?.guards ?? DEFAULT_GUARDS);
-    return { ...look, label: binding.label ?? look.label, ...(hold && look.detail === null ? { detail: '长按 hold' } : {}) };
+    return { ...look, label: binding.label ?? look.label, ...(hold && look.detail === null ? { detail: HOLD } : {}) };
   }
 
   private onKey(entry: Entry, key: number, down: boolean, at: number): void {

@@ -32,14 +32,25 @@ export function formatWeight(scale: ScaleState | null | undefined, unit: NativeC
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
-/** The running flash sale's countdown ("01:05", "1:02:05"), or null when there is none. */
-export function flashSaleCountdown(state: DeskState, now: number): string | null {
-  const endsAt = state.flashSale?.endsAt;
-  if (endsAt === undefined) return null;
-  const left = Math.max(0, Math.ceil((endsAt - now) / 1000));
+/** Written before the countdown while a sale is announced but not open (预热), as the deck keys show it. */
+export const WARMUP_PREFIX = '预热 ';
+
+const clock = (ms: number) => {
+  const left = Math.max(0, Math.ceil(ms / 1000));
   const h = Math.floor(left / 3600);
   const mmss = `${pad2(Math.floor((left % 3600) / 60))}:${pad2(left % 60)}`;
   return h > 0 ? `${h}:${mmss}` : mmss;
+};
+
+/**
+ * The running flash sale's countdown ("01:05", "1:02:05"), or null when there is none. During its 预热
+ * the sale has not opened: the card counts down to the opening ("预热 00:30"), then to the end.
+ */
+export function flashSaleCountdown(state: DeskState, now: number): string | null {
+  const sale = state.flashSale;
+  if (!sale) return null;
+  if (now < sale.startedAt) return `${WARMUP_PREFIX}${clock(sale.startedAt - now)}`;
+  return clock(sale.endsAt - now);
 }
 
 /** What the native card shows: a pure view of the state (and the clock, for the countdown). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deskStateSchema, nativeCardSettingsSchema } from '../contract/index.js';
 import type { DeskState, ScaleState } from '../contract/index.js';
-import { cardTexts, flashSaleCountdown, formatPrice, formatWeight } from './native-card.js';
+import { cardInputs, cardTexts, flashSaleCountdown, formatPrice, formatWeight } from './native-card.js';
 
 const product = { sku: 'A', name: '龙井', priceFen: 100, image: 'https://cdn.example/a.png', since: 0, gmvFen: 0, orders: 0 };
 const scale = (over: Partial<ScaleState> = {}): ScaleState => ({ device: 's1', grams: 1250, value: 1.25, unit: 'kg', status: 'stable', net: false, placed: true, at: 0, ...over });
@@ -55,6 +55,16 @@ describe('native product card texts', () => {
     expect(flashSaleCountdown(sale, 34_500)).toBe('01:06');
     expect(flashSaleCountdown(sale, 200_000)).toBe('00:00');
     expect(flashSaleCountdown({ ...base, flashSale: { endsAt: 3_725_000 } } as DeskState, 0)).toBe('1:02:05');
+  });
+
+  it('counts a sale in 预热 down to its opening, then to its end (the card once showed the end during the warm-up)', () => {
+    const base = { flashSale: { sku: 'A', announcedAt: 0, startedAt: 30_000, endsAt: 90_000 } } as unknown as DeskState;
+    expect(flashSaleCountdown(base, 0)).toBe('预热 00:30');
+    expect(flashSaleCountdown(base, 29_100)).toBe('预热 00:01');
+    expect(flashSaleCountdown(base, 30_000)).toBe('01:00');
+    expect(flashSaleCountdown(base, 60_000)).toBe('00:30');
+    const on = nativeCardSettingsSchema.parse({ enabled: true, countdownSource: 'C' });
+    expect(cardTexts(cardInputs(base, 10_000), on)).toEqual([{ source: 'C', field: 'text', text: '预热 00:20' }]);
   });
 
   it('gives OBS the file of an image uploaded to the desk', () => {

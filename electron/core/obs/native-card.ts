@@ -3,7 +3,7 @@ import { cardInputs, cardTexts, type CardText } from './native-card-texts.js';
 import type { ObsSettingsStore } from './obs-settings-store.js';
 import type { ObsLink } from './types.js';
 
-export { cardTexts, formatPrice, formatWeight, flashSaleCountdown, type CardText } from './native-card-texts.js';
+export { cardInputs, cardTexts, formatPrice, formatWeight, flashSaleCountdown, type CardText } from './native-card-texts.js';
 
 export interface NativeCardDeps {
   link: () => ObsLink;

@@ -10,18 +10,18 @@ const state = (o: Partial<DeskState['obs']> = {}) => ({ obs: { ...obs, ...o } })
 
 describe('deck keys for OBS actions', () => {
   it('shows the emergency pair in red with where revert goes, and off while OBS is down', () => {
-    expect(obsKeyLook({ type: 'obs.safe' }, state())).toMatchObject({ label: '安全画面 Safe', tone: 'danger', disabled: false });
+    expect(obsKeyLook({ type: 'obs.safe' }, state())).toMatchObject({ label: '安全画面', tone: 'danger', disabled: false });
     expect(obsKeyLook({ type: 'obs.revert' }, state())).toMatchObject({ detail: '← BRB', disabled: false });
     expect(obsKeyLook({ type: 'obs.revert' }, state({ previousProgramScene: null }))).toMatchObject({ disabled: true });
     expect(obsKeyLook({ type: 'obs.safe' }, state({ status: 'disconnected' }))).toMatchObject({ detail: 'OBS ✕', disabled: true });
   });
 
   it('lights outputs, studio mode, preview and sources from the mirror', () => {
-    expect(obsKeyLook({ type: 'obs.stream.stop' }, state())).toMatchObject({ detail: 'LIVE', active: true, tone: 'danger' });
+    expect(obsKeyLook({ type: 'obs.stream.stop' }, state())).toMatchObject({ detail: '直播中', active: true, tone: 'danger' });
     expect(obsKeyLook({ type: 'obs.record.start' }, state())).toMatchObject({ detail: null, active: false });
     expect(obsKeyLook({ type: 'obs.preview', scene: 'BRB' }, state())).toMatchObject({ active: true, disabled: false });
     expect(obsKeyLook({ type: 'obs.transition' }, state({ studioMode: false }))).toMatchObject({ disabled: true });
-    expect(obsKeyLook({ type: 'obs.source.toggle', scene: 'Host', source: 'Logo' }, state())).toMatchObject({ detail: '隐藏 OFF', active: false });
+    expect(obsKeyLook({ type: 'obs.source.toggle', scene: 'Host', source: 'Logo' }, state())).toMatchObject({ detail: '隐藏', active: false });
     expect(obsKeyLook({ type: 'product.clear' }, state())).toBeNull();
   });
 });

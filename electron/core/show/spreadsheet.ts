@@ -1,4 +1,3 @@
-import { readSheet } from 'read-excel-file/node';
 import { coded, DeskError } from '../contract/index.js';
 
 /**
@@ -38,6 +37,8 @@ export async function readSpreadsheet(bytes: Buffer, field = 'file'): Promise<Sp
   if (isZip(bytes)) {
     let data: Cell[][];
     try {
+      // Loaded on the first workbook, not at start: the reader and its unzipper are 70 modules.
+      const { readSheet } = await import('read-excel-file/node');
       data = (await readSheet(bytes)) as Cell[][];
     } catch (error) {
       throw new DeskError('bad_request', coded('platformImport.badXlsx', {}, `${field}: not a readable XLSX workbook (${(error as Error).message})`), { field });

@@ -50,6 +50,9 @@ export class CommerceRepo {
   private readonly refundableStmt;
   private readonly insertRefundStmt;
   private readonly upsertSecondStmt;
+  private readonly totalsStmt;
+  private readonly refundedStmt;
+  private readonly peakStmt;
 
   constructor(private readonly db: Db) {
     this.insertOrderStmt = db.prepare(
@@ -73,6 +76,9 @@ export class CommerceRepo {
          online = CASE WHEN online IS NULL OR excluded.online > online THEN excluded.online ELSE online END,
          gmv_fen = excluded.gmv_fen, orders = excluded.orders`,
     );
+    this.totalsStmt = db.prepare<[string], { gmv: number | null; orders: number | null }>('SELECT SUM(gmv_fen) AS gmv, SUM(orders) AS orders FROM order_skus WHERE session_id = ?');
+    this.refundedStmt = db.prepare<[string], { refunded: number | null }>('SELECT SUM(refunded_fen) AS refunded FROM orders WHERE session_id = ?');
+    this.peakStmt = db.prepare<[string], { peak: number | null }>('SELECT MAX(online) AS peak FROM kpi_seconds WHERE session_id = ?');
   }
 
   /**
@@ -112,17 +118,14 @@ export class CommerceRepo {
   }
 
   totals(sessionId: string): SessionTotals {
-    const o = this.db
-      .prepare<[string], { gmv: number | null; refunded: number | null; orders: number }>(
-        'SELECT SUM(amount_fen) AS gmv, SUM(refunded_fen) AS refunded, COUNT(*) AS orders FROM orders WHERE session_id = ?',
-      )
-      .get(sessionId) as { gmv: number | null; refunded: number | null; orders: number };
-    const peak = this.db
-      .prepare<[string], { peak: number | null }>('SELECT MAX(online) AS peak FROM kpi_seconds WHERE session_id = ?')
-      .get(sessionId);
-    return { gmvFen: o.gmv ?? 0, refundFen: o.refunded ?? 0, orders: o.orders, buyers: buyerCount(this.db, sessionId), peakOnline: peak?.peak ?? null };
+    // Three small reads: GMV and orders from the per-SKU totals kept with each order, the buyers from
+    // order_buyers (buyerCount); only the refunds read the order rows. An order without a buyer name
+    // is one buyer, as the live KPI and review count it.
+    const o = this.totalsStmt.get(sessionId) as { gmv: number | null; orders: number | null };
+    const refunded = this.refundedStmt.get(sessionId) as { refunded: number | null };
+    const peak = this.peakStmt.get(sessionId) as { peak: number | null } | undefined;
+    return { gmvFen: o.gmv ?? 0, refundFen: refunded.refunded ?? 0, orders: o.orders ?? 0, buyers: buyerCount(this.db, sessionId), peakOnline: peak?.peak ?? null };
   }
-
 
   /** Buyer hashes of a session, to rebuild the distinct-buyer count when a session resumes. */
   buyers(sessionId: string): string[] {

@@ -1,4 +1,11 @@
-import { DEVICE_MODELS, DeviceModelType, MODEL_NAMES, type DeviceModelId } from '@elgato-stream-deck/core';
+import { createRequire } from 'node:module';
+import type * as StreamDeckCore from '@elgato-stream-deck/core';
+import type { DeviceModelId } from '@elgato-stream-deck/core';
+
+const require = createRequire(import.meta.url);
+let core: typeof StreamDeckCore | null = null;
+/** The library's model tables, loaded when a deck is named rather than at start (it is 40 modules). */
+const library = (): typeof StreamDeckCore => (core ??= require('@elgato-stream-deck/core') as typeof StreamDeckCore);
 
 /** How a model's key images travel: pixel order on the wire, and the container. */
 export interface WireImageFormat {
@@ -43,6 +50,7 @@ export interface DeckModelInfo {
 
 /** Every model the installed library knows, so the fake and the docs never fall behind it. */
 export function supportedDeckModels(): DeckModelInfo[] {
+  const { DEVICE_MODELS, DeviceModelType, MODEL_NAMES } = library();
   return DEVICE_MODELS.map((m) => ({
     id: m.id,
     name: MODEL_NAMES[m.id],
@@ -53,5 +61,5 @@ export function supportedDeckModels(): DeckModelInfo[] {
 }
 
 export function deckModelName(model: string): string {
-  return (MODEL_NAMES as Record<string, string | undefined>)[model] ?? `Stream Deck (${model})`;
+  return (library().MODEL_NAMES as Record<string, string | undefined>)[model] ?? `Stream Deck (${model})`;
 }

@@ -1,4 +1,4 @@
-import { SerialPort } from 'serialport';
+import { serialportModule } from '../serialport-module.js';
 import { backoffDelay } from '../../../electron/core/contract/backoff.js';
 import { Listeners, type ByteTransport, type LineSettings, type TransportState } from './byte-transport.js';
 
@@ -27,7 +27,7 @@ export interface SerialTransportOptions {
   now?: () => number;
 }
 
-const defaultFactory: PortFactory = (options) => new SerialPort(options) as unknown as PortLike;
+const defaultFactory: PortFactory = (options) => new (serialportModule().SerialPort)(options) as unknown as PortLike;
 
 /** Failures the user has to fix (permissions, a port held by another program): shown as `error`. */
 const userFixable = (message: string) => /EACCES|permission denied|cannot lock|resource busy|EBUSY|invalid|not supported/i.test(message);

@@ -9,7 +9,7 @@ describe('describeEvent', () => {
   it('describes hardware presses with surface, key, binding and what the guards did', () => {
     expect(describeEvent(ev('press', { surface: 'streamdeck:AB12', kind: 'streamdeck', key: 4, page: 0, outcome: 'too-short', action: 'session.end' }), t)).toEqual({
       label: 'Key',
-      detail: 'streamdeck:AB12 #5 session.end · released too soon',
+      detail: 'streamdeck:AB12 #5 End session · released too soon',
       tone: 'warn',
     });
   });
@@ -39,16 +39,18 @@ describe('describeEvent', () => {
     const alert = ev('alert', { id: 'session-interrupted', level: 'warn', code: 'session.interrupted', params: { title: '春季专场' }, text: 'Session "春季专场" was cut off' });
     expect(describeEvent(alert, zh).detail).toBe('直播被中断：场次“春季专场”意外终止（崩溃或断电），请恢复或关闭。');
     const refused = ev('action.refused', { action: { type: 'flashsale.stop' }, refused: 'no flash sale is running', text: { code: 'flash.notRunning', params: {} } });
-    expect(describeEvent(refused, zh).detail).toBe('flashsale.stop: 当前没有进行中的秒杀。');
+    expect(describeEvent(refused, zh).detail).toBe('停止秒杀: 当前没有进行中的秒杀。');
     expect(describeEvent(ev('alert', { id: 'x', level: 'error', text: '推流中断 stream down' }), zh).detail).toBe('推流中断 stream down');
   });
 
-  it('summarizes actions with their origin', () => {
-    expect(summarizeAction({ type: 'obs.scene', scene: 'Wide' })).toBe('obs.scene · Wide');
-    expect(summarizeAction({ type: 'product.clear' })).toBe('product.clear');
-    expect(describeEvent(ev('action', { action: { type: 'product.explain', sku: 'A1' }, origin: { surface: 'deck' } }), t).detail).toBe(
-      'product.explain · A1  via deck',
-    );
+  it('names actions and their origin in the reader\'s language, never by raw id', () => {
+    expect(summarizeAction({ type: 'obs.scene', scene: 'Wide' }, t)).toBe('Switch scene · Wide');
+    expect(summarizeAction({ type: 'product.clear' }, t)).toBe('Clear product');
+    expect(summarizeAction({ type: 'some.future' }, t)).toBe('some.future');
+    expect(describeEvent(ev('action', { action: { type: 'product.explain', sku: 'A1' }, origin: { surface: 'deck' } }), t).detail).toBe('Explain · A1  via a deck key');
+    const zh = translator('zh');
+    expect(describeEvent(ev('action', { action: { type: 'flashsale.start', sku: 'TEA-02' }, origin: { surface: 'ui' } }), zh).detail).toBe('开始秒杀 · TEA-02  来自 中控台');
+    expect(describeEvent(ev('press', { surface: 'deck-1', key: 0, outcome: 'page', action: 'page:next' }), zh).detail).toBe('deck-1 #1 按键板翻页 · 翻页');
   });
 
   it('falls back to the raw kind and a compact data line', () => {

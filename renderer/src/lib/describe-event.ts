@@ -28,13 +28,20 @@ function codedLine(d: Data, t: Translate, sentence: string | null): string {
   return sentence ?? '';
 }
 
-/** "obs.scene · 商品特写" — an action's type plus its one interesting argument. */
-export function summarizeAction(action: unknown): string {
+/** "切换场景 · 商品特写" — an action by its name in the reader's language, plus its one interesting argument. */
+export function summarizeAction(action: unknown, t: Translate): string {
   const a = obj(action);
   if (!a) return '?';
-  const type = str(a['type']) ?? '?';
+  const type = str(a['type']);
   const arg = str(a['scene']) ?? str(a['sku']) ?? str(a['title']) ?? str(a['label']) ?? str(a['cue']);
-  return arg ? `${type} · ${arg}` : type;
+  const name = type ? actionName(t, type) : '?';
+  return arg ? `${name} · ${arg}` : name;
+}
+
+/** Where an action came from ("中控台", "按键板"), or the logged surface as it is when unknown. */
+function originName(t: Translate, surface: string): string {
+  const key = `origin.${surface}`;
+  return isStringKey(key) ? t(key) : surface;
 }
 
 function compact(data: Data): string {
@@ -55,12 +62,12 @@ export function describeEvent(event: SessionEvent, t: Translate, currency = 'CNY
   switch (event.kind) {
     case 'action': {
       const origin = str(obj(d['origin'])?.['surface']);
-      return { label, detail: [summarizeAction(d['action']), origin && t('ev.by', { origin })].filter(Boolean).join('  '), tone: 'info' };
+      return { label, detail: [summarizeAction(d['action'], t), origin && t('ev.by', { origin: originName(t, origin) })].filter(Boolean).join('  '), tone: 'info' };
     }
     case 'action.refused': {
       const text = obj(d['text']);
       const why = text ? codedLine(text, t, str(d['refused'])) : (str(d['refused']) ?? '');
-      return { label, detail: `${summarizeAction(d['action'])}: ${why}`, tone: 'error' };
+      return { label, detail: `${summarizeAction(d['action'], t)}: ${why}`, tone: 'error' };
     }
     case 'marker':
     case 'mark': {
@@ -85,6 +92,13 @@ export function describeEvent(event: SessionEvent, t: Translate, currency = 'CNY
     }
     case 'flashsale.start':
       return { label, detail: `${str(d['name']) ?? str(d['sku']) ?? '?'}  ${money(d['priceFen'])}`, tone: 'money' };
+    case 'flashsale.warmup':
+      return { label, detail: `${str(d['name']) ?? str(d['sku']) ?? '?'}  ${money(d['priceFen'])} · ${t('ev.warmup', { s: num(d['warmupSeconds']) ?? 0 })}`, tone: 'money' };
+    case 'flashsale.cancel': {
+      const reason = str(d['reason']) ?? '';
+      const key = `flash.reason.${reason}` as StringKey;
+      return { label, detail: `${str(d['sku']) ?? '?'} · ${t(key) !== key ? t(key) : reason}`, tone: 'warn' };
+    }
     case 'flashsale.end': {
       const reason = str(d['reason']) ?? '';
       const key = `flash.reason.${reason}` as StringKey;
@@ -94,7 +108,9 @@ export function describeEvent(event: SessionEvent, t: Translate, currency = 'CNY
       // A hardware press: which surface and key, what it was bound to, and what the guards made of it.
       const key = num(d['key']);
       const outcome = str(d['outcome']) ?? '?';
-      const detail = `${str(d['surface']) ?? '?'} #${key === null ? '?' : key + 1} ${str(d['action']) ?? '—'} · ${t(`ev.press.${outcome}` as StringKey)}`;
+      const bound = str(d['action']);
+      const what = bound === null ? '—' : bound.startsWith('page:') ? t('act.deck.page') : actionName(t, bound);
+      const detail = `${str(d['surface']) ?? '?'} #${key === null ? '?' : key + 1} ${what} · ${t(`ev.press.${outcome}` as StringKey)}`;
       return { label, detail, tone: outcome === 'fired' || outcome === 'held' || outcome === 'page' ? 'info' : 'warn' };
     }
     case 'alert': {

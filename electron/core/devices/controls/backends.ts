@@ -1,19 +1,8 @@
-import { deckBackend, nodeDeckBackend } from '../../../../native/hid/stream-deck/deck-backend.js';
-import { FakeDeckBus } from '../../../../native/hid/stream-deck/fake-deck-bus.js';
+import { nodeDeckBackend } from '../../../../native/hid/stream-deck/deck-backend.js';
 import { nodeHidBackend } from '../../../../native/hid/generic/hid-backend.js';
 import type { ControlBackends } from './controls.js';
 
-/** Real hardware: Stream Decks and HID through node-hid, hot-plug through `usb`. */
+/** Real hardware: Stream Decks and HID through node-hid, hot-plug through `usb`. Rehearsal's are in demo-backends. */
 export function realControlBackends(): ControlBackends {
   return { decks: nodeDeckBackend(), hid: nodeHidBackend(), watch: 'usb' };
-}
-
-/**
- * Rehearsal hardware (`--demo`): a simulated Stream Deck MK.2 behind the same HID seam the tests use,
- * so the console shows a real deck's model, serial and key pictures with nothing real touched.
- */
-export function demoControlBackends(): ControlBackends & { bus: FakeDeckBus } {
-  const bus = new FakeDeckBus();
-  bus.plug('original-mk2', 'DEMO-MK2', 'demo:stream-deck');
-  return { bus, decks: deckBackend(bus), hid: null, watch: (onChange) => bus.onChange(() => onChange()), settleDelaysMs: [0] };
 }

@@ -1,6 +1,7 @@
 import { accessSync, constants, readdirSync, realpathSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { SerialPort } from 'serialport';
+import type { SerialPort } from 'serialport';
+import { serialportModule } from '../../../../native/serial/serialport-module.js';
 import type { SerialPortInfo } from '../../contract/index.js';
 
 export interface PortListing {
@@ -46,7 +47,7 @@ export async function listSerialPorts(options: PortListOptions = {}): Promise<Po
     return { ports: scanDev(devDir), degraded: 'udevadm (udev) is not installed: ports were found by scanning /dev/serial/by-id, /dev/ttyUSB* and /dev/ttyACM*, without maker details' };
   }
   try {
-    const ports = await withTimeout((options.list ?? (() => SerialPort.list()))(), LIST_TIMEOUT_MS);
+    const ports = await withTimeout((options.list ?? (() => serialportModule().SerialPort.list()))(), LIST_TIMEOUT_MS);
     return {
       ports: ports.map((p) => ({
         path: p.path,

@@ -1,11 +1,12 @@
-import { useEffect, useMemo, useState, type DragEvent } from 'react';
+import { useEffect, useState, type DragEvent } from 'react';
 import { DANGEROUS_ACTIONS, generatedLayout, productCues, type KeyBinding, type Layout, type SurfaceState } from '../../contract.js';
 import { Panel } from '../../components/panel.js';
 import { isDirty, useBindingsStore } from '../../stores/bindings-store.js';
 import { useDeskStore } from '../../stores/desk-store.js';
 import { useProductsStore } from '../../stores/products-store.js';
 import { useT } from '../../stores/prefs-store.js';
-import { describeBinding, PALETTE_MIME, paletteItems, type PaletteItem } from './binding-palette.js';
+import { describeBinding, PALETTE_MIME, type PaletteItem } from './binding-palette.js';
+import { usePaletteItems } from './use-palette.js';
 import { DIAL_TURNS, dialBinding, dialCount, setDial, type DialTurn } from './dial-form.js';
 
 /** Decks a layout can be made for: `default` (every deck, shown on the virtual deck's grid) or one real deck. */
@@ -35,7 +36,7 @@ export function BindingsEditor() {
   const targets = layoutTargets(state?.surfaces ?? [], Object.keys(store.draft?.layouts ?? {}));
   const current = targets.find((x) => x.id === target) ?? targets[0];
   const surface = current?.surface;
-  const items = useMemo(() => paletteItems(state?.obs.scenes ?? [], products, t), [state?.obs.scenes, products, t]);
+  const items = usePaletteItems();
   if (!state || !store.draft || !surface || !current) return <Panel title={t('bind.title')}><p className="empty">…</p></Panel>;
 
   const keyCount = surface.columns * surface.rows;
@@ -121,7 +122,7 @@ export function BindingsEditor() {
                 onDrop={dropOn(i)}
                 onClick={() => (picked ? (put(i, picked.binding), setPicked(null)) : setSelectedKey(i))}
               >
-                <span className="key-label">{b ? describeBinding(b, products) : i + 1}</span>
+                <span className="key-label">{b ? describeBinding(b, products, t) : i + 1}</span>
                 {b ? (
                   <button type="button" className="key-clear" aria-label={t('bind.clearKey')} onClick={(e) => (e.stopPropagation(), put(i, null))}>
                     ×
@@ -149,7 +150,7 @@ export function BindingsEditor() {
                       onDrop={dropOnDial(dial, turn)}
                       onClick={() => (picked ? (putDial(dial, turn, picked.binding), setPicked(null)) : undefined)}
                     >
-                      <span className="key-label">{b ? describeBinding(b, products) : t(turn === 'left' ? 'bind.turnLeft' : 'bind.turnRight')}</span>
+                      <span className="key-label">{b ? describeBinding(b, products, t) : t(turn === 'left' ? 'bind.turnLeft' : 'bind.turnRight')}</span>
                       {b ? (
                         <button type="button" className="key-clear" aria-label={t('bind.clearKey')} onClick={(e) => (e.stopPropagation(), putDial(dial, turn, null))}>
                           ×

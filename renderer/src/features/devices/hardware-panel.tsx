@@ -5,7 +5,8 @@ import { useBindingsStore } from '../../stores/bindings-store.js';
 import { useDeskStore } from '../../stores/desk-store.js';
 import { useProductsStore } from '../../stores/products-store.js';
 import { useT } from '../../stores/prefs-store.js';
-import { describeBinding, paletteItems } from './binding-palette.js';
+import { describeBinding } from './binding-palette.js';
+import { usePaletteItems } from './use-palette.js';
 
 // One shared empty list: a fresh [] from a selector would re-render forever.
 const NONE: never[] = [];
@@ -83,12 +84,10 @@ function DeviceRow({ device }: { device: ControlDeviceView }) {
 function LearnControl({ device }: { device: ControlDeviceView }) {
   const t = useT();
   const learn = useDeskStore((s) => s.state?.learn ?? null);
-  const scenes = useDeskStore((s) => s.state?.obs.scenes ?? NONE);
-  const products = useProductsStore((s) => s.products);
   const store = useBindingsStore();
   const [choice, setChoice] = useState('');
   const mine = learn && (learn.device === device.id || learn.device.startsWith(`${device.id}:`) || device.id.startsWith(learn.device));
-  const items = paletteItems(scenes, products, t).filter((i) => i.binding.kind === 'action');
+  const items = usePaletteItems().filter((i) => i.binding.kind === 'action');
   if (!mine) {
     return (
       <button type="button" className="btn" onClick={() => void store.learn(device.id)} data-testid="learn">
@@ -141,7 +140,7 @@ function HidBindings() {
       <ul>
         {hid.map((h, i) => (
           <li key={`${h.device}|${h.report}`}>
-            <code>{h.device}</code> <code>{h.report}</code> → {describeBinding({ kind: 'action', action: h.action }, products)}{' '}
+            <code>{h.device}</code> <code>{h.report}</code> → {describeBinding({ kind: 'action', action: h.action }, products, t)}{' '}
             <button
               type="button"
               className="btn btn-ghost"

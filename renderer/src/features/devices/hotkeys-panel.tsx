@@ -3,13 +3,10 @@ import { DANGEROUS_ACTIONS } from '../../contract.js';
 import { Panel } from '../../components/panel.js';
 import { acceleratorFor } from '../../lib/accelerator.js';
 import { useBindingsStore } from '../../stores/bindings-store.js';
-import { useDeskStore } from '../../stores/desk-store.js';
 import { useProductsStore } from '../../stores/products-store.js';
 import { useT } from '../../stores/prefs-store.js';
-import { describeBinding, paletteItems } from './binding-palette.js';
-
-// One shared empty list: a fresh [] from a selector would re-render forever.
-const NONE: never[] = [];
+import { describeBinding } from './binding-palette.js';
+import { usePaletteItems } from './use-palette.js';
 
 export const isMac = () => /Mac|iPhone|iPad/.test(navigator.platform);
 
@@ -17,13 +14,12 @@ export const isMac = () => /Mac|iPhone|iPad/.test(navigator.platform);
 export function HotkeysPanel() {
   const t = useT();
   const store = useBindingsStore();
-  const scenes = useDeskStore((s) => s.state?.obs.scenes ?? NONE);
   const products = useProductsStore((s) => s.products);
   const [capturing, setCapturing] = useState(false);
   const [accelerator, setAccelerator] = useState<string | null>(null);
   const [choice, setChoice] = useState('');
   // Stopping the stream or ending the session needs a long press; a keyboard cannot give one.
-  const items = paletteItems(scenes, products, t).filter((i) => i.binding.kind === 'action' && !DANGEROUS_ACTIONS.has(i.binding.action.type));
+  const items = usePaletteItems().filter((i) => i.binding.kind === 'action' && !DANGEROUS_ACTIONS.has(i.binding.action.type));
   const hotkeys = store.draft?.hotkeys ?? [];
 
   const capture = (e: KeyboardEvent) => {
@@ -50,7 +46,7 @@ export function HotkeysPanel() {
       <ul className="hk-list">
         {hotkeys.map((h, i) => (
           <li key={h.accelerator}>
-            <kbd>{h.accelerator}</kbd> → {describeBinding({ kind: 'action', action: h.action }, products)}
+            <kbd>{h.accelerator}</kbd> → {describeBinding({ kind: 'action', action: h.action }, products, t)}
             <label>
               <input type="checkbox" checked={h.global} onChange={(e) => store.update((d) => ({ ...d, hotkeys: d.hotkeys.map((x, j) => (j === i ? { ...x, global: e.target.checked } : x)) }))} /> {t('hk.global')}
             </label>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { MARK_PRESETS } from '../../contract.js';
+import { actionSchema, MARK_PRESETS } from '../../contract.js';
 import { fenToYuanInput, formatClock, formatMoney, parseYuanToFen } from '../../lib/format.js';
 import { useNow } from '../../lib/use-now.js';
 import { useDeskStore } from '../../stores/desk-store.js';
@@ -19,7 +19,8 @@ export function FlashSalePanel({ disabled }: { disabled: boolean }) {
   const [price, setPrice] = useState('');
   const [seconds, setSeconds] = useState('60');
   const [stock, setStock] = useState('');
-  const [problem, setProblem] = useState<'flash.badSeconds' | 'flash.badStock' | 'flash.badPrice' | null>(null);
+  const [warmup, setWarmup] = useState('');
+  const [problem, setProblem] = useState<'flash.badSeconds' | 'flash.badStock' | 'flash.badWarmup' | 'flash.badPrice' | null>(null);
   const chosen = sku || current || products[0]?.sku || '';
   const product = products.find((p) => p.sku === chosen);
 
@@ -61,16 +62,20 @@ export function FlashSalePanel({ disabled }: { disabled: boolean }) {
           // What the controller typed is sent as typed or refused here; never replaced by a default.
           const secs = wholeAtLeastOne(seconds);
           const units = stock.trim() ? wholeAtLeastOne(stock) : undefined;
+          // 预热: empty opens the sale at once; otherwise whole seconds within what flashsale.start accepts.
+          const warm = warmup.trim() ? wholeAtLeastOne(warmup) : undefined;
+          const badWarmup = warm === null || (warm !== undefined && !actionSchema.safeParse({ type: 'flashsale.start', sku: chosen, seconds: 1, warmupSeconds: warm }).success);
           const badPrice = price.trim() !== '' && (priceFen === null || (product !== undefined && priceFen > product.priceFen));
-          const wrong: typeof problem = secs === null ? 'flash.badSeconds' : units === null ? 'flash.badStock' : badPrice ? 'flash.badPrice' : null;
+          const wrong: typeof problem = secs === null ? 'flash.badSeconds' : units === null ? 'flash.badStock' : badWarmup ? 'flash.badWarmup' : badPrice ? 'flash.badPrice' : null;
           setProblem(wrong);
-          if (wrong || secs === null || units === null) return;
+          if (wrong || secs === null || units === null || warm === null) return;
           void run({
             type: 'flashsale.start',
             sku: chosen,
             seconds: secs,
             ...(priceFen !== null && { price: priceFen }),
             ...(units !== undefined && { stock: units }),
+            ...(warm !== undefined && { warmupSeconds: warm }),
           });
         }}
       >
@@ -92,6 +97,10 @@ export function FlashSalePanel({ disabled }: { disabled: boolean }) {
         <label className="flash-field">
           {t('flash.stock')}
           <input className="input flash-stock-input" placeholder={t('flash.unlimited')} value={stock} onChange={(e) => setStock(e.target.value)} inputMode="numeric" />
+        </label>
+        <label className="flash-field">
+          {t('flash.warmup')}
+          <input className="input flash-warmup" data-testid="flash-warmup" placeholder={t('flash.noWarmup')} value={warmup} onChange={(e) => setWarmup(e.target.value)} inputMode="numeric" />
         </label>
         <button className="btn btn-primary flash-start" type="submit" disabled={disabled || !chosen}>
           {t('flash.start')}

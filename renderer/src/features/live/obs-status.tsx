@@ -40,7 +40,15 @@ export function ObsPill() {
     <div className={`pill obs-pill obs-${obs.status}`} data-testid="obs-status" data-status={obs.status} title={`${obs.url}${detail ? `\n${detail}` : ''}`}>
       <span className="pill-dot" aria-hidden />
       <span className="pill-text">
-        <strong>{t(OBS_LABELS[obs.status])}</strong>
+        {/* Connected, the green dot says it: on a laptop the bar keeps just "OBS" (issue 17, en wrapped at 1366). */}
+        {obs.status === 'connected' ? (
+          <strong>
+            <span className="label-long">{t(OBS_LABELS[obs.status])}</span>
+            <span className="label-short">OBS</span>
+          </strong>
+        ) : (
+          <strong>{t(OBS_LABELS[obs.status])}</strong>
+        )}
         {demo ? <span className="pill-sub">sim</span> : null}
         {detail ? <span className="pill-sub">{detail}</span> : null}
       </span>

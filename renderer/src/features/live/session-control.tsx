@@ -37,7 +37,8 @@ export function SessionControl({ disabled }: { disabled: boolean }) {
           });
         }}
       >
-        <span className="session-idle">{t('session.none')}</span>
+        {/* After a show its 查看复盘 link stands where "no session" would: the two did not fit a 1920 px bar in English. */}
+        {ended ? null : <span className="session-idle">{t('session.none')}</span>}
         {ended ? (
           <a
             className="btn btn-small session-review-link"

@@ -1,8 +1,8 @@
-import type { ActionType, ObsStatus, TextCode } from '../../contract.js';
+import type { ActionType, ObsStatus, Origin, TextCode } from '../../contract.js';
 
 /**
  * The core's coded texts (errors, alerts, log lines: `msg.<code>`, one per entry of the contract's
- * TEXT_PARAMS), the names of actions (`act.<type>`) and OBS link states, as people read them. `satisfies` makes the
+ * TEXT_PARAMS), the names of actions (`act.<type>`), where an action came from (`origin.<surface>`) and OBS link states, as people read them. `satisfies` makes the
  * compiler refuse a table that misses a code or an action, or keeps one the contract dropped.
  */
 
@@ -250,7 +250,16 @@ export const codesEn = {
   'obsStatus.connected': 'connected',
   'obsStatus.auth-failed': 'password rejected',
   'obsStatus.unsupported': 'not obs-websocket v5',
-} as const satisfies Record<`msg.${TextCode}` | `msg.${GenericCode}` | `act.${ActionType}` | `obsStatus.${ObsStatus}`, string>;
+  'origin.api': 'the API',
+  'origin.ws': 'the live link',
+  'origin.ui': 'the console',
+  'origin.deck': 'a deck key',
+  'origin.hotkey': 'a hotkey',
+  'origin.serial': 'a serial button',
+  'origin.scale': 'the scale',
+  'origin.system': 'the desk',
+  'origin.hid': 'a HID button',
+} as const satisfies Record<`msg.${TextCode}` | `msg.${GenericCode}` | `act.${ActionType}` | `obsStatus.${ObsStatus}` | `origin.${Origin['surface']}`, string>;
 
 export const codesZh: Record<keyof typeof codesEn, string> = {
   'msg.unknown': '中控拒绝了操作（{detail}）',
@@ -492,4 +501,13 @@ export const codesZh: Record<keyof typeof codesEn, string> = {
   'obsStatus.connected': '已连接',
   'obsStatus.auth-failed': '密码错误',
   'obsStatus.unsupported': '不是 obs-websocket v5',
+  'origin.api': '接口',
+  'origin.ws': '实时连接',
+  'origin.ui': '中控台',
+  'origin.deck': '按键板',
+  'origin.hotkey': '快捷键',
+  'origin.serial': '串口按键',
+  'origin.scale': '电子秤',
+  'origin.system': '系统',
+  'origin.hid': 'HID 按键',
 };
