@@ -73,6 +73,9 @@ export function textContrast(el: Locator): Promise<{ ratio: number; fontPx: numb
   });
 }
 
+/** Captions laid out for one line: a KPI card's name, a panel's small heading, a form label. */
+const LABEL_SELECTOR = '.kpi-label, .now-label, .panel-title, label, legend, dt';
+
 /**
  * A console panel as a field controller reads it (issue 17): nothing wider than the panel or outside
  * the window, no control narrower than its text, no field too narrow to show what is typed, and no text
@@ -81,7 +84,7 @@ export function textContrast(el: Locator): Promise<{ ratio: number; fontPx: numb
  */
 export function panelProblems(root: Locator, options: { minFieldPx?: number; minEllipsisPx?: number } = {}): Promise<GeometryProblem[]> {
   return root.evaluate(
-    (panel, { minFieldPx, minEllipsisPx }) => {
+    (panel, { minFieldPx, minEllipsisPx, LABELS }) => {
       const problems: { what: string; why: string }[] = [];
       const name = (el: Element) => `${el.tagName.toLowerCase()}${el.getAttribute('data-testid') ? `[data-testid=${el.getAttribute('data-testid')}]` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''} "${(el.textContent ?? '').trim().slice(0, 24)}"`;
       const box = panel.getBoundingClientRect();
@@ -104,6 +107,16 @@ export function panelProblems(root: Locator, options: { minFieldPx?: number; min
         if ((el instanceof HTMLInputElement && el.type !== 'checkbox' && el.type !== 'radio' && el.type !== 'file') || el instanceof HTMLSelectElement) {
           if (b.width < minFieldPx) problems.push({ what: name(el), why: `field only ${Math.round(b.width)}px wide (under ${minFieldPx}px)` });
         }
+        // A button in a wrapping row that fell onto a line of its own (a squeezed head: "Change" under the
+        // GMV figures). A row of buttons flowing onto a second line is a group wrapping, not this.
+        const row = el.parentElement;
+        const afterButton = el.previousElementSibling?.matches('button, .btn') === true;
+        if (control && el.matches('button, .btn') && row && !afterButton) {
+          const rowStyle = getComputedStyle(row);
+          const siblings = Array.from(row.children).filter((c) => c !== el && c.getBoundingClientRect().width > 0 && getComputedStyle(c).position !== 'absolute');
+          const flexRow = rowStyle.display.endsWith('flex') && rowStyle.flexWrap !== 'nowrap' && !rowStyle.flexDirection.startsWith('column');
+          if (flexRow && siblings.length > 0 && siblings.every((c) => c.getBoundingClientRect().bottom <= b.top + 1 || c.getBoundingClientRect().top >= b.bottom - 1)) problems.push({ what: name(el), why: 'pushed onto a row of its own' });
+        }
         for (const node of Array.from(el.childNodes)) {
           const text = (node.textContent ?? '').trim();
           if (node.nodeType !== Node.TEXT_NODE || text.length < 2) continue;
@@ -112,11 +125,13 @@ export function panelProblems(root: Locator, options: { minFieldPx?: number; min
           const lines = new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top))).size;
           if (lines > 1 && [...text].length / lines < 3) problems.push({ what: name(el), why: `text squeezed to ${lines} lines of ${[...text].length} characters` });
           if (lines > 1 && control) problems.push({ what: name(el), why: `control text wraps over ${lines} lines` });
+          // A label's row holds one line (a KPI card's caption): wrapped, it pushes the figure down.
+          else if (lines > 1 && el.matches(LABELS)) problems.push({ what: name(el), why: `label wraps over ${lines} lines` });
         }
       }
       return problems;
     },
-    { minFieldPx: options.minFieldPx ?? 44, minEllipsisPx: options.minEllipsisPx ?? 80 },
+    { minFieldPx: options.minFieldPx ?? 44, minEllipsisPx: options.minEllipsisPx ?? 80, LABELS: LABEL_SELECTOR },
   );
 }
 

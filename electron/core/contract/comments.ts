@@ -27,3 +27,13 @@ export const commentPageSchema = z.strictObject({
   comments: z.array(feedCommentSchema),
 });
 export type CommentPage = z.infer<typeof commentPageSchema>;
+
+/**
+ * The feed as published in the desk state (`comments`): the newest comment's seq and the watched words.
+ * A console fetches `GET /comments?after=` when this changes, instead of asking every second.
+ */
+export const commentFeedStateSchema = z.strictObject({
+  seq: z.number().int().nonnegative(),
+  keywords: commentKeywordsSchema,
+});
+export type CommentFeedState = z.infer<typeof commentFeedStateSchema>;

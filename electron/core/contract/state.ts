@@ -7,6 +7,7 @@ import { ingestSourceRateSchema, kpiDetailSchema } from './kpi.js';
 import { kpiSettingsSchema } from './kpi-settings.js';
 import { controlDeviceViewSchema } from './controls.js';
 import { rehearsalSimsSchema } from './rehearsal.js';
+import { commentFeedStateSchema } from './comments.js';
 
 /**
  * The live state the core publishes. Every view (console, overlay, deck keys) is a function of it;
@@ -208,6 +209,8 @@ export const deskStateSchema = z.object({
   learn: z.object({ device: z.string(), report: z.string().nullable(), since: z.int() }).nullable().optional(),
   /** The rehearsal's simulators as the controller set them (issue 17); null outside rehearsal. */
   rehearsal: rehearsalSimsSchema.nullable().optional(),
+  /** The 弹幕 feed's newest comment seq and watched keywords (issue 17): fetch the comments when it moves. */
+  comments: commentFeedStateSchema.optional(),
 });
 export type DeskState = z.infer<typeof deskStateSchema>;
 

@@ -162,7 +162,7 @@ export class Desk {
     this.plans = new Plans(new PlansRepo(db), now, (sku) => catalog.find(sku) !== null);
     this.images = new ProductImages(join(dirname(options.dbFile), 'images'));
     const show = (this.show = new ShowDirector({ clock: systemClock(now), log: logEvent, hub, explain, catalog, obs, alerts, dispatch }));
-    const comments = (this.comments = new CommentFeed({ settings, alerts }));
+    const comments = (this.comments = new CommentFeed({ settings, alerts, publish: (feed) => hub.patch({ comments: feed }) }));
     const liveKpis = (this.liveKpis = new LiveKpis({
       db,
       sessions,

@@ -54,6 +54,22 @@ describe('the comment feed', () => {
     expect(d.desk.hub.state.alerts.some((a) => a.id === 'comment:质量')).toBe(true);
   });
 
+  it('publishes the newest seq and the keywords in the desk state, so a console fetches only when they move', async () => {
+    f = await startDeskFixture();
+    const d = f;
+    expect(d.desk.hub.state.comments).toEqual({ seq: 0, keywords: ['发货', '退款', '质量'] });
+    await d.api('POST', '/actions', { type: 'session.start', title: '弹幕' });
+    await d.api('POST', '/ingest', { events: [comment(0, '张小花', '好看！'), comment(1, 'bob', '上链接')] });
+    const page = (await d.api('GET', '/comments?after=0')).body as { seq: number };
+    expect(d.desk.hub.state.comments).toEqual({ seq: page.seq, keywords: ['发货', '退款', '质量'] });
+    expect(page.seq).toBe(2);
+    // An order moves the KPIs but not the feed.
+    await d.api('POST', '/ingest', { events: [{ type: 'order', ts: Date.now(), orderId: 'C-1', sku: 'X-1', qty: 1, amount: 100, buyer: 'b' }] });
+    expect(d.desk.hub.state.comments?.seq).toBe(2);
+    await d.api('PUT', '/comments/keywords', ['质量']);
+    expect(d.desk.hub.state.comments).toEqual({ seq: 2, keywords: ['质量'] });
+  });
+
   it('refuses a keyword list that is not one', async () => {
     f = await startDeskFixture();
     expect((await f.api('PUT', '/comments/keywords', ['', 'x'])).status).toBe(400);

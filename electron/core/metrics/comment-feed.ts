@@ -5,6 +5,7 @@ import {
   DEFAULT_COMMENT_KEYWORDS,
   parseOrThrow,
   type CodedText,
+  type CommentFeedState,
   type CommentKeywords,
   type CommentPage,
   type FeedComment,
@@ -24,6 +25,8 @@ export interface RawComment {
 export interface CommentFeedDeps {
   settings: Pick<SettingsRepo, 'get' | 'set'>;
   alerts: { raise(id: string, level: 'warn', text: CodedText, ttlMs?: number): void };
+  /** Puts the feed's newest seq and keywords into the desk state (the hub coalesces a burst into one push). */
+  publish(feed: CommentFeedState): void;
 }
 
 /** A keyword alert stays a minute after its last hit: long enough to be seen, gone once the chat moves on. */
@@ -36,8 +39,9 @@ const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /**
  * The console's 弹幕 feed: the last COMMENT_FEED_SIZE comments of the live session, names masked,
  * and the controller's keyword alerts. Ingest runs at 10k events/s, so comments never ride in the
- * published desk state: the console asks for the ones after the last it has (`GET /comments?after=`),
- * keywords are one precompiled pattern, and a batch raises at most one alert per keyword.
+ * published desk state: only the newest seq does (`comments`), and the console asks for the ones after the
+ * last it has (`GET /comments?after=`) when it moves. Keywords are one precompiled pattern, and a batch
+ * raises at most one alert per keyword.
  */
 export class CommentFeed {
   private readonly ring: FeedComment[] = [];
@@ -49,6 +53,7 @@ export class CommentFeed {
   constructor(private readonly deps: CommentFeedDeps) {
     this.words = load(deps.settings);
     this.pattern = compile(this.words);
+    this.publish();
   }
 
   get keywords(): CommentKeywords {
@@ -61,6 +66,7 @@ export class CommentFeed {
     this.deps.settings.set(COMMENT_KEYWORDS_KEY, JSON.stringify(words));
     this.words = words;
     this.pattern = compile(words);
+    this.publish();
     return words;
   }
 
@@ -78,11 +84,16 @@ export class CommentFeed {
       if (keyword !== null) hits.set(keyword, item);
     }
     if (this.ring.length > COMMENT_FEED_SIZE) this.ring.splice(0, this.ring.length - COMMENT_FEED_SIZE);
+    if (comments.length) this.publish();
     for (const [keyword, item] of hits) {
       const quote = Array.from(item.text).slice(0, QUOTE_CHARS).join('');
       const text = coded('comment.keyword', { keyword, user: item.user, text: quote }, `comment with "${keyword}" from ${item.user}: ${quote}`);
       this.deps.alerts.raise(`comment:${keyword}`, 'warn', text, KEYWORD_ALERT_MS);
     }
+  }
+
+  private publish(): void {
+    this.deps.publish({ seq: this.seq, keywords: this.words });
   }
 
   /** The kept comments newer than `after` (all of them for 0), oldest first. */

@@ -57,15 +57,18 @@ export function GmvTarget({ disabled }: { disabled: boolean }) {
   return (
     <div className="gmv-target" data-testid="gmv-target" data-share={pace.share.toFixed(3)} data-ahead={pace.aheadFen ?? ''}>
       <div className="gmv-target-head">
-        <span className="now-label">{t('target.title')}</span>
-        <span className="mono">
-          {formatMoney(gmvFen)} / {formatMoney(target)} · {Math.floor(pace.share * 100)}%
-        </span>
-        {pace.aheadFen !== null ? (
-          <span className={ahead >= 0 ? 'ok-text' : 'warn-text'} data-testid="gmv-pace">
-            {ahead >= 0 ? t('target.ahead', { money: formatMoney(ahead) }) : t('target.behind', { money: formatMoney(-ahead) })}
+        {/* The figures wrap among themselves; the button keeps its place at the end of the first line. */}
+        <div className="gmv-target-figures">
+          <span className="now-label">{t('target.title')}</span>
+          <span className="mono">
+            {formatMoney(gmvFen)} / {formatMoney(target)} · {Math.floor(pace.share * 100)}%
           </span>
-        ) : null}
+          {pace.aheadFen !== null ? (
+            <span className={ahead >= 0 ? 'ok-text' : 'warn-text'} data-testid="gmv-pace">
+              {ahead >= 0 ? t('target.ahead', { money: formatMoney(ahead) }) : t('target.behind', { money: formatMoney(-ahead) })}
+            </span>
+          ) : null}
+        </div>
         <button className="btn btn-small btn-ghost" type="button" onClick={() => save(null)}>
           {t('target.change')}
         </button>

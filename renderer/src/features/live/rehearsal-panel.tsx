@@ -28,13 +28,16 @@ function SimHead(props: { name: 'audience' | 'scale'; label: string; enabled: bo
   const { name, enabled, paused } = props;
   return (
     <div className="sims-head">
-      <label className="switch sims-switch">
-        <input type="checkbox" role="switch" data-testid={`sims-${name}-on`} checked={enabled} disabled={props.disabled} onChange={(e) => props.onEnabled(e.target.checked)} />
-        <span className="switch-track" aria-hidden />
-        <span className="sims-label">{props.label}</span>
-      </label>
-      {enabled && paused ? <span className="badge badge-warn">{t('sims.paused')}</span> : null}
-      {!enabled ? <span className="badge">{t('sims.off')}</span> : null}
+      {/* Switch and state wrap among themselves; the pause button stays at the end of the first line. */}
+      <div className="sims-state">
+        <label className="switch sims-switch">
+          <input type="checkbox" role="switch" data-testid={`sims-${name}-on`} checked={enabled} disabled={props.disabled} onChange={(e) => props.onEnabled(e.target.checked)} />
+          <span className="switch-track" aria-hidden />
+          <span className="sims-label">{props.label}</span>
+        </label>
+        {enabled && paused ? <span className="badge badge-warn">{t('sims.paused')}</span> : null}
+        {!enabled ? <span className="badge">{t('sims.off')}</span> : null}
+      </div>
       <button type="button" className="btn btn-small sims-pause" data-testid={`sims-${name}-pause`} disabled={props.pauseDisabled} onClick={() => props.onPaused(!paused)}>
         {paused ? t('sims.resume') : t('sims.pause')}
       </button>
