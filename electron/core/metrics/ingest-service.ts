@@ -1,6 +1,6 @@
 import { coded, DeskError, ingestEventSchema, isBeforeSession, type IngestBatch, type IngestEventType, type IngestResult, type SessionEvent } from '../contract/index.js';
 import { eventDataJson, type RefundFacts } from './ingest-json.js';
-import type { Db } from '../store/database.js';
+import { withoutForeignKeyChecks, type Db } from '../store/database.js';
 import type { CommerceRepo } from '../store/commerce-repo.js';
 import type { SessionsRepo } from '../store/sessions-repo.js';
 import type { KpiTracker } from './kpi-tracker.js';
@@ -67,13 +67,16 @@ export function writeIngestBatch(
   const comments: RawComment[] = [];
   const logged: SessionEvent[] = [];
   const seconds = new Map<number, SecondRollup>();
-  const rows: { ts: number; kind: string; json: string }[] = [];
+  /** The log rows, flat: ts, kind, json per event (see appendMany). */
+  const rows: (string | number)[] = [];
   const loggedAt: number[] = [];
   let duplicates = 0;
   let early = 0;
   const refundExcess: RefundExcess[] = [];
 
-  db.transaction(() => {
+  withoutForeignKeyChecks(db, db.transaction(() => {
+    // The one check the per-row foreign keys made: the rows belong to a session that exists.
+    if (!sessions.exists(sessionId)) throw noLiveSession();
     for (const event of batch.events) {
       const ts = event.ts;
       // Counters from before the show (a previous stream's snapshot, an old order) are not this session's.
@@ -132,10 +135,10 @@ export function writeIngestBatch(
       const kind = KINDS[event.type];
       const json = eventDataJson(event, batch.source, person, known);
       if (event.type === 'order' || event.type === 'refund') {
-        loggedAt.push(rows.length);
+        loggedAt.push(rows.length / 3);
         logged.push({ id: 0, ts, kind, data: JSON.parse(json) as Record<string, unknown> });
       }
-      rows.push({ ts, kind, json });
+      rows.push(ts, kind, json);
       // A second keeps its highest online reading (a late one too), so every peak agrees with the live one.
       const second = next.secondOf(ts);
       const reading = event.type === 'snapshot' && event.online !== undefined ? event.online : next.online;
@@ -151,7 +154,7 @@ export function writeIngestBatch(
     const firstId = sessions.appendMany(sessionId, rows);
     loggedAt.forEach((row, i) => ((logged[i] as SessionEvent).id = firstId + row));
     for (const [second, r] of seconds) commerce.writeSecond(sessionId, second, r.online, r.gmvFen, r.orders);
-  })();
+  }));
 
   return { accepted: batch.events.length - duplicates - early, duplicates, ...(early > 0 && { early }), tracker: next, newOrders, logged, refundExcess, comments };
 }

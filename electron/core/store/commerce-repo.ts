@@ -28,9 +28,24 @@ export interface SessionTotals {
   peakOnline: number | null;
 }
 
+/**
+ * A session's buyers: its distinct named buyers (order_buyers, written with each order) plus each
+ * order without a buyer name as one buyer, as the live KPI and the review count them.
+ */
+export function buyerCount(db: Db, sessionId: string): number {
+  const named = db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM order_buyers WHERE session_id = ?').get(sessionId) as { n: number };
+  // Without the hint the planner walks every order of the session rather than the small partial index.
+  const anonymous = db
+    .prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM orders INDEXED BY orders_without_buyer WHERE session_id = ? AND buyer IS NULL')
+    .get(sessionId) as { n: number };
+  return named.n + anonymous.n;
+}
+
 /** Orders (idempotent by order id within a session) and the per-second KPI rollups. */
 export class CommerceRepo {
   private readonly insertOrderStmt;
+  private readonly insertBuyerStmt;
+  private readonly addSkuStmt;
   private readonly refundStmt;
   private readonly refundableStmt;
   private readonly insertRefundStmt;
@@ -42,6 +57,11 @@ export class CommerceRepo {
   constructor(private readonly db: Db) {
     this.insertOrderStmt = db.prepare(
       `INSERT OR IGNORE INTO orders (session_id, order_id, sku, qty, amount_fen, buyer, ts) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.insertBuyerStmt = db.prepare('INSERT OR IGNORE INTO order_buyers (session_id, buyer) VALUES (?, ?)');
+    this.addSkuStmt = db.prepare(
+      `INSERT INTO order_skus (session_id, sku, orders, gmv_fen) VALUES (?, ?, 1, ?)
+       ON CONFLICT (session_id, sku) DO UPDATE SET orders = orders + 1, gmv_fen = gmv_fen + excluded.gmv_fen`,
     );
     this.refundStmt = db.prepare(
       'UPDATE orders SET refunded_fen = MIN(amount_fen, refunded_fen + ?) WHERE session_id = ? AND order_id = ?',
@@ -56,16 +76,21 @@ export class CommerceRepo {
          online = CASE WHEN online IS NULL OR excluded.online > online THEN excluded.online ELSE online END,
          gmv_fen = excluded.gmv_fen, orders = excluded.orders`,
     );
-    this.totalsStmt = db.prepare<[string], { gmv: number | null; orders: number; named: number; anonymous: number | null }>(
-      'SELECT SUM(amount_fen) AS gmv, COUNT(*) AS orders, COUNT(DISTINCT buyer) AS named, SUM(buyer IS NULL) AS anonymous FROM orders WHERE session_id = ?',
-    );
+    this.totalsStmt = db.prepare<[string], { gmv: number | null; orders: number | null }>('SELECT SUM(gmv_fen) AS gmv, SUM(orders) AS orders FROM order_skus WHERE session_id = ?');
     this.refundedStmt = db.prepare<[string], { refunded: number | null }>('SELECT SUM(refunded_fen) AS refunded FROM orders WHERE session_id = ?');
     this.peakStmt = db.prepare<[string], { peak: number | null }>('SELECT MAX(online) AS peak FROM kpi_seconds WHERE session_id = ?');
   }
 
-  /** Returns false when the order id was already recorded for this session (a retried batch). */
+  /**
+   * Returns false when the order id was already recorded for this session (a retried batch). With the
+   * order, in the caller's transaction: a named buyer joins the session's distinct buyers (order_buyers)
+   * and the SKU's totals count it (order_skus).
+   */
   insertOrder(sessionId: string, o: OrderRow): boolean {
-    return this.insertOrderStmt.run(sessionId, o.orderId, o.sku, o.qty, o.amountFen, o.buyer, o.ts).changes === 1;
+    if (this.insertOrderStmt.run(sessionId, o.orderId, o.sku, o.qty, o.amountFen, o.buyer, o.ts).changes !== 1) return false;
+    if (o.buyer !== null) this.insertBuyerStmt.run(sessionId, o.buyer);
+    this.addSkuStmt.run(sessionId, o.sku, o.amountFen);
+    return true;
   }
 
   /** Returns false for a refund of an order this session never saw. */
@@ -93,20 +118,19 @@ export class CommerceRepo {
   }
 
   totals(sessionId: string): SessionTotals {
-    // Two reads, not one: every column of the first is in orders_by_buyer, so SQLite answers it from
-    // that index alone; asking for refunded_fen in the same query made it read each order row and sort
-    // the buyers aside (≈3× slower on a 12-hour show). An order without a buyer name is one buyer, as
-    // the live KPI and review count it.
-    const o = this.totalsStmt.get(sessionId) as { gmv: number | null; orders: number; named: number; anonymous: number | null };
+    // Three small reads: GMV and orders from the per-SKU totals kept with each order, the buyers from
+    // order_buyers (buyerCount); only the refunds read the order rows. An order without a buyer name
+    // is one buyer, as the live KPI and review count it.
+    const o = this.totalsStmt.get(sessionId) as { gmv: number | null; orders: number | null };
     const refunded = this.refundedStmt.get(sessionId) as { refunded: number | null };
     const peak = this.peakStmt.get(sessionId) as { peak: number | null } | undefined;
-    return { gmvFen: o.gmv ?? 0, refundFen: refunded.refunded ?? 0, orders: o.orders, buyers: o.named + (o.anonymous ?? 0), peakOnline: peak?.peak ?? null };
+    return { gmvFen: o.gmv ?? 0, refundFen: refunded.refunded ?? 0, orders: o.orders ?? 0, buyers: buyerCount(this.db, sessionId), peakOnline: peak?.peak ?? null };
   }
 
   /** Buyer hashes of a session, to rebuild the distinct-buyer count when a session resumes. */
   buyers(sessionId: string): string[] {
     return this.db
-      .prepare<[string], { buyer: string }>('SELECT DISTINCT buyer FROM orders WHERE session_id = ? AND buyer IS NOT NULL')
+      .prepare<[string], { buyer: string }>('SELECT buyer FROM order_buyers WHERE session_id = ?')
       .all(sessionId)
       .map((r) => r.buyer);
   }

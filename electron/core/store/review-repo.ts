@@ -1,6 +1,7 @@
 import { CUMULATIVE, isLaneKind, RollupFold, ROLLUP_BUCKET_MS, ROLLUP_COLUMNS, type OnlineCarry, type PersonRole } from '../review/rollup-fold.js';
 import { z } from 'zod';
 import { sessionNotesSchema, type SessionNotesReply } from '../contract/index.js';
+import { buyerCount } from './commerce-repo.js';
 import { storedJson } from './stored-json.js';
 import type { Db } from './database.js';
 
@@ -220,22 +221,20 @@ export class ReviewRepo {
       });
   }
 
-  /** Orders per SKU over the whole session. */
+  /** Orders per SKU over the whole session (kept with each order: no sort of every order). */
   skuTotals(sessionId: string): SkuTotals[] {
     return this.db
-      .prepare<[string], SkuTotals>(
-        'SELECT sku, COUNT(*) AS orders, SUM(amount_fen) AS gmvFen FROM orders WHERE session_id = ? GROUP BY sku',
-      )
+      .prepare<[string], SkuTotals>('SELECT sku, orders, gmv_fen AS gmvFen FROM order_skus WHERE session_id = ? ORDER BY sku')
       .all(sessionId);
   }
 
-  /** Orders of one SKU with `from <= ts < to`, answered from the (sku, ts, amount) index alone. */
+  /** Orders of one SKU with `from <= ts < to`, answered from the (ts, sku, amount, qty) index alone. */
   skuWithin(sessionId: string, sku: string, from: number, to: number): { orders: number; gmvFen: number } {
     const r = this.skuWithinStmt.get(sessionId, sku, from, to) as { orders: number; gmv: number | null };
     return { orders: r.orders, gmvFen: r.gmv ?? 0 };
   }
 
-  /** Units of one SKU sold with `from <= ts < to` (reads the order rows: for the few flash-sale windows). */
+  /** Units of one SKU sold with `from <= ts < to` (from the same index). */
   skuQtyWithin(sessionId: string, sku: string, from: number, to: number): number {
     const r = this.db
       .prepare<[string, string, number, number], { qty: number | null }>('SELECT SUM(qty) AS qty FROM orders WHERE session_id = ? AND sku = ? AND ts >= ? AND ts < ?')
@@ -270,13 +269,9 @@ export class ReviewRepo {
     return out;
   }
 
+  /** Distinct buyers, each order without a buyer name counted as one (commerce-repo's count). */
   buyers(sessionId: string): number {
-    const r = this.db
-      .prepare<[string], { named: number; anonymous: number }>(
-        'SELECT COUNT(DISTINCT buyer) AS named, SUM(buyer IS NULL) AS anonymous FROM orders WHERE session_id = ?',
-      )
-      .get(sessionId) as { named: number; anonymous: number | null };
-    return r.named + (r.anonymous ?? 0);
+    return buyerCount(this.db, sessionId);
   }
 
   productNames(): Map<string, string> {

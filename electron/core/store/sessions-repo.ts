@@ -63,6 +63,11 @@ export class SessionsRepo {
     return row ? checked(row) : null;
   }
 
+  /** Whether a session row with this id exists (what a foreign key on session_id vouches for). */
+  exists(id: string): boolean {
+    return this.byIdStmt.get(id) !== undefined;
+  }
+
   live(): SessionSummary | null {
     const row = this.db.prepare<[], SessionRow>(`SELECT * FROM sessions WHERE status = 'live' ORDER BY started_at DESC LIMIT 1`).get();
     return row ? checked(row) : null;
@@ -112,29 +117,28 @@ export class SessionsRepo {
 
   /**
    * Appends many events in one go (inside the caller's transaction), 64 rows per statement: at 10k
-   * events a second the per-statement cost, not SQLite, is what a row-by-row insert pays for.
+   * events a second the per-statement cost, not SQLite, is what a row-by-row insert pays for. `rows`
+   * is flat, `ts, kind, json` per event, so a batch allocates no object per row (ingest's GC).
    * Returns the id of the first row; the rest follow consecutively (rowids of one writer's inserts).
    */
-  appendMany(sessionId: string, rows: readonly { ts: number; kind: string; json: string }[]): number {
+  appendMany(sessionId: string, rows: readonly (string | number)[]): number {
     const chunk = APPEND_CHUNK;
+    const count = rows.length / 3;
     this.appendChunkStmt ??= this.db.prepare(`INSERT INTO events (session_id, ts, kind, data) VALUES ${Array(chunk).fill('(?, ?, ?, ?)').join(', ')}`);
     let first = -1;
     let i = 0;
-    const args: unknown[] = new Array(chunk * 4);
-    for (; i + chunk <= rows.length; i += chunk) {
-      for (let k = 0; k < chunk; k++) {
-        const r = rows[i + k] as { ts: number; kind: string; json: string };
-        args[k * 4] = sessionId;
-        args[k * 4 + 1] = r.ts;
-        args[k * 4 + 2] = r.kind;
-        args[k * 4 + 3] = r.json;
+    const args: unknown[] = new Array<unknown>(chunk * 4).fill(sessionId);
+    for (; i + chunk <= count; i += chunk) {
+      for (let k = 0, from = i * 3; k < chunk; k++, from += 3) {
+        args[k * 4 + 1] = rows[from];
+        args[k * 4 + 2] = rows[from + 1];
+        args[k * 4 + 3] = rows[from + 2];
       }
       const last = Number(this.appendChunkStmt.run(args).lastInsertRowid);
       if (first < 0) first = last - chunk + 1;
     }
-    for (; i < rows.length; i++) {
-      const r = rows[i] as { ts: number; kind: string; json: string };
-      const id = Number(this.insertEventStmt.run(sessionId, r.ts, r.kind, r.json).lastInsertRowid);
+    for (; i < count; i++) {
+      const id = Number(this.insertEventStmt.run(sessionId, rows[i * 3], rows[i * 3 + 1], rows[i * 3 + 2]).lastInsertRowid);
       if (first < 0) first = id;
     }
     return first;
