@@ -50,6 +50,11 @@ async function drag(page: Page, from: { x: number; y: number }, toX: number): Pr
 /** Zooms in with the brush's right handle, pans the window right, widens it with the left handle. */
 async function zoomAndPan(page: Page, url: string): Promise<number[]> {
   await navigateUntil(page, url, REVIEW_DRAWN);
+  // The review draws its curves first and its notes, platform figures and event log as they land
+  // (review-open times that); zooming starts once they have, so each sample is a zoom's own redraw and
+  // not, depending on how fast the core answered, the event log arriving mid-gesture.
+  await page.waitForLoadState('networkidle');
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   await page.evaluate(installRedrawTimer);
   // The review scrolls inside its own pane: bring the brush on screen, or the mouse misses it.
   await page.locator('[data-testid="zoom"]').scrollIntoViewIfNeeded();

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { coded, type Health, type IngestResult, type SessionSummary } from '../contract/index.js';
 import { openDatabase, type Db } from '../store/database.js';
+import { WalCheckpointer } from '../store/checkpointer.js';
 import { SessionsRepo } from '../store/sessions-repo.js';
 import { ProductsRepo } from '../store/products-repo.js';
 import { CommerceRepo } from '../store/commerce-repo.js';
@@ -96,6 +97,7 @@ export class Desk {
   /** Ingest batches' way in (HTTP, WebSocket, rehearsal audience). */
   readonly ingest: (body: unknown) => IngestResult;
   private readonly db: Db;
+  private readonly checkpointer: WalCheckpointer;
   private readonly binder: DeckBinder;
 
   constructor(private readonly options: DeskOptions) {
@@ -178,7 +180,17 @@ export class Desk {
       onOrders: (orders) => show.recordOrders(orders),
       onComments: (sessionId, batch) => comments.record(sessionId, batch),
     }));
-    this.ingest = createIngestGate({ live: () => log.live, write: (id, batch) => liveKpis.ingest(id, batch), storage, now: this.now });
+    // Ingest is the heavy writer: its first batch moves WAL checkpoints off the event loop.
+    const checkpointer = (this.checkpointer = new WalCheckpointer(db, options.dbFile, (message) => process.stderr.write(`livedesk: ${message}\n`)));
+    this.ingest = createIngestGate({
+      live: () => log.live,
+      write: (id, batch) => {
+        checkpointer.ensure();
+        return liveKpis.ingest(id, batch);
+      },
+      storage,
+      now: this.now,
+    });
 
     const deck = (this.deck = new VirtualDeck());
     const binder: DeckBinder = (this.binder = new DeckBinder({
@@ -296,6 +308,7 @@ export class Desk {
     this.alerts.close();
     this.storage.close();
     this.hub.close();
+    await this.checkpointer.close();
     this.db.close();
   }
 }

@@ -12,8 +12,6 @@ export class StoreError extends Error {
 /** The newest migration's own number (not the list's length: numbers are carried, never counted). */
 export const SCHEMA_VERSION = MIGRATIONS.reduce((top, migration) => Math.max(top, migration.version), 0);
 
-/** Pages the WAL may hold before it is checkpointed (SQLite's default is 1,000 pages, 4 MB). */
-export const WAL_CHECKPOINT_PAGES = 10_000;
 
 /**
  * Opens (or creates) the desk database: WAL, foreign keys, pending migrations applied each in its
@@ -37,11 +35,6 @@ export function openDatabase(file: string, options: { readonly?: boolean } = {})
       db.pragma('journal_mode = WAL');
       // NORMAL is durable across process crashes in WAL mode; only an OS crash can lose the last commits.
       db.pragma('synchronous = NORMAL');
-      // Copy the WAL back into the database every ~40 MB rather than every 4 MB: a page that ingest
-      // rewrites batch after batch (index tails, rollups) is copied once, and the checkpoint's two fsyncs
-      // come ten times less often (ingest ~10% faster). Commits are exactly as durable: they are durable
-      // in the WAL, not at the checkpoint.
-      db.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`);
       db.pragma('foreign_keys = ON');
       db.pragma('busy_timeout = 2000');
       applyMigrations(db, MIGRATIONS, version);
