@@ -82,6 +82,26 @@ describe('session bundles', () => {
     expect(again.body).toMatchObject({ imported: [], skipped: [{ id: expect.any(String) }, { id: expect.any(String) }] });
   });
 
+  it('takes a session’s buyer and per-product counts from its orders, never from what the bundle claims', async () => {
+    const fresh = await startDeskFixture({ now: () => clock.t });
+    try {
+      // A bundle whose kept facts disagree with its own orders: GMV, orders and buyers inflated.
+      const file = join(fresh.dir, 'forged.ldbundle');
+      writeFileSync(file, bundle);
+      const forged = new Database(file);
+      forged.prepare("UPDATE order_skus SET gmv_fen = gmv_fen * 100, orders = orders + 50").run();
+      forged.prepare('INSERT OR IGNORE INTO order_buyers (session_id, buyer) VALUES (?, ?), (?, ?)').run(ids.main, 'ghost-1', ids.main, 'ghost-2');
+      forged.close();
+      expect((await upload(fresh, readFileSync(file))).status).toBe(200);
+      for (const path of [`/sessions/${ids.main}`, `/sessions/${ids.main}/review`, `/sessions/${ids.main}/products`]) {
+        const [a, b] = await Promise.all([studio.api('GET', path), fresh.api('GET', path)]);
+        expect(b.body, path).toEqual(a.body);
+      }
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('rebuilds the rollups from the log when it has to, with the same answers', async () => {
     // Drop the laptop's rollups: the next open folds the imported log again.
     const db = openDatabase(join(laptop.dir, 'desk.sqlite'));

@@ -2,6 +2,7 @@ import { closeSync, openSync, readSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { coded, DeskError, type BundleImportReply } from '../contract/index.js';
 import { openDatabase, SCHEMA_VERSION, type Db } from '../store/database.js';
+import { ORDER_FACT_TABLES, rebuildOrderFacts } from '../store/commerce-repo.js';
 import { checkBundleRowSteps, checkBundleStructure, deskSchema, type DeskSchema } from './bundle-check.js';
 
 /**
@@ -159,7 +160,7 @@ function* copySteps(db: Db, from: string, ids: readonly string[], slice: number)
     const cols = shared(db, 'sessions', from, 'main', true);
     db.prepare(`INSERT INTO main.sessions (${cols}) SELECT ${cols} FROM ${from}.sessions WHERE id = ?`).run(id);
     for (const table of sessionTables(db, 'main')) {
-      if (!sessionTables(db, from).includes(table)) continue;
+      if (!sessionTables(db, from).includes(table) || (ORDER_FACT_TABLES as readonly string[]).includes(table)) continue;
       const c = shared(db, table, from, 'main', false);
       const order = orderByRowid(db, from, table);
       if (!order) {
@@ -175,6 +176,8 @@ function* copySteps(db: Db, from: string, ids: readonly string[], slice: number)
         yield;
       }
     }
+    rebuildOrderFacts(db, id);
+    yield;
     // A session that was live where the bundle came from is not live here.
     db.prepare(
       `UPDATE main.sessions SET status = 'interrupted', ended_at = COALESCE(ended_at, (SELECT MAX(ts) FROM main.events WHERE session_id = ?), started_at)

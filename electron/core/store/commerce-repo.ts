@@ -41,6 +41,21 @@ export function buyerCount(db: Db, sessionId: string): number {
   return named.n + anonymous.n;
 }
 
+/** Tables that are facts about a session's orders, kept beside them for speed: never taken from outside. */
+export const ORDER_FACT_TABLES = ['order_buyers', 'order_skus'] as const;
+
+/**
+ * Rebuilds a session's order facts (distinct buyers, per-SKU totals) from its order rows: what a bundle
+ * says about them is not trusted, its orders are (each row checked on import).
+ */
+export function rebuildOrderFacts(db: Db, sessionId: string): void {
+  for (const table of ORDER_FACT_TABLES) db.prepare(`DELETE FROM main.${table} WHERE session_id = ?`).run(sessionId);
+  db.prepare('INSERT OR IGNORE INTO main.order_buyers (session_id, buyer) SELECT session_id, buyer FROM main.orders WHERE session_id = ? AND buyer IS NOT NULL').run(sessionId);
+  db.prepare(
+    'INSERT INTO main.order_skus (session_id, sku, orders, gmv_fen) SELECT session_id, sku, COUNT(*), SUM(amount_fen) FROM main.orders WHERE session_id = ? GROUP BY sku',
+  ).run(sessionId);
+}
+
 /** Orders (idempotent by order id within a session) and the per-second KPI rollups. */
 export class CommerceRepo {
   private readonly insertOrderStmt;
@@ -77,7 +92,10 @@ export class CommerceRepo {
          gmv_fen = excluded.gmv_fen, orders = excluded.orders`,
     );
     this.totalsStmt = db.prepare<[string], { gmv: number | null; orders: number | null }>('SELECT SUM(gmv_fen) AS gmv, SUM(orders) AS orders FROM order_skus WHERE session_id = ?');
-    this.refundedStmt = db.prepare<[string], { refunded: number | null }>('SELECT SUM(refunded_fen) AS refunded FROM orders WHERE session_id = ?');
+    // Only refunded orders, from their partial index (migration 10): not every order row of the session.
+    this.refundedStmt = db.prepare<[string], { refunded: number | null }>(
+      'SELECT SUM(refunded_fen) AS refunded FROM orders INDEXED BY orders_refunded WHERE session_id = ? AND refunded_fen > 0',
+    );
     this.peakStmt = db.prepare<[string], { peak: number | null }>('SELECT MAX(online) AS peak FROM kpi_seconds WHERE session_id = ?');
   }
 
