@@ -1,11 +1,12 @@
-/**
- * What the shell itself says (tray menu, dialogs), in the language the console starts in: Chinese when
- * the system's first preferred language is Chinese, English otherwise (the renderer's detectLang rule).
- * Everything else people read comes from the console, which has its own tables.
- */
-export type ShellLang = 'zh' | 'en';
+import { detectLang, type Lang } from '../core/contract/lang.js';
 
-export const shellLang = (preferred: readonly string[]): ShellLang => (preferred[0]?.toLowerCase().startsWith('zh') ? 'zh' : 'en');
+/**
+ * What the shell itself says (tray menu, dialogs), in the language the console starts in (the contract's
+ * detectLang on the system's preferred languages). Everything else people read comes from the console.
+ */
+export type ShellLang = Lang;
+
+export const shellLang = (preferred: readonly string[]): ShellLang => detectLang(preferred);
 
 export interface BundleOutcome {
   file: string;

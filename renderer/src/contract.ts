@@ -8,6 +8,7 @@ z.config({ jitless: true });
 export type {
   Action,
   ActionType,
+  Lang,
   Alert,
   ApiError,
   CurrentProduct,
@@ -78,6 +79,8 @@ export type {
 export {
   API_PREFIX,
   backoffDelay,
+  detectLang,
+  isLang,
   apiErrorSchema,
   productSchema,
   sessionDetailSchema,

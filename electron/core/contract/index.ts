@@ -19,3 +19,4 @@ export * from './controls.js';
 export * from './rehearsal.js';
 export * from './change-actions.js';
 export * from './backoff.js';
+export * from './lang.js';

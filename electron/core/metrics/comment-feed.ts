@@ -80,10 +80,7 @@ export class CommentFeed {
 
   /** The comments of a durable batch, in order. */
   record(sessionId: string, comments: readonly RawComment[]): void {
-    if (sessionId !== this.sessionId) {
-      this.sessionId = sessionId;
-      this.ring.length = 0;
-    }
+    this.follow(sessionId);
     const hits = new Map<string, FeedComment>();
     for (const c of comments) {
       const keyword = this.pattern ? (this.pattern.exec(c.text)?.[0] ?? null) : null;

@@ -1,9 +1,9 @@
-import type { CodedTextWire, TextParam } from '../contract.js';
+import { type CodedTextWire, type Lang, type TextParam } from '../contract.js';
 import { formatMoney, groupThousands } from './format.js';
 import { KPI_LABEL } from './kpi-labels.js';
 import { en, zh, type StringKey } from './strings/index.js';
 
-export type Lang = 'zh' | 'en';
+export { detectLang, isLang, type Lang } from '../contract.js';
 export type Vars = Record<string, string | number>;
 
 /**
@@ -16,16 +16,6 @@ export interface Translate {
 }
 
 const TABLES: Record<Lang, Record<StringKey, string>> = { en, zh };
-
-/** Chinese for any zh-* browser language, English otherwise. */
-export function detectLang(languages: readonly string[] | undefined): Lang {
-  const first = languages?.[0]?.toLowerCase() ?? '';
-  return first.startsWith('zh') ? 'zh' : 'en';
-}
-
-export function isLang(value: unknown): value is Lang {
-  return value === 'zh' || value === 'en';
-}
 
 export function isStringKey(key: string): key is StringKey {
   return Object.hasOwn(en, key);
