@@ -136,9 +136,9 @@ export class CommerceRepo {
   }
 
   totals(sessionId: string): SessionTotals {
-    // Three small reads: GMV and orders from the per-SKU totals kept with each order, the buyers from
-    // order_buyers (buyerCount); only the refunds read the order rows. An order without a buyer name
-    // is one buyer, as the live KPI and review count it.
+    // Small reads only: GMV and orders from the per-SKU totals kept with each order, the buyers from
+    // order_buyers (buyerCount), the refunds from the refunded orders' partial index. An order without
+    // a buyer name is one buyer, as the live KPI and review count it.
     const o = this.totalsStmt.get(sessionId) as { gmv: number | null; orders: number | null };
     const refunded = this.refundedStmt.get(sessionId) as { refunded: number | null };
     const peak = this.peakStmt.get(sessionId) as { peak: number | null } | undefined;
