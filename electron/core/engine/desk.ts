@@ -37,6 +37,8 @@ import { Alerts, clearEndedAlerts } from './alerts.js';
 import { createHandlers } from './handlers.js';
 import { readHealth } from './health.js';
 import { createIngestGate } from './ingest-gate.js';
+import { IngestParser } from '../metrics/ingest-parser.js';
+import type { PreparedBatch, PreparedFrame } from '../metrics/ingest-prepare.js';
 import { BusEntry } from './dispatch.js';
 import type { Dispatch, LogEvent } from './ports.js';
 import { Rehearsal } from './rehearsal.js';
@@ -96,6 +98,9 @@ export class Desk {
   readonly staged = { catalog: new Staged<unknown>('catalog-file'), platform: new Staged<Buffer>('platform-export'), bundle: new Staged<string>('bundle') };
   /** Ingest batches' way in (HTTP, WebSocket, rehearsal audience). */
   readonly ingest: (body: unknown) => IngestResult;
+  /** WebSocket ingest frames: laid flat on the ingest parse thread, then written here (ws-hub). */
+  readonly ingestFrames: { prepare(bytes: Uint8Array): Promise<PreparedFrame | null>; write(batch: PreparedBatch): IngestResult };
+  private readonly parser: IngestParser;
   private readonly db: Db;
   private readonly checkpointer: WalCheckpointer;
   private readonly binder: DeckBinder;
@@ -110,7 +115,8 @@ export class Desk {
     this.review = new ReviewService(db, { sessions, commerce }, now, dirname(options.dbFile));
     this.obsSettings = new ObsSettingsStore(settings);
     this.obsProfiles = createObsProfiles(settings, options.dbFile);
-    const pseudonymize = createPseudonymizer(settings.getOrCreate('pseudonym-salt', () => randomBytes(16).toString('hex')));
+    const salt = settings.getOrCreate('pseudonym-salt', () => randomBytes(16).toString('hex'));
+    const pseudonymize = createPseudonymizer(salt);
     this.interrupted = sessions.markInterrupted();
 
     // The link exists before the state that starts from it; it publishes, logs and alerts only once started.
@@ -169,7 +175,6 @@ export class Desk {
       db,
       sessions,
       commerce,
-      pseudonymize,
       hub,
       log,
       explain,
@@ -182,7 +187,7 @@ export class Desk {
     }));
     // Ingest is the heavy writer: its first batch moves WAL checkpoints off the event loop.
     const checkpointer = (this.checkpointer = new WalCheckpointer(db, options.dbFile, (message) => process.stderr.write(`livedesk: ${message}\n`)));
-    this.ingest = createIngestGate({
+    const gate = createIngestGate({
       live: () => log.live,
       write: (id, batch) => {
         checkpointer.ensure();
@@ -190,7 +195,11 @@ export class Desk {
       },
       storage,
       now: this.now,
+      pseudonymize,
     });
+    this.ingest = gate.body;
+    const parser = (this.parser = new IngestParser(salt, now, (message) => process.stderr.write(`livedesk: ${message}\n`)));
+    this.ingestFrames = { prepare: (bytes) => parser.prepare(bytes), write: gate.prepared };
 
     const deck = (this.deck = new VirtualDeck());
     const binder: DeckBinder = (this.binder = new DeckBinder({
@@ -304,6 +313,7 @@ export class Desk {
     await this.serial.close();
     await this.controls.close();
     await this.binder.close();
+    await this.parser.close();
     this.liveKpis.close();
     this.alerts.close();
     this.storage.close();

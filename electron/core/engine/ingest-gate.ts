@@ -1,18 +1,26 @@
-import { parseIngestBatch, type IngestBatch, type IngestResult, type SessionSummary } from '../contract/index.js';
+import type { IngestResult, SessionSummary } from '../contract/index.js';
+import { prepareIngest, type PreparedBatch } from '../metrics/ingest-prepare.js';
 import { noLiveSession } from '../metrics/ingest-service.js';
 
 export interface IngestGateDeps {
   live: () => SessionSummary | null;
-  write: (sessionId: string, batch: IngestBatch) => IngestResult;
+  write: (sessionId: string, batch: PreparedBatch) => IngestResult;
   storage: { translate(error: unknown): unknown; succeeded(): void };
   /** The desk's clock: event times outside a window around it are refused (README: Timestamps). */
   now: () => number;
+  pseudonymize: (value: string) => string;
+}
+
+export interface IngestGate {
+  /** A batch as sent (HTTP, rehearsal): validated and laid flat here, then written. */
+  body(body: unknown): IngestResult;
+  /** A batch laid flat already (a WebSocket frame, on the ingest parse thread): written. */
+  prepared(batch: PreparedBatch): IngestResult;
 }
 
 /** Where ingest batches enter: parsed, written durably to the live session, then their KPIs published. */
-export function createIngestGate(deps: IngestGateDeps): (body: unknown) => IngestResult {
-  return (body) => {
-    const batch = parseIngestBatch(body, deps.now());
+export function createIngestGate(deps: IngestGateDeps): IngestGate {
+  const prepared = (batch: PreparedBatch): IngestResult => {
     const session = deps.live();
     if (!session) throw noLiveSession();
     let result: IngestResult;
@@ -25,4 +33,5 @@ export function createIngestGate(deps: IngestGateDeps): (body: unknown) => Inges
     deps.storage.succeeded();
     return result;
   };
+  return { body: (body) => prepared(prepareIngest(body, deps.now(), deps.pseudonymize)), prepared };
 }

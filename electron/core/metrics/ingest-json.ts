@@ -1,4 +1,4 @@
-import { ingestEventSchema, type IngestEvent, type IngestEventType } from '../contract/index.js';
+import { ingestEventSchema, type IngestEvent, type IngestEventType } from '../contract/ingest.js';
 
 /** The fields that name a person: logged as their pseudonym (DESIGN §8). */
 const PERSON_FIELDS = new Set(['user', 'buyer']);

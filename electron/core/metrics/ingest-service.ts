@@ -1,7 +1,8 @@
-import { coded, DeskError, ingestEventSchema, isBeforeSession, type IngestBatch, type IngestEventType, type IngestResult, type SessionEvent } from '../contract/index.js';
-import { eventDataJson, type RefundFacts } from './ingest-json.js';
+import { coded, DeskError, ingestEventSchema, isBeforeSession, type IngestEvent, type IngestEventType, type IngestResult, type SessionEvent } from '../contract/index.js';
+import { eventDataJson } from './ingest-json.js';
+import { preparedEvents, type PreparedBatch } from './ingest-prepare.js';
 import { withoutForeignKeyChecks, type Db } from '../store/database.js';
-import type { CommerceRepo } from '../store/commerce-repo.js';
+import { OrderFacts, type CommerceRepo } from '../store/commerce-repo.js';
 import type { SessionsRepo } from '../store/sessions-repo.js';
 import type { KpiTracker } from './kpi-tracker.js';
 import type { RawComment } from './comment-feed.js';
@@ -26,7 +27,6 @@ export interface IngestDeps {
   db: Db;
   sessions: SessionsRepo;
   commerce: CommerceRepo;
-  pseudonymize: (value: string) => string;
 }
 
 /** A refund (or part of one) that was not counted: more than was paid, repeated, or of an unknown order. */
@@ -55,13 +55,14 @@ export function writeIngestBatch(
   deps: IngestDeps,
   sessionId: string,
   current: KpiTracker,
-  batch: IngestBatch,
+  batch: PreparedBatch,
   /** Whether the order's SKU was being explained at its own ts (a late order counts for its 讲解). */
   explainedAt: (sku: string, ts: number) => boolean = () => false,
   /** The session's start: events stamped before it are left out and counted as `early` (see isBeforeSession). */
   startedAt: number | null = null,
 ): IngestOutcome {
-  const { db, sessions, commerce, pseudonymize } = deps;
+  const { db, sessions, commerce } = deps;
+  const events = preparedEvents(batch);
   const next = current.clone();
   const newOrders: NewOrder[] = [];
   const comments: RawComment[] = [];
@@ -73,28 +74,30 @@ export function writeIngestBatch(
   let duplicates = 0;
   let early = 0;
   const refundExcess: RefundExcess[] = [];
+  const facts = new OrderFacts();
 
   withoutForeignKeyChecks(db, db.transaction(() => {
     // The one check the per-row foreign keys made: the rows belong to a session that exists.
     if (!sessions.exists(sessionId)) throw noLiveSession();
-    for (const event of batch.events) {
+    for (let i = 0; i < events.length; i++) {
+      const event = events[i] as IngestEvent;
       const ts = event.ts;
       // Counters from before the show (a previous stream's snapshot, an old order) are not this session's.
       if (startedAt !== null && isBeforeSession(ts, startedAt)) {
         early++;
         continue;
       }
-      // The person's pseudonym and a refund's `known` go into the logged JSON (eventDataJson).
-      let person: string | null = null;
-      let known: RefundFacts | undefined;
+      const person = batch.person[i] as string | null;
+      // Laid out before the write (prepareIngest), but a refund's, which says what the write made of it.
+      let json = batch.json[i] as string;
       switch (event.type) {
         case 'order': {
-          person = event.buyer ? pseudonymize(event.buyer) : null;
           const order = { orderId: event.orderId, sku: event.sku, qty: event.qty, amountFen: event.amount, buyer: person, ts };
           if (!commerce.insertOrder(sessionId, order)) {
             duplicates++;
             continue;
           }
+          facts.add(order);
           const duringExplain = explainedAt(event.sku, ts);
           next.applyOrder(event.amount, person, ts, { sku: event.sku, qty: event.qty, duringExplain });
           newOrders.push({ sku: event.sku, qty: event.qty, amountFen: event.amount, ts });
@@ -110,30 +113,26 @@ export function writeIngestBatch(
             continue;
           }
           // Counted live, in the database and in review alike: capped at what is left of the order.
-          known = { known: refund.known, appliedFen: refund.appliedFen, excessFen: refund.excessFen };
+          json = eventDataJson(event, batch.source, null, { known: refund.known, appliedFen: refund.appliedFen, excessFen: refund.excessFen });
           next.applyRefund(refund.appliedFen, ts);
           if (refund.excessFen > 0) refundExcess.push({ orderId: event.orderId, excessFen: refund.excessFen, known: refund.known });
           break;
         }
         case 'comment':
-          person = pseudonymize(event.user);
-          next.applyComment(person, ts);
+          next.applyComment(person as string, ts);
           comments.push({ user: event.user, text: event.text, ts });
           break;
         case 'follow':
-          person = pseudonymize(event.user);
-          next.applyFollow(person, ts);
+          next.applyFollow(person as string, ts);
           break;
         case 'enter':
-          person = pseudonymize(event.user);
-          next.applyEnter(person, ts);
+          next.applyEnter(person as string, ts);
           break;
         case 'like':
           next.applyLike(event.count, ts);
           break;
       }
       const kind = KINDS[event.type];
-      const json = eventDataJson(event, batch.source, person, known);
       if (event.type === 'order' || event.type === 'refund') {
         loggedAt.push(rows.length / 3);
         logged.push({ id: 0, ts, kind, data: JSON.parse(json) as Record<string, unknown> });
@@ -153,10 +152,11 @@ export function writeIngestBatch(
     }
     const firstId = sessions.appendMany(sessionId, rows);
     loggedAt.forEach((row, i) => ((logged[i] as SessionEvent).id = firstId + row));
+    commerce.addOrderFacts(sessionId, facts);
     for (const [second, r] of seconds) commerce.writeSecond(sessionId, second, r.online, r.gmvFen, r.orders);
   }));
 
-  return { accepted: batch.events.length - duplicates - early, duplicates, ...(early > 0 && { early }), tracker: next, newOrders, logged, refundExcess, comments };
+  return { accepted: events.length - duplicates - early, duplicates, ...(early > 0 && { early }), tracker: next, newOrders, logged, refundExcess, comments };
 }
 
 export const noLiveSession = () =>

@@ -4,7 +4,6 @@ import {
   parseOrThrow,
   type AlertKpi,
   type CodedText,
-  type IngestBatch,
   type IngestResult,
   type Kpi,
   type KpiSettings,
@@ -15,6 +14,7 @@ import type { StateHub } from '../engine/state-hub.js';
 import type { ExplainFlow } from '../show/explain-flow.js';
 import type { SettingsRepo } from '../store/settings-repo.js';
 import { IngestRates } from './ingest-rates.js';
+import type { PreparedBatch } from './ingest-prepare.js';
 import { writeIngestBatch, type IngestDeps } from './ingest-service.js';
 import { KpiAlertEngine, type AlertTransition, type KpiValues } from './kpi-alerts.js';
 import { KpiTracker } from './kpi-tracker.js';
@@ -166,14 +166,14 @@ export class LiveKpis {
   }
 
   /** Writes a batch durably into the live session, then publishes its KPIs. */
-  ingest(sessionId: string, batch: IngestBatch): IngestResult {
+  ingest(sessionId: string, batch: PreparedBatch): IngestResult {
     const { explain } = this.deps;
     // Per-minute figures count from the show's start, the same minutes the review draws.
     const startedAt = this.deps.log.live?.startedAt ?? null;
     this.tracker.origin ??= startedAt;
     const outcome = writeIngestBatch(this.deps, sessionId, this.tracker, batch, (sku, ts) => explain.explainedAt(sku, ts), startedAt);
     this.tracker = outcome.tracker.commit();
-    this.rates.record(batch.source, batch.events.length, this.deps.now());
+    this.rates.record(batch.source, batch.types.length, this.deps.now());
     this.publish();
     this.deps.explain.recordOrders(outcome.newOrders);
     this.deps.onOrders?.(outcome.newOrders);

@@ -197,6 +197,55 @@ describe('garbage WebSocket frames', () => {
   });
 });
 
+describe('large WebSocket frames (parsed on the ingest thread)', () => {
+  it('get the answers small frames get, in the order they were sent, and their batches land in that order', async () => {
+    if (!f.desk.hub.state.session) await f.api('POST', '/actions', { type: 'session.start', title: 'large frames' });
+    const ws = new WebSocket(`${f.server.url.replace(/^http/, 'ws')}/ws?token=${f.token}`);
+    const results: Extract<WsServerMessage, { type: 'result' }>[] = [];
+    ws.on('message', (data) => {
+      const m = JSON.parse(data.toString()) as WsServerMessage;
+      if (m.type === 'result') results.push(m);
+    });
+    await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+    const comments = (n: number) => Array.from({ length: n }, (_, i) => ({ type: 'comment', ts: Date.now(), user: `u${i}`, text: '主播好'.repeat(8) }));
+    const ingest = (id: string, events: unknown[], source = id) => JSON.stringify({ type: 'ingest', id, batch: { source, events } });
+    const badAt700 = comments(1_000).map((e, i) => (i === 700 ? { type: 'like', ts: Date.now(), count: 0 } : e));
+    const frames = [
+      ingest('big1', comments(1_000)),
+      ingest('small1', comments(1)),
+      `{"type":"ingest","id":"bj","batch":${' '.repeat(40_000)}`,
+      ingest('bad', badAt700),
+      ingest('y'.repeat(65), comments(1_000)),
+      JSON.stringify({ type: 'ingest', id: 'extra', batch: { events: comments(1_000) }, via: 'ui' }),
+      ingest('big2', comments(1_000)),
+    ];
+    expect(frames.filter((t) => t.length >= 32 * 1024)).toHaveLength(6);
+    for (const frame of frames) ws.send(frame);
+    await expect.poll(() => results.length, { timeout: 10_000 }).toBe(frames.length);
+    expect(results.map((r) => [r.id?.slice(0, 6) ?? null, r.ok, r.ok ? r.result : r.error?.code])).toEqual([
+      ['big1', true, { accepted: 1_000, duplicates: 0 }],
+      ['small1', true, { accepted: 1, duplicates: 0 }],
+      [null, false, 'bad_request'],
+      ['bad', false, 'bad_request'],
+      ['yyyyyy', false, 'bad_request'],
+      ['extra', false, 'bad_request'],
+      ['big2', true, { accepted: 1_000, duplicates: 0 }],
+    ]);
+    // The same words the event loop gives a small frame: the thread never writes an error of its own.
+    expect(results[2]?.error?.message).toMatch(/^message is not valid JSON/);
+    expect(results[3]?.error).toMatchObject({ field: 'events.700.count', index: 700 });
+    const smallBad = await f.api('POST', '/ingest', { events: badAt700 });
+    expect(results[3]?.error?.message).toBe(smallBad.body.error.message);
+    expect((f.desk as unknown as { parser: { running: boolean } }).parser.running).toBe(true);
+    const span = (source: string) =>
+      db.prepare(`SELECT MIN(id) AS first, MAX(id) AS last FROM events WHERE kind = 'ingest.comment' AND json_extract(data, '$.source') = ?`).get(source) as { first: number; last: number };
+    expect(span('big1').last).toBeLessThan(span('small1').first);
+    expect(span('small1').last).toBeLessThan(span('big2').first);
+    ws.close();
+    expect((await f.api('GET', '/health')).status).toBe(200);
+  });
+});
+
 describe('corrupt settings', () => {
   const scratch: string[] = [];
   afterAll(() => scratch.forEach((d) => rmSync(d, { recursive: true, force: true })));

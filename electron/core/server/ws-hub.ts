@@ -15,6 +15,7 @@ import {
   type WsServerMessage,
 } from '../contract/index.js';
 import type { Dispatch, StateChange, StateReader } from '../engine/ports.js';
+import type { PreparedBatch, PreparedFrame } from '../metrics/ingest-prepare.js';
 import type { Role } from './router.js';
 
 /**
@@ -25,6 +26,12 @@ interface Client {
   role: Role;
   patches: boolean;
   rev: number;
+  /** Messages waiting for an earlier frame of this socket that is being parsed off the event loop. */
+  queued: number;
+  /** Where the next waiting message lines up: each is handled after the ones before it on this socket. */
+  turn: Promise<void>;
+  /** Frames of this socket on the parse thread; past MAX_PARSING the socket stops reading until they are written. */
+  parsing: number;
 }
 
 const wantsPatches = (url: string | undefined) => new URL(url ?? '/', 'http://desk').searchParams.get('patch') === '1';
@@ -32,12 +39,23 @@ const wantsPatches = (url: string | undefined) => new URL(url ?? '/', 'http://de
 /** A client this far behind skips intermediate states; the next push carries everything. */
 const MAX_BUFFERED = 4 * 1024 * 1024;
 export const WS_MAX_PAYLOAD = 16 * 1024 * 1024;
+/**
+ * Text frames of this size from a control client go to the ingest parse thread: from a batch of ~400
+ * events (below, the round trip costs more than parsing here) to 2 MB, twice a full batch of 10,000
+ * ordinary events (beyond, only an odd or hostile sender: the event loop parses it, as it always did,
+ * and the thread's heap stays sized for real batches).
+ */
+export const PARSE_OFF_LOOP_BYTES = { min: 32 * 1024, max: 2 * 1024 * 1024 } as const;
+/** A client sending faster than the desk writes waits for the socket (TCP), not in the desk's memory. */
+const MAX_PARSING = 8;
 
 /** What the socket hub uses: the state it pushes, and where client messages go. */
 export interface WsHubDeps {
   hub: StateReader;
   dispatch: Dispatch;
   ingest: (body: unknown) => IngestResult;
+  /** Large ingest frames: laid flat off the event loop (null: parse it here after all), then written. */
+  ingestFrames?: { prepare(bytes: Uint8Array): Promise<PreparedFrame | null>; write(batch: PreparedBatch): IngestResult };
   /** The console's on-screen deck, pressed from the browser. */
   deck: { readonly info: { readonly id: string }; readonly keyCount: number; press(index: number, down: boolean): boolean };
 }
@@ -62,11 +80,11 @@ export class WsHub {
   upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, role: Role): void {
     const patches = wantsPatches(req.url);
     this.wss.handleUpgrade(req, socket, head, (ws) => {
-      const client: Client = { role, patches, rev: -1 };
+      const client: Client = { role, patches, rev: -1, queued: 0, turn: Promise.resolve(), parsing: 0 };
       this.roles.set(ws, client);
       ws.on('close', () => this.roles.delete(ws));
       ws.on('error', () => this.roles.delete(ws));
-      ws.on('message', (data, isBinary) => void this.onMessage(ws, role, isBinary ? null : data.toString()));
+      ws.on('message', (data, isBinary) => this.receive(ws, client, data as Buffer, isBinary));
       // This runs after the upgrade listener returned (its guard no longer covers it): a failure
       // here ends this one socket, never the process.
       try {
@@ -118,6 +136,49 @@ export class WsHub {
     }
   }
 
+  /**
+   * A large ingest frame is parsed on the parse thread while earlier batches are written here; every
+   * message keeps its place on its socket: one that comes after such a frame waits for it.
+   */
+  private receive(ws: WebSocket, client: Client, data: Buffer, isBinary: boolean): void {
+    const frames = this.desk.ingestFrames;
+    if (frames && !isBinary && client.role === 'control' && data.length >= PARSE_OFF_LOOP_BYTES.min && data.length <= PARSE_OFF_LOOP_BYTES.max) {
+      const prepared = frames.prepare(data);
+      if (++client.parsing === MAX_PARSING) ws.pause();
+      this.inTurn(client, async () => {
+        const frame = await prepared;
+        if (client.parsing-- === MAX_PARSING) ws.resume();
+        if (frame) this.writeFrame(ws, frames, frame);
+        else void this.onMessage(ws, client.role, data.toString());
+      });
+      return;
+    }
+    const text = isBinary ? null : data.toString();
+    if (client.queued === 0) void this.onMessage(ws, client.role, text);
+    else this.inTurn(client, () => void this.onMessage(ws, client.role, text));
+  }
+
+  /**
+   * Runs `handle` once every earlier message of the socket has had its turn. A frame's turn lasts until
+   * it is parsed and written; an action's ends once its dispatch has begun (one that waits for OBS holds
+   * up no one, as before).
+   */
+  private inTurn(client: Client, handle: () => void | Promise<void>): void {
+    client.queued++;
+    client.turn = client.turn
+      .then(handle)
+      .catch((error: unknown) => void failure(error))
+      .finally(() => client.queued--);
+  }
+
+  private writeFrame(ws: WebSocket, frames: NonNullable<WsHubDeps['ingestFrames']>, { id, batch }: PreparedFrame): void {
+    try {
+      send(ws, { type: 'result', id, ok: true, result: frames.write(batch) });
+    } catch (error) {
+      send(ws, { type: 'result', id, ok: false, error: failure(error).toJSON().error });
+    }
+  }
+
   private async onMessage(ws: WebSocket, role: Role, text: string | null): Promise<void> {
     let id: string | null = null;
     try {
@@ -158,11 +219,16 @@ export class WsHub {
       }
       send(ws, { type: 'result', id, ok: true, result });
     } catch (error) {
-      const deskError = error instanceof DeskError ? error : new DeskError('internal', coded('error.internal', {}, 'internal error; the desk logged the details'));
-      if (!(error instanceof DeskError)) console.error(`ws message failed: ${(error as Error)?.stack ?? String(error)}`);
-      send(ws, { type: 'result', id, ok: false, error: deskError.toJSON().error });
+      send(ws, { type: 'result', id, ok: false, error: failure(error).toJSON().error });
     }
   }
+}
+
+/** What a failed message answers: its DeskError, or an internal error (the details go to the log only). */
+function failure(error: unknown): DeskError {
+  if (error instanceof DeskError) return error;
+  console.error(`ws message failed: ${(error as Error)?.stack ?? String(error)}`);
+  return new DeskError('internal', coded('error.internal', {}, 'internal error; the desk logged the details'));
 }
 
 const stateText = (state: DeskState) => JSON.stringify({ type: 'state', state } satisfies WsServerMessage);

@@ -1,4 +1,5 @@
 import type { TimelinePoint } from '../contract/index.js';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './database.js';
 
 export interface OrderRow {
@@ -56,10 +57,28 @@ export function rebuildOrderFacts(db: Db, sessionId: string): void {
   ).run(sessionId);
 }
 
+/** The facts a batch's new orders add to their session (see addOrderFacts). */
+export class OrderFacts {
+  readonly buyers = new Set<string>();
+  readonly skus = new Map<string, { orders: number; gmvFen: number }>();
+
+  add(o: Pick<OrderRow, 'sku' | 'amountFen' | 'buyer'>): void {
+    if (o.buyer !== null) this.buyers.add(o.buyer);
+    const sku = this.skus.get(o.sku);
+    if (sku) {
+      sku.orders++;
+      sku.gmvFen += o.amountFen;
+    } else this.skus.set(o.sku, { orders: 1, gmvFen: o.amountFen });
+  }
+}
+
+/** Named buyers per statement when a batch's buyers go into order_buyers. */
+const FACT_CHUNK = 64;
+
 /** Orders (idempotent by order id within a session) and the per-second KPI rollups. */
 export class CommerceRepo {
   private readonly insertOrderStmt;
-  private readonly insertBuyerStmt;
+  private insertBuyersStmt: Statement | undefined;
   private readonly addSkuStmt;
   private readonly refundStmt;
   private readonly refundableStmt;
@@ -73,10 +92,9 @@ export class CommerceRepo {
     this.insertOrderStmt = db.prepare(
       `INSERT OR IGNORE INTO orders (session_id, order_id, sku, qty, amount_fen, buyer, ts) VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
-    this.insertBuyerStmt = db.prepare('INSERT OR IGNORE INTO order_buyers (session_id, buyer) VALUES (?, ?)');
     this.addSkuStmt = db.prepare(
-      `INSERT INTO order_skus (session_id, sku, orders, gmv_fen) VALUES (?, ?, 1, ?)
-       ON CONFLICT (session_id, sku) DO UPDATE SET orders = orders + 1, gmv_fen = gmv_fen + excluded.gmv_fen`,
+      `INSERT INTO order_skus (session_id, sku, orders, gmv_fen) VALUES (?, ?, ?, ?)
+       ON CONFLICT (session_id, sku) DO UPDATE SET orders = orders + excluded.orders, gmv_fen = gmv_fen + excluded.gmv_fen`,
     );
     this.refundStmt = db.prepare(
       'UPDATE orders SET refunded_fen = MIN(amount_fen, refunded_fen + ?) WHERE session_id = ? AND order_id = ?',
@@ -100,15 +118,27 @@ export class CommerceRepo {
   }
 
   /**
-   * Returns false when the order id was already recorded for this session (a retried batch). With the
-   * order, in the caller's transaction: a named buyer joins the session's distinct buyers (order_buyers)
-   * and the SKU's totals count it (order_skus).
+   * Returns false when the order id was already recorded for this session (a retried batch). The order's
+   * facts (its buyer among the session's distinct buyers, its SKU's totals) go in with addOrderFacts,
+   * once per batch and in the same transaction: one statement per order, not three.
    */
   insertOrder(sessionId: string, o: OrderRow): boolean {
-    if (this.insertOrderStmt.run(sessionId, o.orderId, o.sku, o.qty, o.amountFen, o.buyer, o.ts).changes !== 1) return false;
-    if (o.buyer !== null) this.insertBuyerStmt.run(sessionId, o.buyer);
-    this.addSkuStmt.run(sessionId, o.sku, o.amountFen);
-    return true;
+    return this.insertOrderStmt.run(sessionId, o.orderId, o.sku, o.qty, o.amountFen, o.buyer, o.ts).changes === 1;
+  }
+
+  /** What a batch's new orders add: named buyers to order_buyers (distinct), orders and GMV to each SKU's order_skus row. */
+  addOrderFacts(sessionId: string, facts: OrderFacts): void {
+    const buyers = [...facts.buyers];
+    for (let at = 0; at < buyers.length; at += FACT_CHUNK) {
+      const chunk = buyers.slice(at, at + FACT_CHUNK);
+      const insert = chunk.length === FACT_CHUNK ? (this.insertBuyersStmt ??= this.insertBuyers(FACT_CHUNK)) : this.insertBuyers(chunk.length);
+      insert.run(chunk.flatMap((buyer) => [sessionId, buyer]));
+    }
+    for (const [sku, t] of facts.skus) this.addSkuStmt.run(sessionId, sku, t.orders, t.gmvFen);
+  }
+
+  private insertBuyers(rows: number) {
+    return this.db.prepare(`INSERT OR IGNORE INTO order_buyers (session_id, buyer) VALUES ${Array(rows).fill('(?, ?)').join(', ')}`);
   }
 
   /** Returns false for a refund of an order this session never saw. */

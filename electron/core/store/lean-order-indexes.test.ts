@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { DeskError } from '../contract/index.js';
+import { prepareIngest } from '../metrics/ingest-prepare.js';
 import { writeIngestBatch } from '../metrics/ingest-service.js';
 import { KpiTracker } from '../metrics/kpi-tracker.js';
 import { CommerceRepo } from './commerce-repo.js';
@@ -13,6 +14,9 @@ import { MIGRATIONS } from './migrations/index.js';
 import { ReviewRepo } from './review-repo.js';
 import { SessionsRepo } from './sessions-repo.js';
 
+/** A batch as the gate hands it to the write: validated and laid flat (names pseudonymized as h:name). */
+const T = Date.UTC(2026, 0, 1);
+const flat = (events: unknown[]) => prepareIngest({ events }, T, (v) => `h:${v}`);
 const scratch = () => join(mkdtempSync(join(tmpdir(), 'livedesk-lean-')), 'desk.sqlite');
 
 describe('orders without the per-order buyer index (migration 9)', () => {
@@ -52,10 +56,10 @@ describe('orders without the per-order buyer index (migration 9)', () => {
     const sessions = new SessionsRepo(db);
     const commerce = new CommerceRepo(db);
     const s = sessions.create({ title: 'live', rehearsal: false, startedAt: 1_000 });
-    const deps = { db, sessions, commerce, pseudonymize: (v: string) => `h:${v}` };
-    const order = (orderId: string, sku: string, buyer?: string) => ({ type: 'order' as const, ts: 2_000, orderId, sku, qty: 1, amount: 100, ...(buyer && { buyer }) });
-    writeIngestBatch(deps, s.id, new KpiTracker(), { source: null, events: [order('o1', 'A', 'ann'), order('o2', 'B', 'ann'), order('o3', 'A', 'bob'), order('o4', 'A')] });
-    writeIngestBatch(deps, s.id, new KpiTracker(), { source: null, events: [order('o3', 'A', 'bob'), order('o5', 'B', 'cy')] });
+    const deps = { db, sessions, commerce };
+    const order = (orderId: string, sku: string, buyer?: string) => ({ type: 'order' as const, ts: T, orderId, sku, qty: 1, amount: 100, ...(buyer && { buyer }) });
+    writeIngestBatch(deps, s.id, new KpiTracker(), flat([order('o1', 'A', 'ann'), order('o2', 'B', 'ann'), order('o3', 'A', 'bob'), order('o4', 'A')]));
+    writeIngestBatch(deps, s.id, new KpiTracker(), flat([order('o3', 'A', 'bob'), order('o5', 'B', 'cy')]));
     expect(commerce.totals(s.id)).toMatchObject({ orders: 5, buyers: 4 });
     expect(new ReviewRepo(db).skuTotals(s.id)).toEqual([
       { sku: 'A', orders: 3, gmvFen: 300 },
@@ -68,11 +72,11 @@ describe('orders without the per-order buyer index (migration 9)', () => {
     const db = openDatabase(scratch());
     const sessions = new SessionsRepo(db);
     const commerce = new CommerceRepo(db);
-    const deps = { db, sessions, commerce, pseudonymize: (v: string) => `h:${v}` };
-    const events = [{ type: 'like' as const, ts: 2_000, count: 1 }, { type: 'order' as const, ts: 2_000, orderId: 'o1', sku: 'A', qty: 1, amount: 100, buyer: 'ann' }];
+    const deps = { db, sessions, commerce };
+    const events = [{ type: 'like' as const, ts: T, count: 1 }, { type: 'order' as const, ts: T, orderId: 'o1', sku: 'A', qty: 1, amount: 100, buyer: 'ann' }];
     const refused = (() => {
       try {
-        return writeIngestBatch(deps, 'no-such-session', new KpiTracker(), { source: null, events });
+        return writeIngestBatch(deps, 'no-such-session', new KpiTracker(), flat(events));
       } catch (error) {
         return error;
       }
@@ -81,7 +85,7 @@ describe('orders without the per-order buyer index (migration 9)', () => {
     for (const table of ['events', 'orders', 'order_buyers', 'order_skus', 'kpi_seconds']) expect(db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get(), table).toEqual({ n: 0 });
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     const s = sessions.create({ title: 'live', rehearsal: false, startedAt: 1_000 });
-    expect(writeIngestBatch(deps, s.id, new KpiTracker(), { source: null, events }).accepted).toBe(2);
+    expect(writeIngestBatch(deps, s.id, new KpiTracker(), flat(events)).accepted).toBe(2);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(() => db.prepare("INSERT INTO events (session_id, ts, kind, data) VALUES ('no-such-session', 1, 'x', '{}')").run()).toThrow(/FOREIGN KEY/);
     db.close();
