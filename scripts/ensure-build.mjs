@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildConsole } from './build-console.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const SKIP = new Set(['node_modules', 'out', '.git', 'e2e']);
@@ -20,9 +21,7 @@ function newest(dir) {
 
 const mtime = (path) => (existsSync(path) ? statSync(path).mtimeMs : 0);
 const configs = ['package.json', 'tsconfig.base.json', 'package-lock.json'].map((f) => mtime(join(root, f)));
-// The console is always built for production: run from inside vitest (NODE_ENV=test) vite would build
-// React's development JSX, and the bench and `npm run console` would then serve a console 3× slower.
-const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
+const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
 const npx = (args) => run(process.execPath, [join(root, 'node_modules', '.bin', args[0]), ...args.slice(1)]);
 
 const coreOut = join(root, 'out/electron/core/main.js');
@@ -33,5 +32,5 @@ if (Math.max(newest(join(root, 'electron')), newest(join(root, 'native')), ...co
 const rendererOut = join(root, 'out/renderer/index.html');
 if (Math.max(newest(join(root, 'renderer')), newest(join(root, 'electron/core/contract')), ...configs) > mtime(rendererOut)) {
   process.stderr.write('livedesk: building the console (vite)…\n');
-  npx(['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']);
+  buildConsole(root);
 }
