@@ -97,7 +97,9 @@ export function writeIngestBatch(
             duplicates++;
             continue;
           }
-          facts.add(order);
+          // A buyer the session's committed figures already count has its order_buyers row (they are
+          // written in the same transactions, and a resumed tracker is read back from that table).
+          facts.add(order.sku, order.amountFen, person !== null && current.countsBuyer(person) ? null : person);
           const duringExplain = explainedAt(event.sku, ts);
           next.applyOrder(event.amount, person, ts, { sku: event.sku, qty: event.qty, duringExplain });
           newOrders.push({ sku: event.sku, qty: event.qty, amountFen: event.amount, ts });

@@ -105,6 +105,11 @@ export class KpiTracker {
     }
   }
 
+  /** Whether this buyer is among the distinct buyers counted so far. */
+  countsBuyer(buyer: string): boolean {
+    return this.buyers.has(buyer);
+  }
+
   applyOrder(amountFen: number, buyer: string | null, ts: number, line?: OrderLine): void {
     this.gmvFen += amountFen;
     this.orders += 1;

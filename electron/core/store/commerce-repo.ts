@@ -62,13 +62,14 @@ export class OrderFacts {
   readonly buyers = new Set<string>();
   readonly skus = new Map<string, { orders: number; gmvFen: number }>();
 
-  add(o: Pick<OrderRow, 'sku' | 'amountFen' | 'buyer'>): void {
-    if (o.buyer !== null) this.buyers.add(o.buyer);
-    const sku = this.skus.get(o.sku);
-    if (sku) {
-      sku.orders++;
-      sku.gmvFen += o.amountFen;
-    } else this.skus.set(o.sku, { orders: 1, gmvFen: o.amountFen });
+  /** A new order: its SKU's totals, and its buyer when order_buyers may not have them yet (null: it has). */
+  add(sku: string, amountFen: number, buyer: string | null): void {
+    if (buyer !== null) this.buyers.add(buyer);
+    const totals = this.skus.get(sku);
+    if (totals) {
+      totals.orders++;
+      totals.gmvFen += amountFen;
+    } else this.skus.set(sku, { orders: 1, gmvFen: amountFen });
   }
 }
 

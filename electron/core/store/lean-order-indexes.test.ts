@@ -58,12 +58,23 @@ describe('orders without the per-order buyer index (migration 9)', () => {
     const s = sessions.create({ title: 'live', rehearsal: false, startedAt: 1_000 });
     const deps = { db, sessions, commerce };
     const order = (orderId: string, sku: string, buyer?: string) => ({ type: 'order' as const, ts: T, orderId, sku, qty: 1, amount: 100, ...(buyer && { buyer }) });
-    writeIngestBatch(deps, s.id, new KpiTracker(), flat([order('o1', 'A', 'ann'), order('o2', 'B', 'ann'), order('o3', 'A', 'bob'), order('o4', 'A')]));
-    writeIngestBatch(deps, s.id, new KpiTracker(), flat([order('o3', 'A', 'bob'), order('o5', 'B', 'cy')]));
+    // As the live desk does: each batch staged on the committed tracker, committed once durable.
+    let tracker = new KpiTracker();
+    const write = (events: unknown[]) => (tracker = writeIngestBatch(deps, s.id, tracker, flat(events)).tracker.commit());
+    write([order('o1', 'A', 'ann'), order('o2', 'B', 'ann'), order('o3', 'A', 'bob'), order('o4', 'A')]);
+    write([order('o3', 'A', 'bob'), order('o5', 'B', 'cy')]);
     expect(commerce.totals(s.id)).toMatchObject({ orders: 5, buyers: 4 });
+    // Buyers the session already counts are not written again; a new one beside them is.
+    write([order('o6', 'A', 'ann'), order('o7', 'A', 'dan'), order('o8', 'B', 'bob')]);
+    expect(commerce.totals(s.id)).toMatchObject({ orders: 8, buyers: 5 });
+    expect(commerce.buyers(s.id).sort()).toEqual(['h:ann', 'h:bob', 'h:cy', 'h:dan']);
+    // A resumed session reads its buyers back from order_buyers, and goes on the same way.
+    tracker = KpiTracker.restore({ online: null, peakOnline: null, gmvFen: 0, orders: 8, buyers: commerce.buyers(s.id) });
+    write([order('o9', 'A', 'cy'), order('o10', 'A', 'eve')]);
+    expect(commerce.totals(s.id)).toMatchObject({ orders: 10, buyers: 6 });
     expect(new ReviewRepo(db).skuTotals(s.id)).toEqual([
-      { sku: 'A', orders: 3, gmvFen: 300 },
-      { sku: 'B', orders: 2, gmvFen: 200 },
+      { sku: 'A', orders: 7, gmvFen: 700 },
+      { sku: 'B', orders: 3, gmvFen: 300 },
     ]);
     db.close();
   });
