@@ -163,15 +163,21 @@ describe('fuzzed ingest events', () => {
   });
 });
 
+/** A control socket, open, with the `result` messages it gets collected in order. */
+async function resultSocket() {
+  const ws = new WebSocket(`${f.server.url.replace(/^http/, 'ws')}/ws?token=${f.token}`);
+  const results: Extract<WsServerMessage, { type: 'result' }>[] = [];
+  ws.on('message', (data) => {
+    const m = JSON.parse(data.toString()) as WsServerMessage;
+    if (m.type === 'result') results.push(m);
+  });
+  await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+  return { ws, results };
+}
+
 describe('garbage WebSocket frames', () => {
   it('each gets an error result; an oversized frame closes only that socket', async () => {
-    const ws = new WebSocket(`${f.server.url.replace(/^http/, 'ws')}/ws?token=${f.token}`);
-    const results: Extract<WsServerMessage, { type: 'result' }>[] = [];
-    ws.on('message', (data) => {
-      const m = JSON.parse(data.toString()) as WsServerMessage;
-      if (m.type === 'result') results.push(m);
-    });
-    await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+    const { ws, results } = await resultSocket();
     const frames: (string | Buffer)[] = [
       Buffer.from([1, 2, 3]),
       'not json',
@@ -200,13 +206,7 @@ describe('garbage WebSocket frames', () => {
 describe('large WebSocket frames (parsed on the ingest thread)', () => {
   it('get the answers small frames get, in the order they were sent, and their batches land in that order', async () => {
     if (!f.desk.hub.state.session) await f.api('POST', '/actions', { type: 'session.start', title: 'large frames' });
-    const ws = new WebSocket(`${f.server.url.replace(/^http/, 'ws')}/ws?token=${f.token}`);
-    const results: Extract<WsServerMessage, { type: 'result' }>[] = [];
-    ws.on('message', (data) => {
-      const m = JSON.parse(data.toString()) as WsServerMessage;
-      if (m.type === 'result') results.push(m);
-    });
-    await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+    const { ws, results } = await resultSocket();
     const comments = (n: number) => Array.from({ length: n }, (_, i) => ({ type: 'comment', ts: Date.now(), user: `u${i}`, text: '主播好'.repeat(8) }));
     const ingest = (id: string, events: unknown[], source = id) => JSON.stringify({ type: 'ingest', id, batch: { source, events } });
     const badAt700 = comments(1_000).map((e, i) => (i === 700 ? { type: 'like', ts: Date.now(), count: 0 } : e));
