@@ -170,6 +170,9 @@ export const alertSchema = z.object({
 });
 export type Alert = z.infer<typeof alertSchema>;
 
+/** How many of the live session's newest visible events the desk state carries (`recent`). */
+export const RECENT_EVENTS = 30;
+
 export const deskStateSchema = z.object({
   rev: z.int().nonnegative(),
   /** Rehearsal mode: simulated OBS and audience, nothing real touched. */
@@ -180,7 +183,7 @@ export const deskStateSchema = z.object({
   kpi: kpiSchema,
   surfaces: z.array(surfaceStateSchema),
   alerts: z.array(alertSchema),
-  /** The newest entries of the live session's event log, newest first (at most 30). */
+  /** The newest entries of the live session's event log, newest first (at most RECENT_EVENTS). */
   recent: z.array(sessionEventSchema),
   // Serial hardware (issue 6); optional so older snapshots and fixtures still parse.
   /** The live weight of the first scale that has reported; null while none has. */

@@ -1,11 +1,10 @@
-import type { SessionEvent, SessionSummary } from '../contract/index.js';
+import { RECENT_EVENTS, type SessionEvent, type SessionSummary } from '../contract/index.js';
 import type { NewEvent, SessionsRepo } from '../store/sessions-repo.js';
 import type { StateHub } from './state-hub.js';
 import { isStorageError, type PendingEntry } from './storage-guard.js';
 
 /** Event kinds too frequent to show in the console's recent list (they are still logged). */
 const QUIET_KINDS = new Set(['ingest.snapshot', 'ingest.like', 'ingest.enter', 'ingest.comment', 'ingest.follow']);
-const RECENT_MAX = 30;
 
 export const isQuietKind = (kind: string): boolean => QUIET_KINDS.has(kind);
 
@@ -49,13 +48,13 @@ export class SessionLog {
   pushRecent(entries: readonly SessionEvent[]): void {
     const visible = entries.filter((e) => !isQuietKind(e.kind));
     if (!visible.length) return;
-    const recent = [...visible.reverse(), ...this.hub.state.recent].slice(0, RECENT_MAX);
+    const recent = [...visible.reverse(), ...this.hub.state.recent].slice(0, RECENT_EVENTS);
     this.hub.patch({ recent });
   }
 
   setLive(session: SessionSummary | null): void {
     const recent = session
-      ? this.repo.events(session.id, { limit: RECENT_MAX, excludeKinds: [...QUIET_KINDS], newestFirst: true })
+      ? this.repo.events(session.id, { limit: RECENT_EVENTS, excludeKinds: [...QUIET_KINDS], newestFirst: true })
       : [];
     this.hub.patch({ session, recent });
   }

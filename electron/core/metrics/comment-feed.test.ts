@@ -39,12 +39,14 @@ describe('the comment feed', () => {
     expect(JSON.stringify(d.desk.hub.state)).not.toContain('好看！');
 
     // Asking after the last seq gives only what is new; the ring keeps the newest COMMENT_FEED_SIZE.
-    const more = Array.from({ length: COMMENT_FEED_SIZE + 5 }, (_, i) => comment(10 + i, `viewer${i}`, `第${i}条`));
+    const more = Array.from({ length: COMMENT_FEED_SIZE + 5 }, (_, i) => comment(10 + i, `viewer${i}`, i === 1 ? '第1条 发货了吗' : `第${i}条`));
     await d.api('POST', '/ingest', { events: more });
     const next = (await d.api('GET', `/comments?after=${page.seq}`)).body as { comments: FeedComment[] };
     expect(next.comments).toHaveLength(COMMENT_FEED_SIZE);
     expect(next.comments.at(-1)?.text).toBe(`第${COMMENT_FEED_SIZE + 4}条`);
     expect(next.comments[0]?.text).toBe('第5条');
+    // A watched word in a comment the feed no longer keeps still alerts.
+    expect(d.desk.hub.state.alerts.find((a) => a.id === 'comment:发货')?.params).toMatchObject({ user: 'v***', text: '第1条 发货了吗' });
 
     // A keyword the controller removed no longer alerts; one added does.
     await d.api('PUT', '/comments/keywords', ['质量']);

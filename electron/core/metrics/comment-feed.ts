@@ -82,12 +82,16 @@ export class CommentFeed {
   record(sessionId: string, comments: readonly RawComment[]): void {
     this.follow(sessionId);
     const hits = new Map<string, FeedComment>();
-    for (const c of comments) {
+    // A batch larger than the feed keeps only its newest comments: the older ones are only matched.
+    const keptFrom = comments.length - COMMENT_FEED_SIZE;
+    comments.forEach((c, i) => {
+      const seq = ++this.seq;
       const keyword = this.pattern ? (this.pattern.exec(c.text)?.[0] ?? null) : null;
-      const item: FeedComment = { seq: ++this.seq, ts: c.ts, user: maskName(c.user), text: c.text, keyword };
-      this.ring.push(item);
+      if (i < keptFrom && keyword === null) return;
+      const item: FeedComment = { seq, ts: c.ts, user: maskName(c.user), text: c.text, keyword };
+      if (i >= keptFrom) this.ring.push(item);
       if (keyword !== null) hits.set(keyword, item);
-    }
+    });
     if (this.ring.length > COMMENT_FEED_SIZE) this.ring.splice(0, this.ring.length - COMMENT_FEED_SIZE);
     if (comments.length) this.publish();
     for (const [keyword, item] of hits) {

@@ -1,4 +1,4 @@
-import { coded, DeskError, ingestEventSchema, isBeforeSession, type IngestEvent, type IngestEventType, type IngestResult, type SessionEvent } from '../contract/index.js';
+import { coded, DeskError, ingestEventSchema, isBeforeSession, RECENT_EVENTS, type IngestEvent, type IngestEventType, type IngestResult, type SessionEvent } from '../contract/index.js';
 import { eventDataJson } from './ingest-json.js';
 import { preparedEvents, type PreparedBatch } from './ingest-prepare.js';
 import { withoutForeignKeyChecks, type Db } from '../store/database.js';
@@ -40,6 +40,7 @@ export interface IngestOutcome extends IngestResult {
   tracker: KpiTracker;
   refundExcess: RefundExcess[];
   newOrders: NewOrder[];
+  /** The newest of its orders and refunds as logged (at most RECENT_EVENTS: what the console's recent list can show). */
   logged: SessionEvent[];
   /** The batch's comments with their raw names, for the console's feed (which masks them). */
   comments: RawComment[];
@@ -135,10 +136,7 @@ export function writeIngestBatch(
           break;
       }
       const kind = KINDS[event.type];
-      if (event.type === 'order' || event.type === 'refund') {
-        loggedAt.push(rows.length / 3);
-        logged.push({ id: 0, ts, kind, data: JSON.parse(json) as Record<string, unknown> });
-      }
+      if (event.type === 'order' || event.type === 'refund') loggedAt.push(rows.length / 3);
       rows.push(ts, kind, json);
       // A second keeps its highest online reading (a late one too), so every peak agrees with the live one.
       const second = next.secondOf(ts);
@@ -153,7 +151,11 @@ export function writeIngestBatch(
       }
     }
     const firstId = sessions.appendMany(sessionId, rows);
-    loggedAt.forEach((row, i) => ((logged[i] as SessionEvent).id = firstId + row));
+    // The console's recent list keeps the newest few: only those are read back into objects.
+    for (const row of loggedAt.slice(-RECENT_EVENTS)) {
+      const at = row * 3;
+      logged.push({ id: firstId + row, ts: rows[at] as number, kind: rows[at + 1] as string, data: JSON.parse(rows[at + 2] as string) as Record<string, unknown> });
+    }
     commerce.addOrderFacts(sessionId, facts);
     for (const [second, r] of seconds) commerce.writeSecond(sessionId, second, r.online, r.gmvFen, r.orders);
   }));
