@@ -63,6 +63,9 @@ describe('console OBS control → real OBS', () => {
     // A double-click takes a scene straight to program, as in OBS.
     await scene(HOST).dblclick();
     await expect.poll(programScene, { timeout: 5_000 }).toBe(HOST);
+    // OBS takes no new program scene while its transition (a 300 ms Fade) still runs: the second
+    // double-click comes once the first one's fade has ended, as it would from a person (CI failed here).
+    await expect.poll(async () => (await observer.call('GetCurrentSceneTransitionCursor')).transitionCursor, { timeout: 5_000 }).toBe(1);
     await scene(PRODUCT).dblclick();
     await expect.poll(programScene, { timeout: 5_000 }).toBe(PRODUCT);
   });
