@@ -15,7 +15,7 @@ export interface MirrorContext {
   previewChanged(s: ObsSocket, scene: string | null, reported?: boolean): void;
   /** Bumped on every preview change, so a late answer never overrides a newer value. */
   previewVersion(): number;
-  /** Re-reads one cached scene's items (after items were added or reordered). */
+  /** Re-reads one scene's items if they are mirrored or being read (after items were added, removed or reordered). */
   refreshItems(s: ObsSocket, scene: string): void;
   /** Re-reads everything (a new scene collection). */
   resync(s: ObsSocket): void;
@@ -78,18 +78,23 @@ export function followMirrorEvents(s: ObsSocket, m: MirrorContext): void {
   s.on('CurrentSceneCollectionChanged', () => {
     if (m.live(s)) m.resync(s);
   });
+  // An item event for a scene still being read may postdate the read's answer: it reads the scene again.
   s.on('SceneItemEnableStateChanged', ({ sceneName, sceneItemId, sceneItemEnabled }) => {
-    if (m.live(s) && str(sceneName) && typeof sceneItemId === 'number' && bool(sceneItemEnabled)) m.publish({ sceneItems: withItemEnabled(items(), sceneName, sceneItemId, sceneItemEnabled) });
+    if (!m.live(s) || !str(sceneName) || typeof sceneItemId !== 'number' || !bool(sceneItemEnabled)) return;
+    if (items()[sceneName]) m.publish({ sceneItems: withItemEnabled(items(), sceneName, sceneItemId, sceneItemEnabled) });
+    else m.refreshItems(s, sceneName);
   });
   s.on('SceneItemRemoved', ({ sceneName, sceneItemId }) => {
-    if (m.live(s) && str(sceneName) && typeof sceneItemId === 'number') m.publish({ sceneItems: withItemRemoved(items(), sceneName, sceneItemId) });
+    if (!m.live(s) || !str(sceneName) || typeof sceneItemId !== 'number') return;
+    if (items()[sceneName]) m.publish({ sceneItems: withItemRemoved(items(), sceneName, sceneItemId) });
+    else m.refreshItems(s, sceneName);
   });
   // The event lacks the input kind and the order is OBS's to decide: read the scene again.
   s.on('SceneItemCreated', ({ sceneName }) => {
-    if (m.live(s) && str(sceneName) && items()[sceneName]) m.refreshItems(s, sceneName);
+    if (m.live(s) && str(sceneName)) m.refreshItems(s, sceneName);
   });
   s.on('SceneItemListReindexed', ({ sceneName }) => {
-    if (m.live(s) && str(sceneName) && items()[sceneName]) m.refreshItems(s, sceneName);
+    if (m.live(s) && str(sceneName)) m.refreshItems(s, sceneName);
   });
   s.on('InputNameChanged', ({ oldInputName, inputName }) => {
     if (m.live(s) && str(oldInputName) && str(inputName)) m.publish({ sceneItems: withSourceRenamed(items(), oldInputName, inputName) });

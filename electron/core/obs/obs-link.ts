@@ -93,7 +93,8 @@ export function createObsLink(options: ObsLinkOptions): ObsLink {
     const fetches = itemFetches;
     const fetching = fetchSceneItems(s, scene, requestTimeoutMs)
       .then((items) => {
-        if (live(s) && inUse().has(scene)) publish({ sceneItems: { ...state.sceneItems, [scene]: items } });
+        // A newer read of the scene (asked for by an item event meanwhile) has the last word.
+        if (live(s) && inUse().has(scene) && fetches.get(scene) === fetching) publish({ sceneItems: { ...state.sceneItems, [scene]: items } });
         return items;
       })
       .finally(() => {
@@ -187,7 +188,11 @@ export function createObsLink(options: ObsLinkOptions): ObsLink {
         previewChanged(sock, scene);
       },
       previewVersion: () => previewVersion,
-      refreshItems: (sock, scene) => void loadItems(sock, scene, true).catch(() => undefined),
+      // A scene mirrored, or being read: OBS can send an item event before answering a read it made
+      // before that change (they run on different threads), so an event during the read reads again.
+      refreshItems: (sock, scene) => {
+        if (state.sceneItems?.[scene] || itemFetches.has(scene)) void loadItems(sock, scene, true).catch(() => undefined);
+      },
       resync,
       requestTimeoutMs,
     });
