@@ -38,7 +38,7 @@ import { createHandlers } from './handlers.js';
 import { readHealth } from './health.js';
 import { createIngestGate } from './ingest-gate.js';
 import { IngestParser } from '../metrics/ingest-parser.js';
-import type { PreparedBatch, PreparedFrame } from '../metrics/ingest-prepare.js';
+import type { IngestFrames } from '../server/ws-hub.js';
 import { BusEntry } from './dispatch.js';
 import type { Dispatch, LogEvent } from './ports.js';
 import { Rehearsal } from './rehearsal.js';
@@ -99,7 +99,7 @@ export class Desk {
   /** Ingest batches' way in (HTTP, WebSocket, rehearsal audience). */
   readonly ingest: (body: unknown) => IngestResult;
   /** WebSocket ingest frames: laid flat on the ingest parse thread, then written here (ws-hub). */
-  readonly ingestFrames: { prepare(bytes: Uint8Array): Promise<PreparedFrame | null>; write(batch: PreparedBatch): IngestResult };
+  readonly ingestFrames: IngestFrames;
   private readonly parser: IngestParser;
   private readonly db: Db;
   private readonly checkpointer: WalCheckpointer;

@@ -49,13 +49,18 @@ export const PARSE_OFF_LOOP_BYTES = { min: 32 * 1024, max: 2 * 1024 * 1024 } as 
 /** A client sending faster than the desk writes waits for the socket (TCP), not in the desk's memory. */
 const MAX_PARSING = 8;
 
+/** Large ingest frames' way in: laid flat off the event loop (null: parse it here after all), then written. */
+export interface IngestFrames {
+  prepare(bytes: Uint8Array): Promise<PreparedFrame | null>;
+  write(batch: PreparedBatch): IngestResult;
+}
+
 /** What the socket hub uses: the state it pushes, and where client messages go. */
 export interface WsHubDeps {
   hub: StateReader;
   dispatch: Dispatch;
   ingest: (body: unknown) => IngestResult;
-  /** Large ingest frames: laid flat off the event loop (null: parse it here after all), then written. */
-  ingestFrames?: { prepare(bytes: Uint8Array): Promise<PreparedFrame | null>; write(batch: PreparedBatch): IngestResult };
+  ingestFrames?: IngestFrames;
   /** The console's on-screen deck, pressed from the browser. */
   deck: { readonly info: { readonly id: string }; readonly keyCount: number; press(index: number, down: boolean): boolean };
 }
@@ -171,7 +176,7 @@ export class WsHub {
       .finally(() => client.queued--);
   }
 
-  private writeFrame(ws: WebSocket, frames: NonNullable<WsHubDeps['ingestFrames']>, { id, batch }: PreparedFrame): void {
+  private writeFrame(ws: WebSocket, frames: IngestFrames, { id, batch }: PreparedFrame): void {
     try {
       send(ws, { type: 'result', id, ok: true, result: frames.write(batch) });
     } catch (error) {

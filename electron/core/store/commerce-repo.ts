@@ -80,6 +80,7 @@ const FACT_CHUNK = 64;
 export class CommerceRepo {
   private readonly insertOrderStmt;
   private insertBuyersStmt: Statement | undefined;
+  private readonly insertBuyerStmt;
   private readonly addSkuStmt;
   private readonly refundStmt;
   private readonly refundableStmt;
@@ -93,6 +94,7 @@ export class CommerceRepo {
     this.insertOrderStmt = db.prepare(
       `INSERT OR IGNORE INTO orders (session_id, order_id, sku, qty, amount_fen, buyer, ts) VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
+    this.insertBuyerStmt = db.prepare('INSERT OR IGNORE INTO order_buyers (session_id, buyer) VALUES (?, ?)');
     this.addSkuStmt = db.prepare(
       `INSERT INTO order_skus (session_id, sku, orders, gmv_fen) VALUES (?, ?, ?, ?)
        ON CONFLICT (session_id, sku) DO UPDATE SET orders = orders + excluded.orders, gmv_fen = gmv_fen + excluded.gmv_fen`,
@@ -130,11 +132,13 @@ export class CommerceRepo {
   /** What a batch's new orders add: named buyers to order_buyers (distinct), orders and GMV to each SKU's order_skus row. */
   addOrderFacts(sessionId: string, facts: OrderFacts): void {
     const buyers = [...facts.buyers];
-    for (let at = 0; at < buyers.length; at += FACT_CHUNK) {
-      const chunk = buyers.slice(at, at + FACT_CHUNK);
-      const insert = chunk.length === FACT_CHUNK ? (this.insertBuyersStmt ??= this.insertBuyers(FACT_CHUNK)) : this.insertBuyers(chunk.length);
-      insert.run(chunk.flatMap((buyer) => [sessionId, buyer]));
+    let at = 0;
+    // Whole chunks in one statement each; the rest one by one, so no batch prepares a statement.
+    for (; at + FACT_CHUNK <= buyers.length; at += FACT_CHUNK) {
+      this.insertBuyersStmt ??= this.insertBuyers(FACT_CHUNK);
+      this.insertBuyersStmt.run(buyers.slice(at, at + FACT_CHUNK).flatMap((buyer) => [sessionId, buyer]));
     }
+    for (; at < buyers.length; at++) this.insertBuyerStmt.run(sessionId, buyers[at]);
     for (const [sku, t] of facts.skus) this.addSkuStmt.run(sessionId, sku, t.orders, t.gmvFen);
   }
 
