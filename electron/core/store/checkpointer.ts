@@ -5,7 +5,7 @@ import type { Db } from './database.js';
 /**
  * The thread: its own connection to the desk database, copying committed WAL frames back into the file
  * (and syncing it) with PASSIVE checkpoints, which never wait for and never block the desk's writer and
- * never touch the WAL's header. The desk's connection keeps SQLite's own checkpoint every ~4 MB, which
+ * never touch the WAL's header. The desk's connection keeps SQLite's own checkpoint every 1,000 pages, which
  * then finds the frames already copied: it only rewinds the WAL, which must happen between the writer's
  * transactions (a second connection rewinding it would turn a write under way into SQLITE_BUSY_SNAPSHOT).
  * Plain CommonJS given as text, so the same code runs from the sources (tests) and from out/.
@@ -36,7 +36,7 @@ const EVERY_MS = 50;
 
 /**
  * Copies the write-ahead log back into the database on a worker thread. Left to SQLite, the connection
- * that commits does it all on the event loop: every ~4 MB of WAL one commit also copies the pages and
+ * that commits does it all on the event loop: every 1,000 pages of WAL one commit also copies the pages and
  * syncs the database file, and during a 10k events/s show that stalls whatever waits behind it — a key
  * press included. Commits are exactly as durable (they are durable in the WAL); only where the copying
  * runs changes. Started by the first ingest batch, so a desk that never ingests never starts a thread.

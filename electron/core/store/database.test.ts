@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { openDatabase, SCHEMA_VERSION, StoreError } from './database.js';
+import { openDatabase, PAGE_SIZE, SCHEMA_VERSION, StoreError } from './database.js';
 
 const scratch = () => join(mkdtempSync(join(tmpdir(), 'livedesk-db-')), 'desk.sqlite');
 
@@ -19,6 +19,23 @@ describe('openDatabase', () => {
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all().map((r) => (r as { name: string }).name);
     expect(tables).toEqual(expect.arrayContaining(['sessions', 'events', 'products', 'orders', 'explain_segments', 'kpi_seconds', 'settings']));
     db.close();
+  });
+
+  it('creates a new database with 16 KB pages and leaves an existing WAL database its own', () => {
+    const created = openDatabase(scratch());
+    expect(created.pragma('page_size', { simple: true })).toBe(PAGE_SIZE);
+    expect(PAGE_SIZE).toBe(16_384);
+    created.close();
+
+    const file = scratch();
+    const old = new Database(file);
+    old.pragma('journal_mode = WAL');
+    old.exec('CREATE TABLE kept (x)');
+    old.close();
+    const reopened = openDatabase(file);
+    expect(reopened.pragma('page_size', { simple: true })).toBe(4096);
+    expect(reopened.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    reopened.close();
   });
 
   it('reopens an existing database without re-running migrations', () => {

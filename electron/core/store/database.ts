@@ -10,6 +10,9 @@ export class StoreError extends Error {
 }
 
 /** The newest migration's own number (not the list's length: numbers are carried, never counted). */
+/** Bytes per page of a database this desk creates (see openDatabase). */
+export const PAGE_SIZE = 16_384;
+
 export const SCHEMA_VERSION = MIGRATIONS.reduce((top, migration) => Math.max(top, migration.version), 0);
 
 
@@ -32,6 +35,10 @@ export function openDatabase(file: string, options: { readonly?: boolean } = {})
       );
     }
     if (!options.readonly) {
+      // A new database gets 16 KB pages (an existing one keeps its own: WAL mode cannot change them).
+      // A 5,000-event batch then commits about a quarter as many WAL frames, each a header and a page
+      // written on the event loop: durable ingest ran 0.56-0.61x of raw inserts with 4 KB, 0.68x with 16.
+      db.pragma(`page_size = ${PAGE_SIZE}`);
       db.pragma('journal_mode = WAL');
       // NORMAL is durable across process crashes in WAL mode; only an OS crash can lose the last commits.
       db.pragma('synchronous = NORMAL');
