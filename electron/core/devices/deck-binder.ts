@@ -1,6 +1,7 @@
 import { coded, DeskError, DIAL_KEY_BASE, type Action, type CodedText, type Bindings, type ControlSurface, type DeskState, type KeyBinding, type KeyLook, type Layout, type Origin, type Product, type SurfaceState } from '../contract/index.js';
 import { defaultLayout, HOLD, kpiLook, lookFor, showsFlashCountdown, statusLook } from './key-layout.js';
 import { DEFAULT_GUARDS, needsLongPress, planPress, type PressOutcome } from './press-guard.js';
+import { deepFreeze } from '../engine/frozen.js';
 
 export interface PressRecord {
   surface: string;
@@ -49,6 +50,8 @@ const SURFACE_ORIGIN: Record<ControlSurface['info']['kind'], Origin['surface']> 
 export class DeckBinder {
   private readonly surfaces = new Map<string, Entry>();
   private lastLooks = '';
+  /** Generated layouts by their inputs (see generated). */
+  private readonly generatedLayouts = new Map<string, Layout>();
   private lastState: DeskState | null = null;
   /** Ticks once a second while a key counts down (a flash sale), so the deck shows every second. */
   private ticker: NodeJS.Timeout | null = null;
@@ -109,7 +112,7 @@ export class DeckBinder {
       const source = mirrors(surface) && mirror ? mirror : entry;
       const own = this.deps.layoutFor?.(surface) ?? null;
       entry.layoutId = own ? info.id : bindings?.layouts[source.surface.info.id] ? source.surface.info.id : bindings?.layouts.default ? 'default' : 'generated';
-      entry.layout = own ?? (entry.layoutId === 'generated' ? defaultLayout(keyCount, info.columns, state.obs.scenes, products, { scale: (state.serial ?? []).some((d) => d.kind === 'scale') }) : (bindings?.layouts[entry.layoutId] as Layout));
+      entry.layout = own ?? (entry.layoutId === 'generated' ? this.generated(keyCount, info.columns, state, products) : (bindings?.layouts[entry.layoutId] as Layout));
       if (source !== entry) entry.page = source.page;
       entry.page = Math.min(entry.page, entry.layout.pages.length - 1);
       const page = entry.layout.pages[entry.page];
@@ -141,6 +144,22 @@ export class DeckBinder {
     if (serialized === this.lastLooks) return;
     this.lastLooks = serialized;
     this.deps.onLooks(views);
+  }
+
+  /**
+   * The generated layout for these inputs, the same frozen object until one of them changes: its
+   * actions are then validated on a key's first press only (see ActionBus), not on every press.
+   */
+  private generated(keyCount: number, columns: number, state: DeskState, products: readonly Product[]): Layout {
+    const scale = (state.serial ?? []).some((d) => d.kind === 'scale');
+    const inputs = JSON.stringify([keyCount, columns, state.obs.scenes, products.map((p) => [p.sku, p.cue]), scale]);
+    const known = this.generatedLayouts.get(inputs);
+    if (known) return known;
+    const layout = deepFreeze(defaultLayout(keyCount, columns, state.obs.scenes, products, { scale }));
+    // One per surface shape in use: the old ones go when the scenes or products change.
+    if (this.generatedLayouts.size >= 8) this.generatedLayouts.clear();
+    this.generatedLayouts.set(inputs, layout);
+    return layout;
   }
 
   private tick(state: DeskState): void {

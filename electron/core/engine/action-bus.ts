@@ -1,4 +1,5 @@
 import { busActionSchema, coded, DANGEROUS_ACTIONS, DeskError, loggableAction, onWire, parseOrThrow, type BusAction, type BusActionOf, type BusActionType, type Origin } from '../contract/index.js';
+import { deepFreeze, isDeepFrozen } from './frozen.js';
 import type { SessionLog } from './session-log.js';
 
 /** One handler per action the bus accepts: key-bindable actions and set-up changes alike. */
@@ -9,6 +10,13 @@ export type ActionHandlers = { [T in BusActionType]: (action: BusActionOf<T>, at
  * reach OBS and the session log the same way (DESIGN §1).
  */
 export class ActionBus {
+  /**
+   * Deep-frozen inputs that passed the schema, with what they parsed to (frozen too). A key's bound
+   * action is the same frozen object press after press (the binder's layouts are frozen), so a press
+   * reaches OBS without validating it again; an input that can still change is validated every time.
+   */
+  private readonly checked = new WeakMap<object, BusAction>();
+
   constructor(
     private readonly handlers: ActionHandlers,
     private readonly log: SessionLog,
@@ -16,7 +24,7 @@ export class ActionBus {
   ) {}
 
   async dispatch(input: unknown, origin: Origin): Promise<unknown> {
-    const action = parseOrThrow(busActionSchema, input);
+    const action = this.parse(input);
     const at = this.now();
     try {
       if ((DANGEROUS_ACTIONS as ReadonlySet<string>).has(action.type) && action.confirm !== true) {
@@ -33,6 +41,15 @@ export class ActionBus {
       this.record(action, origin, at, error);
       throw error;
     }
+  }
+
+  private parse(input: unknown): BusAction {
+    const reusable = typeof input === 'object' && input !== null && Object.isFrozen(input);
+    const known = reusable ? this.checked.get(input) : undefined;
+    if (known) return known;
+    const action = parseOrThrow(busActionSchema, input);
+    if (reusable && isDeepFrozen(input)) this.checked.set(input, deepFreeze(action));
+    return action;
   }
 
   /** Logs the action, or its refusal with the developer sentence and the coded text the console says. */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { startDeskFixture, type DeskFixture } from '../testing/desk-fixture.js';
+import { busActionSchema } from '../contract/index.js';
 import { SessionLog } from './session-log.js';
 import { StateHub } from './state-hub.js';
 
@@ -29,6 +30,12 @@ describe('press path (issue 15)', () => {
       order.push(`log ${event.kind}`);
       return log.call(this, event);
     });
+    // The request's timeout timer too: nothing is armed before the request has left.
+    const arm = globalThis.setTimeout;
+    vi.spyOn(globalThis, 'setTimeout').mockImplementation(((...args: Parameters<typeof setTimeout>) => {
+      order.push('timer');
+      return arm(...args);
+    }) as typeof setTimeout);
     const patch = StateHub.prototype.patch;
     vi.spyOn(StateHub.prototype, 'patch').mockImplementation(function (this: StateHub, change) {
       order.push(`publish ${Object.keys(change).join(',')}`);
@@ -41,5 +48,22 @@ describe('press path (issue 15)', () => {
     vi.restoreAllMocks();
     expect(order[0]).toBe('obs write');
     expect(order).toContain('log press');
+  });
+
+  it('validates a key\'s bound action on its first press, not on every press', async () => {
+    const { desk } = f;
+    const parse = vi.spyOn(busActionSchema, 'safeParse');
+    const scene = (name: string) => parse.mock.calls.filter(([input]) => (input as { type?: string; scene?: string }).type === 'obs.scene' && (input as { scene?: string }).scene === name).length;
+    // Keys 3 and 4 of the first row switch to the third and fourth scenes; the key-bounce guard wants presses apart.
+    let at = Date.now() + 10_000;
+    desk.deck.press(2, true, (at += 1_000));
+    await f.waitForState((s) => s.obs.programScene === 'Product A');
+    desk.deck.press(3, true, (at += 1_000));
+    await f.waitForState((s) => s.obs.programScene === 'Product B');
+    desk.deck.press(2, true, (at += 1_000));
+    await f.waitForState((s) => s.obs.programScene === 'Product A');
+    expect(scene('Product A')).toBe(1);
+    expect(scene('Product B')).toBe(1);
+    parse.mockRestore();
   });
 });

@@ -57,12 +57,14 @@ export class ObsSocket extends OBSWebSocket {
   }
 
   async request<T extends keyof OBSRequestTypes>(requestType: T, requestData: OBSRequestTypes[T] | undefined, timeoutMs: number): Promise<OBSResponseTypes[T]> {
+    // The request is written first (call() reaches the socket synchronously, see message), its timer after.
+    const answer = this.call(requestType, requestData);
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new RequestTimeout(requestType, timeoutMs)), timeoutMs);
     });
     try {
-      return await Promise.race([this.call(requestType, requestData), this.lost, timeout]);
+      return await Promise.race([answer, this.lost, timeout]);
     } finally {
       clearTimeout(timer);
     }

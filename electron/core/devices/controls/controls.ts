@@ -10,6 +10,7 @@ import {
   type HotkeyBinding,
   type Layout,
 } from '../../contract/index.js';
+import { deepFreeze } from '../../engine/frozen.js';
 import { BindingsRepo } from '../../store/bindings-repo.js';
 import { SettingsRepo } from '../../store/settings-repo.js';
 import type { DevicePorts } from '../device-ports.js';
@@ -68,7 +69,8 @@ export class Controls {
     this.repo = new BindingsRepo(deps.db);
     this.settings = new SettingsRepo(deps.db);
     const { bindings, unreadable } = this.repo.read();
-    this.current = bindings;
+    // Frozen: a bound action is then validated on its first press only (see ActionBus).
+    this.current = deepFreeze(bindings);
     if (unreadable.length) deps.alerts.raise('bindings-unreadable', 'warn', coded('bindings.unreadable', { surfaces: unreadable.join(', ') }, `bindings (${unreadable.join(', ')}) were unreadable and use defaults; save them again`));
   }
 
@@ -128,7 +130,7 @@ export class Controls {
       }
     });
     this.repo.write(next, this.deps.now());
-    this.current = next;
+    this.current = deepFreeze(next);
     this.binder.render(this.deps.hub.state);
     await this.hid?.refresh();
     return next;
