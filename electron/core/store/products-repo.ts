@@ -1,4 +1,5 @@
 import type { Product } from '../contract/index.js';
+import type { Statement } from 'better-sqlite3';
 import { z } from 'zod';
 import type { Db } from './database.js';
 import { storedJson } from './stored-json.js';
@@ -61,10 +62,14 @@ const params = (p: ProductFields) => [
 
 /** The product catalog, in the order products were added (the default explain order). */
 export class ProductsRepo {
+  /** Prepared once: the deck reads the catalog each time it redraws its keys. */
+  private listStmt: Statement<[], ProductRow> | undefined;
+
   constructor(private readonly db: Db) {}
 
   list(): Product[] {
-    return this.db.prepare<[], ProductRow>('SELECT * FROM products ORDER BY created_at, rowid').all().map(toProduct);
+    this.listStmt ??= this.db.prepare<[], ProductRow>('SELECT * FROM products ORDER BY created_at, rowid');
+    return this.listStmt.all().map(toProduct);
   }
 
   get(sku: string): Product | null {

@@ -1,11 +1,16 @@
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './database.js';
 
 /** Small desk-wide settings (never secrets: those live in the OS store or a 0600 file). */
 export class SettingsRepo {
+  /** Prepared once: some settings are read on every state change (a show's light cues). */
+  private getStmt: Statement<[string], { value: string }> | undefined;
+
   constructor(private readonly db: Db) {}
 
   get(key: string): string | null {
-    return this.db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(key)?.value ?? null;
+    this.getStmt ??= this.db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
+    return this.getStmt.get(key)?.value ?? null;
   }
 
   set(key: string, value: string): void {
