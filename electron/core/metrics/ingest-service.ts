@@ -2,7 +2,7 @@ import { coded, DeskError, ingestEventSchema, isBeforeSession, RECENT_EVENTS, ty
 import { eventDataJson } from './ingest-json.js';
 import { preparedEvents, type PreparedBatch } from './ingest-prepare.js';
 import { withoutForeignKeyChecks, type Db } from '../store/database.js';
-import { OrderFacts, type CommerceRepo } from '../store/commerce-repo.js';
+import { OrderFacts, type CommerceRepo, type OrderRow } from '../store/commerce-repo.js';
 import type { SessionsRepo } from '../store/sessions-repo.js';
 import type { KpiTracker } from './kpi-tracker.js';
 import type { RawComment } from './comment-feed.js';
@@ -80,6 +80,19 @@ export function writeIngestBatch(
   withoutForeignKeyChecks(db, db.transaction(() => {
     // The one check the per-row foreign keys made: the rows belong to a session that exists.
     if (!sessions.exists(sessionId)) throw noLiveSession();
+    // The orders before the batch's first refund go in together (a refund must find exactly the orders
+    // sent before it); the rest one by one, in the loop. Either way the first of an id is the new one.
+    let bulkEnd = events.length;
+    const bulk: OrderRow[] = [];
+    for (let i = 0; i < events.length; i++) {
+      const event = events[i] as IngestEvent;
+      if (event.type === 'refund') {
+        bulkEnd = i;
+        break;
+      }
+      if (event.type === 'order' && !(startedAt !== null && isBeforeSession(event.ts, startedAt))) bulk.push(orderRow(event, batch.person[i] as string | null));
+    }
+    const fresh = commerce.insertOrders(sessionId, bulk);
     for (let i = 0; i < events.length; i++) {
       const event = events[i] as IngestEvent;
       const ts = event.ts;
@@ -93,14 +106,13 @@ export function writeIngestBatch(
       let json = batch.json[i] as string;
       switch (event.type) {
         case 'order': {
-          const order = { orderId: event.orderId, sku: event.sku, qty: event.qty, amountFen: event.amount, buyer: person, ts };
-          if (!commerce.insertOrder(sessionId, order)) {
+          if (!(i < bulkEnd ? fresh.delete(event.orderId) : commerce.insertOrder(sessionId, orderRow(event, person)))) {
             duplicates++;
             continue;
           }
           // A buyer the session's committed figures already count has its order_buyers row (they are
           // written in the same transactions, and a resumed tracker is read back from that table).
-          facts.add(order.sku, order.amountFen, person !== null && current.countsBuyer(person) ? null : person);
+          facts.add(event.sku, event.amount, person !== null && current.countsBuyer(person) ? null : person);
           const duringExplain = explainedAt(event.sku, ts);
           next.applyOrder(event.amount, person, ts, { sku: event.sku, qty: event.qty, duringExplain });
           newOrders.push({ sku: event.sku, qty: event.qty, amountFen: event.amount, ts });
@@ -162,6 +174,15 @@ export function writeIngestBatch(
 
   return { accepted: events.length - duplicates - early, duplicates, ...(early > 0 && { early }), tracker: next, newOrders, logged, refundExcess, comments };
 }
+
+const orderRow = (event: Extract<IngestEvent, { type: 'order' }>, buyer: string | null): OrderRow => ({
+  orderId: event.orderId,
+  sku: event.sku,
+  qty: event.qty,
+  amountFen: event.amount,
+  buyer,
+  ts: event.ts,
+});
 
 export const noLiveSession = () =>
   new DeskError('conflict', coded('ingest.noSession', {}, 'no live session: start one with the session.start action before ingesting events'));

@@ -73,6 +73,9 @@ export class OrderFacts {
   }
 }
 
+/** Orders per statement when a batch's orders go in together (insertOrders). */
+const ORDER_CHUNK = 50;
+
 /** Named buyers per statement when a batch's buyers go into order_buyers. */
 const FACT_CHUNK = 64;
 
@@ -80,6 +83,7 @@ const FACT_CHUNK = 64;
 export class CommerceRepo {
   private readonly insertOrderStmt;
   private insertBuyersStmt: Statement | undefined;
+  private insertOrdersStmt: Statement<unknown[], { order_id: string }> | undefined;
   private readonly insertBuyerStmt;
   private readonly addSkuStmt;
   private readonly refundStmt;
@@ -127,6 +131,29 @@ export class CommerceRepo {
    */
   insertOrder(sessionId: string, o: OrderRow): boolean {
     return this.insertOrderStmt.run(sessionId, o.orderId, o.sku, o.qty, o.amountFen, o.buyer, o.ts).changes === 1;
+  }
+
+  /**
+   * Inserts orders as `insertOrder` would one after another, ORDER_CHUNK to a statement, and returns the
+   * ids that were new: an id already recorded, or repeated within `orders`, went in once, the first time.
+   */
+  insertOrders(sessionId: string, orders: readonly OrderRow[]): Set<string> {
+    const fresh = new Set<string>();
+    let at = 0;
+    for (; at + ORDER_CHUNK <= orders.length; at += ORDER_CHUNK) {
+      this.insertOrdersStmt ??= this.db.prepare<unknown[], { order_id: string }>(
+        `INSERT OR IGNORE INTO orders (session_id, order_id, sku, qty, amount_fen, buyer, ts) VALUES ${Array(ORDER_CHUNK).fill('(@s, ?, ?, ?, ?, ?, ?)').join(', ')} RETURNING order_id`,
+      );
+      const values: (string | number | null)[] = [];
+      for (let i = at; i < at + ORDER_CHUNK; i++) {
+        const o = orders[i] as OrderRow;
+        values.push(o.orderId, o.sku, o.qty, o.amountFen, o.buyer, o.ts);
+      }
+      for (const row of this.insertOrdersStmt.all(values, { s: sessionId })) fresh.add(row.order_id);
+    }
+    // The rest one by one, so no batch prepares a statement.
+    for (; at < orders.length; at++) if (this.insertOrder(sessionId, orders[at] as OrderRow)) fresh.add((orders[at] as OrderRow).orderId);
+    return fresh;
   }
 
   /** What a batch's new orders add: named buyers to order_buyers (distinct), orders and GMV to each SKU's order_skus row. */
