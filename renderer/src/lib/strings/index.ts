@@ -1,4 +1,5 @@
-import { codesEn, codesZh } from './codes.js';
+import { codesEn } from './codes-en.js';
+import { codesZh } from './codes-zh.js';
 import { controlsEn, controlsZh } from './controls.js';
 import { coreEn, coreZh } from './core.js';
 import { deskEn, deskZh } from './desk.js';
