@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { repoRoot } from '../repo-root.js';
 import type { PreparedFrame } from './ingest-prepare.js';
 import type { FrameJob, FrameReply } from './ingest-worker.js';
 
@@ -12,11 +13,8 @@ import type { FrameJob, FrameReply } from './ingest-worker.js';
 function workerModule(): URL | null {
   const here = fileURLToPath(import.meta.url);
   if (here.endsWith('.js')) return new URL('./ingest-worker.js', import.meta.url);
-  let root = dirname(here);
-  while (!existsSync(join(root, 'package.json'))) {
-    if (dirname(root) === root) return null;
-    root = dirname(root);
-  }
+  const root = repoRoot(dirname(here));
+  if (root === null) return null;
   const built = join(root, 'out', relative(root, dirname(here)), 'ingest-worker.js');
   return existsSync(built) ? new URL(`file://${built}`) : null;
 }

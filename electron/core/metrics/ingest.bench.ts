@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import WebSocket from 'ws';
 import type { IngestEvent, WsServerMessage } from '../contract/index.js';
 import { startCoreProcess, type CoreProcess } from '../testing/core-process.js';
+import { repoRoot } from '../repo-root.js';
 
 /**
  * Measurements for `npm run bench` (DESIGN §7), against the real core process in a scratch data dir:
@@ -35,13 +36,9 @@ interface BenchCore {
 
 /** The built core (`out/electron/core/main.js`), found from the repository root whether this file runs from source or from out/. */
 function coreMain(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error('bench: cannot find the repository root (package.json)');
-    dir = up;
-  }
-  return join(dir, 'out/electron/core/main.js');
+  const root = repoRoot(dirname(fileURLToPath(import.meta.url)));
+  if (root === null) throw new Error('bench: cannot find the repository root (package.json)');
+  return join(root, 'out/electron/core/main.js');
 }
 
 /** `nodeArgs` go to the core's node, e.g. `['--cpu-prof', '--cpu-prof-dir=/tmp/prof']` to see where time goes. */
