@@ -1,5 +1,6 @@
 import type { TimelinePoint } from '../contract/index.js';
 import type { Statement } from 'better-sqlite3';
+import { inChunks, valuesOf } from './chunks.js';
 import type { Db } from './database.js';
 
 export interface OrderRow {
@@ -139,39 +140,40 @@ export class CommerceRepo {
    */
   insertOrders(sessionId: string, orders: readonly OrderRow[]): Set<string> {
     const fresh = new Set<string>();
-    let at = 0;
-    for (; at + ORDER_CHUNK <= orders.length; at += ORDER_CHUNK) {
-      this.insertOrdersStmt ??= this.db.prepare<unknown[], { order_id: string }>(
-        `INSERT OR IGNORE INTO orders (session_id, order_id, sku, qty, amount_fen, buyer, ts) VALUES ${Array(ORDER_CHUNK).fill('(@s, ?, ?, ?, ?, ?, ?)').join(', ')} RETURNING order_id`,
-      );
-      const values: (string | number | null)[] = [];
-      for (let i = at; i < at + ORDER_CHUNK; i++) {
+    inChunks(
+      orders.length,
+      ORDER_CHUNK,
+      (from) => {
+        this.insertOrdersStmt ??= this.db.prepare<unknown[], { order_id: string }>(
+          `INSERT OR IGNORE INTO orders (session_id, order_id, sku, qty, amount_fen, buyer, ts) VALUES ${valuesOf('(@s, ?, ?, ?, ?, ?, ?)', ORDER_CHUNK)} RETURNING order_id`,
+        );
+        const values: (string | number | null)[] = [];
+        for (const o of orders.slice(from, from + ORDER_CHUNK)) values.push(o.orderId, o.sku, o.qty, o.amountFen, o.buyer, o.ts);
+        for (const row of this.insertOrdersStmt.all(values, { s: sessionId })) fresh.add(row.order_id);
+      },
+      (i) => {
         const o = orders[i] as OrderRow;
-        values.push(o.orderId, o.sku, o.qty, o.amountFen, o.buyer, o.ts);
-      }
-      for (const row of this.insertOrdersStmt.all(values, { s: sessionId })) fresh.add(row.order_id);
-    }
-    // The rest one by one, so no batch prepares a statement.
-    for (; at < orders.length; at++) if (this.insertOrder(sessionId, orders[at] as OrderRow)) fresh.add((orders[at] as OrderRow).orderId);
+        if (this.insertOrder(sessionId, o)) fresh.add(o.orderId);
+      },
+    );
     return fresh;
   }
 
   /** What a batch's new orders add: named buyers to order_buyers (distinct), orders and GMV to each SKU's order_skus row. */
   addOrderFacts(sessionId: string, facts: OrderFacts): void {
     const buyers = [...facts.buyers];
-    let at = 0;
-    // Whole chunks in one statement each; the rest one by one, so no batch prepares a statement.
-    for (; at + FACT_CHUNK <= buyers.length; at += FACT_CHUNK) {
-      this.insertBuyersStmt ??= this.insertBuyers(FACT_CHUNK);
-      this.insertBuyersStmt.run(buyers.slice(at, at + FACT_CHUNK).flatMap((buyer) => [sessionId, buyer]));
-    }
-    for (; at < buyers.length; at++) this.insertBuyerStmt.run(sessionId, buyers[at]);
+    inChunks(
+      buyers.length,
+      FACT_CHUNK,
+      (from) => {
+        this.insertBuyersStmt ??= this.db.prepare(`INSERT OR IGNORE INTO order_buyers (session_id, buyer) VALUES ${valuesOf('(?, ?)', FACT_CHUNK)}`);
+        this.insertBuyersStmt.run(buyers.slice(from, from + FACT_CHUNK).flatMap((buyer) => [sessionId, buyer]));
+      },
+      (i) => this.insertBuyerStmt.run(sessionId, buyers[i]),
+    );
     for (const [sku, t] of facts.skus) this.addSkuStmt.run(sessionId, sku, t.orders, t.gmvFen);
   }
 
-  private insertBuyers(rows: number) {
-    return this.db.prepare(`INSERT OR IGNORE INTO order_buyers (session_id, buyer) VALUES ${Array(rows).fill('(?, ?)').join(', ')}`);
-  }
 
   /** Returns false for a refund of an order this session never saw. */
   refund(sessionId: string, orderId: string, amountFen: number): boolean {

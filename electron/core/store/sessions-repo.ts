@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sessionSummarySchema, type ExplainSegment, type SessionEvent, type SessionSummary } from '../contract/index.js';
 import type { Statement } from 'better-sqlite3';
+import { inChunks, valuesOf } from './chunks.js';
 import type { Db } from './database.js';
 import { storedObject, storedValue } from './stored-json.js';
 
@@ -123,20 +124,21 @@ export class SessionsRepo {
    * Returns the id of the first row; the rest follow consecutively (rowids of one writer's inserts).
    */
   appendMany(sessionId: string, rows: readonly (string | number)[]): number {
-    const chunk = APPEND_CHUNK;
-    const count = rows.length / 3;
-    this.appendChunkStmt ??= this.db.prepare(`INSERT INTO events (session_id, ts, kind, data) VALUES ${Array(chunk).fill('(@s, ?, ?, ?)').join(', ')}`);
-    let first = -1;
-    let i = 0;
     const session = { s: sessionId };
-    for (; i + chunk <= count; i += chunk) {
-      const last = Number(this.appendChunkStmt.run(rows.slice(i * 3, (i + chunk) * 3), session).lastInsertRowid);
-      if (first < 0) first = last - chunk + 1;
-    }
-    for (; i < count; i++) {
-      const id = Number(this.insertEventStmt.run(sessionId, rows[i * 3], rows[i * 3 + 1], rows[i * 3 + 2]).lastInsertRowid);
-      if (first < 0) first = id;
-    }
+    let first = -1;
+    inChunks(
+      rows.length / 3,
+      APPEND_CHUNK,
+      (from) => {
+        this.appendChunkStmt ??= this.db.prepare(`INSERT INTO events (session_id, ts, kind, data) VALUES ${valuesOf('(@s, ?, ?, ?)', APPEND_CHUNK)}`);
+        const last = Number(this.appendChunkStmt.run(rows.slice(from * 3, (from + APPEND_CHUNK) * 3), session).lastInsertRowid);
+        if (first < 0) first = last - APPEND_CHUNK + 1;
+      },
+      (i) => {
+        const id = Number(this.insertEventStmt.run(sessionId, rows[i * 3], rows[i * 3 + 1], rows[i * 3 + 2]).lastInsertRowid);
+        if (first < 0) first = id;
+      },
+    );
     return first;
   }
 
