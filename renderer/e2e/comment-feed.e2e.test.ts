@@ -49,4 +49,31 @@ describe('the 弹幕 feed while the room is quiet', () => {
     expect(asked.slice(before)).toHaveLength(1);
     expect(asked.at(-1)).toMatch(/after=1$/);
   });
+
+  it("keeps the watched-words box read-only until the desk's words have loaded, so typing is never mixed into them", async () => {
+    // The first page of the feed (which carries the watched words) is held back, as on a slow link.
+    const held = await desk.browser.newPage({ viewport: { width: 1600, height: 900 }, locale: 'zh-CN' });
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await held.route(
+      (url) => url.pathname.endsWith('/comments') && url.searchParams.get('after') === '0',
+      async (route) => {
+        await released;
+        await route.continue();
+      },
+    );
+    await held.goto(`${desk.core.url}/?token=${desk.core.token}`);
+    const words = held.locator('[data-testid="comment-keywords"]');
+    await held.locator('[data-testid="comment-feed"] .panel-head', { hasText: '弹幕' }).waitFor();
+    // Before the fix the box was editable with an empty value: what the controller typed then had the
+    // loaded words spliced around it ("质量发货…", the CI failure of stop 20).
+    expect(await words.isEditable()).toBe(false);
+    release();
+    await held.waitForFunction(() => (document.querySelector('[data-testid="comment-keywords"]') as HTMLInputElement | null)?.value === '发货、退款、质量');
+    expect(await words.isEditable()).toBe(true);
+    await words.fill('发货、尺码');
+    await held.locator('[data-testid="comment-feed"] button[type="submit"]').click();
+    await expect.poll(async () => (await desk.api('GET', '/comments/keywords')).body).toEqual(['发货', '尺码']);
+    await held.close();
+  });
 });

@@ -25,7 +25,9 @@ export function CommentFeed() {
   // A new object when the feed moved, and on every full state: a patch that leaves the key out keeps it.
   const published = useDeskStore((s) => s.state?.comments);
   const [comments, setComments] = useState<FeedComment[]>([]);
-  const [keywords, setKeywords] = useState<string[]>([]);
+  // null until the desk's words have loaded: the box is read-only until then, or what the controller
+  // typed into the empty box would have the loaded words spliced around it.
+  const [keywords, setKeywords] = useState<string[] | null>(null);
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const fetcher = useRef<ReturnType<typeof feedFetcher> | null>(null);
@@ -74,7 +76,8 @@ export function CommentFeed() {
           id="comment-keywords"
           className="input input-small"
           data-testid="comment-keywords"
-          value={draft ?? keywords.join('、')}
+          value={draft ?? keywords?.join('、') ?? ''}
+          readOnly={keywords === null}
           placeholder={t('comments.keywordsPlaceholder')}
           onChange={(e) => setDraft(e.target.value)}
         />
