@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+
 /** Nearest-rank percentile of `samples` (0 < p ≤ 100). */
 export function percentile(samples: readonly number[], p: number): number {
   if (!samples.length) return NaN;
@@ -34,8 +36,30 @@ export function spreadOf(runs: readonly number[]): RunSpread {
 
 /** Resident set size of a process in MB, from /proc (Linux). */
 export async function rssMb(pid: number): Promise<number> {
-  const { readFile } = await import('node:fs/promises');
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1] ?? NaN);
   return kb / 1024;
+}
+
+/**
+ * Reads a process's RSS every `everyMs` until stopped, for a level over a stretch of work: a busy
+ * process's RSS is a sawtooth (each heap grows until its collector runs), so one reading lands
+ * anywhere between a trough and a peak of it.
+ */
+export function sampleRss(pid: number, everyMs = 100): { stop(): Promise<number[]> } {
+  const samples: number[] = [];
+  let reading: Promise<void> = Promise.resolve();
+  const timer = setInterval(() => {
+    reading = rssMb(pid).then(
+      (mb) => void samples.push(mb),
+      () => undefined,
+    );
+  }, everyMs);
+  return {
+    async stop() {
+      clearInterval(timer);
+      await reading;
+      return samples;
+    },
+  };
 }
