@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { median, sampleRss } from '../stats.js';
-import { flatness } from './60-memory-2m.js';
+import { median, sampleRss } from './stats.js';
+import { flatness } from './rows/60-memory-2m.js';
 
 /** RSS read every 100 ms through a 2 s segment of a core whose heap saws between `low` and `low + swing`. */
 function sawtooth(low: number, swing: number, phase: number, trend = 0): number[] {
