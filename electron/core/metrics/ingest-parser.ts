@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { repoRoot } from '../repo-root.js';
 import type { PreparedFrame } from './ingest-prepare.js';
 import type { FrameJob, FrameReply } from './ingest-worker.js';
+import { WireDecoder } from './ingest-wire.js';
 
 /**
  * The thread's module: beside this one when the desk runs built (out/), and the built copy when this runs
@@ -83,10 +84,20 @@ export class IngestParser {
     // runaway shows as a failure (and the event loop takes over), not as the desk's memory.
     const worker = new Worker(module, { workerData: { salt: this.salt }, resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 64 } });
     worker.unref();
+    // The thread's names table has its twin here, one per thread: a new thread starts both empty.
+    const wire = new WireDecoder();
     worker.on('message', ({ seq, frame }: FrameReply) => {
       const resolve = this.waiting.get(seq);
       this.waiting.delete(seq);
-      resolve?.(frame);
+      if (!frame) return resolve?.(null);
+      try {
+        resolve?.(wire.decode(frame));
+      } catch (error) {
+        // Never seen: the frame is parsed on the event loop, and the thread is not trusted again.
+        resolve?.(null);
+        void worker.terminate();
+        this.failed(worker, `sent a frame that did not add up (${(error as Error).message})`);
+      }
     });
     worker.on('error', (error) => this.failed(worker, `stopped: ${error.message}`));
     worker.on('exit', (code) => this.failed(worker, `exited (code ${code})`));
