@@ -48,9 +48,10 @@ export async function rssMb(pid: number): Promise<number> {
  */
 export function sampleRss(pid: number, everyMs = 100): { stop(): Promise<number[]> } {
   const samples: number[] = [];
-  let reading: Promise<void> = Promise.resolve();
+  // Readings queue one behind the other, so stop() has them all and none lands after it.
+  let readings: Promise<void> = Promise.resolve();
   const timer = setInterval(() => {
-    reading = rssMb(pid).then(
+    readings = readings.then(() => rssMb(pid)).then(
       (mb) => void samples.push(mb),
       () => undefined,
     );
@@ -58,7 +59,7 @@ export function sampleRss(pid: number, everyMs = 100): { stop(): Promise<number[
   return {
     async stop() {
       clearInterval(timer);
-      await reading;
+      await readings;
       return samples;
     },
   };

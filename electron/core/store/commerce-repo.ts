@@ -174,7 +174,6 @@ export class CommerceRepo {
     for (const [sku, t] of facts.skus) this.addSkuStmt.run(sessionId, sku, t.orders, t.gmvFen);
   }
 
-
   /** Returns false for a refund of an order this session never saw. */
   refund(sessionId: string, orderId: string, amountFen: number): boolean {
     return this.refundStmt.run(amountFen, sessionId, orderId).changes === 1;

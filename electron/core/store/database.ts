@@ -9,12 +9,11 @@ export class StoreError extends Error {
   override readonly name = 'StoreError';
 }
 
-/** The newest migration's own number (not the list's length: numbers are carried, never counted). */
 /** Bytes per page of a database this desk creates (see openDatabase). */
 export const PAGE_SIZE = 16_384;
 
+/** The newest migration's own number (not the list's length: numbers are carried, never counted). */
 export const SCHEMA_VERSION = MIGRATIONS.reduce((top, migration) => Math.max(top, migration.version), 0);
-
 
 /**
  * Opens (or creates) the desk database: WAL, foreign keys, pending migrations applied each in its
