@@ -1,6 +1,6 @@
 import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDesk, type E2eDesk } from './harness.js';
+import { shot, startDesk, type E2eDesk } from './harness.js';
 
 /**
  * The 弹幕 feed asks the core for comments only when there are new ones (issue 17): the desk state
@@ -68,6 +68,7 @@ describe('the 弹幕 feed while the room is quiet', () => {
     // Before the fix the box was editable with an empty value: what the controller typed then had the
     // loaded words spliced around it ("质量发货…", the CI failure of stop 20).
     expect(await words.isEditable()).toBe(false);
+    await shot(held.locator('[data-testid="comment-feed"]'), 'console-comment-feed-loading-zh.png');
     release();
     await held.waitForFunction(() => (document.querySelector('[data-testid="comment-keywords"]') as HTMLInputElement | null)?.value === '发货、退款、质量');
     expect(await words.isEditable()).toBe(true);
